@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { unauthorized } from '../errors.ts';
+import type { Db } from '../store/db.ts';
+import { deleteExpiredTokens, insertToken, tokenByHash } from '../store/tokens.ts';
+import { accessOf, addToGroup, countUsers, ensureGroup, grantRole, insertUser, userById, userByName } from '../store/users.ts';
+import type { Actor } from '../workflow/actor.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export const Roles = { admin: 'admin', processAdmin: 'process-admin', staff: 'staff', manager: 'manager' } as const;
+
+export interface NewUser {
+  username: string;
+  password: string;
+  displayName?: string;
+  email?: string;
+  department?: string;
+  groups?: Array<{ id: string; name: string }>;
+  roles?: string[];
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Users, their groups and roles, and bearer tokens (stored hashed, so a leaked table grants nothing). */
+export class Accounts {
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly tokenTtlMs: number, private readonly bcryptRounds = 10) {}
+
+  async create(user: NewUser): Promise<number> {
+    const hash = await hashPassword(user.password, this.bcryptRounds);
+    return this.db.transaction(async (tx) => {
+      const id = await insertUser(tx, {
+        username: user.username,
+        password_hash: hash,
+        display_name: user.displayName ?? null,
+        email: user.email ?? null,
+        department: user.department ?? null,
+        active: true,
+        created_at: this.clock.now().getTime(),
+      });
+      for (const g of user.groups ?? []) {
+        await ensureGroup(tx, g.id, g.name);
+        await addToGroup(tx, id, g.id);
+      }
+      for (const r of user.roles ?? []) await grantRole(tx, id, r);
+      return id;
+    });
+  }
+
+  /** On a fresh database, create `admin`; returns whether it did. */
+  async ensureAdmin(password: string): Promise<boolean> {
+    if ((await countUsers(this.db)) > 0) return false;
+    await this.create({ username: 'admin', password, displayName: '系统管理员', roles: [Roles.admin, Roles.processAdmin] });
+    return true;
+  }
+
+  async login(username: unknown, password: unknown): Promise<{ token: string; expiresAt: number }> {
+    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
+      throw unauthorized('username and password are required');
+    }
+    const user = await userByName(this.db, username);
+    // Compare even for an unknown user so the answer time does not reveal which usernames exist.
+    const ok = await verifyPassword(password, user?.password_hash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
+    if (!user || !ok || !user.active) throw unauthorized('wrong username or password');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now().getTime();
+    const expiresAt = now + this.tokenTtlMs;
+    await deleteExpiredTokens(this.db, now);
+    await insertToken(this.db, { token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt });
+    return { token, expiresAt };
+  }
+
+  async actorForToken(token: string): Promise<Actor & { userId: number; department: string | null }> {
+    const row = await tokenByHash(this.db, tokenHash(token));
+    if (!row || row.expires_at <= this.clock.now().getTime()) throw unauthorized('the token is unknown or has expired; sign in again');
+    const user = await userById(this.db, row.user_id);
+    if (!user || !user.active) throw unauthorized('the account is disabled');
+    const access = await accessOf(this.db, user);
+    return { userId: user.id, username: user.username, groups: access.groups, roles: access.roles, department: user.department };
+  }
+}

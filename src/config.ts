@@ -1,0 +1,60 @@
+import path from 'node:path';
+
+/** The only reader of process.env: validated once into a typed config. */
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  database: DatabaseConfig;
+  clock: 'system' | 'manual';
+  adminPassword: string;
+  adminPasswordDefaulted: boolean;
+  processesDir: string;
+  calendarsDir: string;
+  schedulerCron: string;
+  bodyLimit: string;
+  tokenTtlHours: number;
+}
+
+export type DatabaseConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connectionString: string };
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string | undefined, root: string): DatabaseConfig {
+  if (!url) return { client: 'sqlite', filename: path.join(root, 'data', 'zhifa.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { client: 'pg', connectionString: url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL=sqlite: needs a file path, e.g. sqlite:/var/lib/zhifa/zhifa.sqlite');
+    return { client: 'sqlite', filename: file === ':memory:' ? file : path.resolve(root, file) };
+  }
+  throw new ConfigError(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const clock = env.ZHIFA_CLOCK ?? 'system';
+  if (clock !== 'system' && clock !== 'manual') throw new ConfigError(`ZHIFA_CLOCK must be "system" or "manual" (got "${clock}")`);
+  if (clock === 'manual' && nodeEnv === 'production') {
+    throw new ConfigError('ZHIFA_CLOCK=manual is refused when NODE_ENV=production: a movable clock would falsify statutory deadlines');
+  }
+  if (nodeEnv === 'production' && !env.ZHIFA_ADMIN_PASSWORD) {
+    throw new ConfigError('ZHIFA_ADMIN_PASSWORD must be set when NODE_ENV=production');
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
+  const ttl = Number(env.ZHIFA_TOKEN_TTL_HOURS ?? 12);
+  if (!(ttl > 0)) throw new ConfigError(`ZHIFA_TOKEN_TTL_HOURS must be a positive number (got "${env.ZHIFA_TOKEN_TTL_HOURS}")`);
+  return {
+    env: nodeEnv,
+    port,
+    database: parseDatabaseUrl(env.DATABASE_URL, root),
+    clock,
+    adminPassword: env.ZHIFA_ADMIN_PASSWORD ?? 'admin',
+    adminPasswordDefaulted: !env.ZHIFA_ADMIN_PASSWORD,
+    processesDir: path.resolve(root, env.ZHIFA_PROCESSES_DIR ?? 'processes'),
+    calendarsDir: path.resolve(root, env.ZHIFA_CALENDARS_DIR ?? 'calendars'),
+    schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',
+    bodyLimit: env.ZHIFA_BODY_LIMIT ?? '2mb',
+    tokenTtlHours: ttl,
+  };
+}

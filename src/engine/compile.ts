@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { BpmnModdle } from 'bpmn-moddle';
+import serializer, { TypeResolver } from 'moddle-context-serializer';
+import { badRequest } from '../errors.ts';
+
+const require = createRequire(import.meta.url);
+const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json');
+
+export interface ParsedBpmn {
+  processId: string;
+  processName?: string;
+  /** message name → message id, for correlation by name. */
+  messages: Map<string, string>;
+  moddleContext: unknown;
+}
+
+export interface CompiledDefinition extends Omit<ParsedBpmn, 'moddleContext'> {
+  /** The serialized context bpmn-engine runs from; built once per deployed version. */
+  sourceContext: unknown;
+}
+
+type ModdleElement = { $type: string; id?: string; name?: string; isExecutable?: boolean };
+
+/**
+ * Parse and validate BPMN XML. Every moddle warning (unknown element, unresolved reference)
+ * is an error: a diagram that half-parses would run a different process than the one drawn.
+ */
+export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
+  if (!xml || !xml.trim()) throw badRequest('the BPMN document is empty');
+  const moddle = new BpmnModdle({ camunda: camundaSchema });
+  let context: { rootElement: { $type: string; rootElements?: ModdleElement[] }; warnings: Array<{ message: string }> };
+  try {
+    context = (await moddle.fromXML(xml.trim())) as unknown as typeof context;
+  } catch (err) {
+    throw badRequest(`the BPMN XML does not parse: ${describeParseError(err)}`);
+  }
+  if (context.warnings.length) {
+    const problems = context.warnings.map((w) => w.message.replace(/\s+/g, ' ').trim());
+    throw badRequest(`the BPMN document is not valid: ${problems.join('; ')}`, { problems });
+  }
+  if (context.rootElement.$type !== 'bpmn:Definitions') {
+    throw badRequest(`the document root is ${context.rootElement.$type}, expected bpmn:definitions`);
+  }
+  const roots = context.rootElement.rootElements ?? [];
+  const executable = roots.filter((e) => e.$type === 'bpmn:Process' && e.isExecutable);
+  if (executable.length === 0) throw badRequest('the BPMN document has no executable process (set isExecutable="true" on one bpmn:process)');
+  if (executable.length > 1) {
+    throw badRequest(`the BPMN document has ${executable.length} executable processes (${executable.map((p) => p.id).join(', ')}); deploy one executable process per file`);
+  }
+  const messages = new Map<string, string>();
+  for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
+  const process = executable[0]!;
+  return { processId: process.id!, processName: process.name, messages, moddleContext: context };
+}
+
+function describeParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/\s+/g, ' ').trim();
+}
+
+export type ElementTypes = Record<string, unknown>;
+
+/** Serialize once per version with Zhifa's element behaviours (timers, services). */
+export function compile(parsed: ParsedBpmn, elements: ElementTypes): CompiledDefinition {
+  const base = TypeResolver(elements as never);
+  const resolve = (entity: { behaviour?: { expression?: string; delegateExpression?: string; Service?: unknown } }) => {
+    base(entity as never);
+    const b = entity.behaviour;
+    // camunda:expression / delegateExpression (Camunda Modeler's way to call a service) behave like implementation.
+    if (b && !b.Service && (b.expression || b.delegateExpression)) b.Service = elements.ServiceImplementation;
+  };
+  const sourceContext = serializer(parsed.moddleContext as never, resolve as never);
+  const { moddleContext: _unused, ...rest } = parsed;
+  return { ...rest, sourceContext };
+}

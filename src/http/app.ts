@@ -1,0 +1,49 @@
+import express, { type Express } from 'express';
+import type { Accounts } from '../auth/accounts.ts';
+import { isManualClock, type Clock } from '../clock.ts';
+import type { PeriodResolver } from '../engine/periods.ts';
+import type { FireResult } from '../scheduler/fire-due-timers.ts';
+import type { Db } from '../store/db.ts';
+import type { Workflow } from '../workflow/workflow.ts';
+import { authRoutes } from './api/auth.ts';
+import { definitionRoutes } from './api/definitions.ts';
+import { devClockRoutes } from './api/dev-clock.ts';
+import { healthRoutes } from './api/health.ts';
+import { instanceRoutes } from './api/instances.ts';
+import { messageRoutes } from './api/messages.ts';
+import { taskRoutes } from './api/tasks.ts';
+import { bearerAuth } from './authenticate.ts';
+import { notFoundHandler, problemHandler } from './problem.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  periods: PeriodResolver;
+  accounts: Accounts;
+  workflow: Workflow;
+  tick: () => Promise<FireResult>;
+  bodyLimit: string;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const api = express.Router();
+  api.use(healthRoutes(deps.db));
+  api.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  api.use(authRoutes(deps.accounts));
+  api.use(bearerAuth(deps.accounts));
+  api.use(definitionRoutes(deps.workflow.definitions, deps.bodyLimit));
+  api.use(instanceRoutes(deps.workflow));
+  api.use(taskRoutes(deps.workflow));
+  api.use(messageRoutes(deps.workflow));
+  if (isManualClock(deps.clock)) api.use(devClockRoutes(deps.clock, deps.periods, deps.tick));
+  api.use(notFoundHandler);
+
+  app.use('/api', api);
+  app.use(problemHandler(deps.log));
+  return app;
+}

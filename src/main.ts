@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { ConfigError, loadConfig } from './config.ts';
+import { createDb, migrate } from './store/db.ts';
+import { createZhifa } from './zhifa.ts';
+
+const USAGE = `usage: zhifa <command>
+  serve              migrate, deploy processes/, start the HTTP server and the scheduler
+  migrate            apply database migrations and exit
+  deploy <file.bpmn> validate and deploy BPMN files and exit`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve': {
+      const zhifa = await createZhifa({ config });
+      const { port } = await zhifa.listen();
+      zhifa.startScheduler();
+      console.log(`zhifa listening on http://localhost:${port} (database: ${config.database.client}, clock: ${config.clock})`);
+      const shutdown = () => void zhifa.close().then(() => process.exit(0));
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      return -1;
+    }
+    case 'migrate': {
+      const db = createDb(config.database);
+      await migrate(db);
+      await db.destroy();
+      console.log('migrations applied');
+      return 0;
+    }
+    case 'deploy': {
+      if (!args.length) throw new ConfigError('deploy needs at least one .bpmn file');
+      const zhifa = await createZhifa({ config: { ...config, processesDir: '/nonexistent' } });
+      try {
+        for (const file of args) {
+          const d = await zhifa.workflow.definitions.deploy(fs.readFileSync(file, 'utf8'), 'cli');
+          console.log(`${file}: ${d.key} version ${d.version}${d.created ? '' : ' (unchanged)'}`);
+        }
+      } finally {
+        await zhifa.close();
+      }
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,31 @@
+import type { DbOrTx } from './db.ts';
+
+export interface DefinitionRow {
+  id: number;
+  key: string;
+  version: number;
+  name: string | null;
+  xml: string;
+  hash: string;
+  deployed_at: number;
+  deployed_by: string | null;
+}
+
+export function latestDefinition(db: DbOrTx, key: string): Promise<DefinitionRow | undefined> {
+  return db<DefinitionRow>('definitions').where({ key }).orderBy('version', 'desc').first();
+}
+
+export function definitionById(db: DbOrTx, id: number): Promise<DefinitionRow | undefined> {
+  return db<DefinitionRow>('definitions').where({ id }).first();
+}
+
+export async function insertDefinition(db: DbOrTx, row: Omit<DefinitionRow, 'id'>): Promise<number> {
+  const [inserted] = await db('definitions').insert(row).returning('id');
+  return typeof inserted === 'object' ? (inserted as { id: number }).id : (inserted as number);
+}
+
+export function listDefinitions(db: DbOrTx): Promise<Array<Omit<DefinitionRow, 'xml'>>> {
+  return db('definitions')
+    .select('id', 'key', 'version', 'name', 'hash', 'deployed_at', 'deployed_by')
+    .orderBy([{ column: 'key' }, { column: 'version', order: 'desc' }]);
+}

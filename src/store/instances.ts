@@ -1,0 +1,61 @@
+import type { DbOrTx } from './db.ts';
+import { isPostgres } from './db.ts';
+
+export const InstanceStatus = { running: 'running', completed: 'completed' } as const;
+export type InstanceStatus = (typeof InstanceStatus)[keyof typeof InstanceStatus];
+
+export interface InstanceRow {
+  id: string;
+  definition_id: number;
+  process_key: string;
+  business_key: string | null;
+  status: InstanceStatus;
+  state: string | null;
+  variables: string;
+  revision: number;
+  root_id: string;
+  parent_id: string | null;
+  parent_execution_id: string | null;
+  started_by: string | null;
+  started_at: number;
+  updated_at: number;
+  ended_at: number | null;
+  error: string | null;
+}
+
+export async function insertInstance(db: DbOrTx, row: InstanceRow): Promise<void> {
+  await db('instances').insert(row);
+}
+
+export function instanceById(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
+  return db<InstanceRow>('instances').where({ id }).first();
+}
+
+/** Lock the row for the rest of the transaction (SQLite already serializes writers). */
+export function lockInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
+  const q = db<InstanceRow>('instances').where({ id }).first();
+  return isPostgres(db) ? q.forUpdate() : q;
+}
+
+/** Optimistic save: fails (returns false) if another command saved this instance first. */
+export async function saveInstance(
+  db: DbOrTx,
+  id: string,
+  expectedRevision: number,
+  changes: Pick<InstanceRow, 'state' | 'variables' | 'status' | 'updated_at' | 'ended_at'>,
+): Promise<boolean> {
+  const n = await db('instances').where({ id, revision: expectedRevision }).update({ ...changes, revision: expectedRevision + 1 });
+  return n === 1;
+}
+
+export function childOf(db: DbOrTx, parentId: string, parentExecutionId: string): Promise<InstanceRow | undefined> {
+  return db<InstanceRow>('instances').where({ parent_id: parentId, parent_execution_id: parentExecutionId }).first();
+}
+
+export function runningByBusinessKey(db: DbOrTx, businessKey: string): Promise<InstanceRow[]> {
+  return db<InstanceRow>('instances').where({ business_key: businessKey, status: InstanceStatus.running });
+}
+
+export function childrenOf(db: DbOrTx, parentId: string): Promise<InstanceRow[]> {
+  return db<InstanceRow>('instances').where({ parent_id: parentId }).orderBy('started_at');
+}

@@ -1,0 +1,13 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_core.ts';
+
+/** Migrations are append-only: add a new file, never edit one that has landed. */
+const migrations: Record<string, Knex.Migration> = {
+  '001_core': m001,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};

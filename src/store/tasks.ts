@@ -1,0 +1,95 @@
+import type { DbOrTx } from './db.ts';
+import { isPostgres } from './db.ts';
+import { fromJson, toJson } from './json.ts';
+
+export const TaskStatus = { open: 'open', completed: 'completed', cancelled: 'cancelled' } as const;
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+
+export interface TaskRow {
+  id: string;
+  instance_id: string;
+  element_id: string;
+  execution_id: string;
+  name: string | null;
+  form_key: string | null;
+  assignee: string | null;
+  candidate_groups: string;
+  due_at: number | null;
+  status: TaskStatus;
+  created_at: number;
+  ended_at: number | null;
+  completed_by: string | null;
+}
+
+export interface Task {
+  id: string;
+  instanceId: string;
+  elementId: string;
+  executionId: string;
+  name: string | null;
+  formKey: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  dueAt: number | null;
+  status: TaskStatus;
+  createdAt: number;
+  endedAt: number | null;
+  completedBy: string | null;
+}
+
+export function toTask(r: TaskRow): Task {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    elementId: r.element_id,
+    executionId: r.execution_id,
+    name: r.name,
+    formKey: r.form_key,
+    assignee: r.assignee,
+    candidateGroups: fromJson<string[]>(r.candidate_groups, []),
+    dueAt: r.due_at,
+    status: r.status,
+    createdAt: r.created_at,
+    endedAt: r.ended_at,
+    completedBy: r.completed_by,
+  };
+}
+
+export function openTasksOf(db: DbOrTx, instanceId: string): Promise<TaskRow[]> {
+  return db<TaskRow>('tasks').where({ instance_id: instanceId, status: TaskStatus.open });
+}
+
+export function taskById(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
+  return db<TaskRow>('tasks').where({ id }).first();
+}
+
+export function lockTask(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
+  const q = db<TaskRow>('tasks').where({ id }).first();
+  return isPostgres(db) ? q.forUpdate() : q;
+}
+
+export async function insertTask(db: DbOrTx, row: Omit<TaskRow, 'candidate_groups'> & { candidate_groups: string[] }): Promise<void> {
+  await db('tasks').insert({ ...row, candidate_groups: toJson(row.candidate_groups) });
+}
+
+export async function closeTask(db: DbOrTx, id: string, status: TaskStatus, at: number, by: string | null): Promise<void> {
+  await db('tasks').where({ id, status: TaskStatus.open }).update({ status, ended_at: at, completed_by: by });
+}
+
+export async function assignTask(db: DbOrTx, id: string, assignee: string): Promise<number> {
+  return db('tasks').where({ id, status: TaskStatus.open }).update({ assignee });
+}
+
+/** Open tasks a user may work: assigned to them, or unassigned and offered to one of their groups. */
+export async function tasksForUser(db: DbOrTx, username: string, groups: string[]): Promise<TaskRow[]> {
+  const rows = await db<TaskRow>('tasks')
+    .where({ status: TaskStatus.open })
+    .andWhere((q) => q.where({ assignee: username }).orWhereNull('assignee'))
+    .orderByRaw('due_at is null, due_at asc')
+    .orderBy('created_at', 'asc');
+  return rows.filter((r) => r.assignee === username || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));
+}
+
+export function tasksOfInstance(db: DbOrTx, instanceId: string): Promise<TaskRow[]> {
+  return db<TaskRow>('tasks').where({ instance_id: instanceId }).orderBy('created_at');
+}

@@ -1,0 +1,13 @@
+import type { DbOrTx } from './db.ts';
+
+export async function insertToken(db: DbOrTx, row: { token_hash: string; user_id: number; created_at: number; expires_at: number }): Promise<void> {
+  await db('auth_tokens').insert(row);
+}
+
+export function tokenByHash(db: DbOrTx, tokenHash: string): Promise<{ user_id: number; expires_at: number } | undefined> {
+  return db('auth_tokens').where({ token_hash: tokenHash }).first();
+}
+
+export async function deleteExpiredTokens(db: DbOrTx, now: number): Promise<void> {
+  await db('auth_tokens').where('expires_at', '<', now).delete();
+}

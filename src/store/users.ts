@@ -1,0 +1,52 @@
+import type { DbOrTx } from './db.ts';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  password_hash: string;
+  display_name: string | null;
+  email: string | null;
+  department: string | null;
+  active: boolean | number;
+  created_at: number;
+}
+
+export interface UserWithAccess extends UserRow {
+  groups: string[];
+  roles: string[];
+}
+
+export function userByName(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ username }).first();
+}
+
+export function countUsers(db: DbOrTx): Promise<number> {
+  return db('users').count<{ n: number | string }[]>({ n: '*' }).then((r) => Number(r[0]!.n));
+}
+
+export async function insertUser(db: DbOrTx, row: Omit<UserRow, 'id'>): Promise<number> {
+  const [inserted] = await db('users').insert(row).returning('id');
+  return typeof inserted === 'object' ? (inserted as { id: number }).id : (inserted as number);
+}
+
+export async function ensureGroup(db: DbOrTx, id: string, name: string): Promise<void> {
+  await db('groups').insert({ id, name }).onConflict('id').ignore();
+}
+
+export async function addToGroup(db: DbOrTx, userId: number, groupId: string): Promise<void> {
+  await db('user_groups').insert({ user_id: userId, group_id: groupId }).onConflict(['user_id', 'group_id']).ignore();
+}
+
+export async function grantRole(db: DbOrTx, userId: number, role: string): Promise<void> {
+  await db('user_roles').insert({ user_id: userId, role }).onConflict(['user_id', 'role']).ignore();
+}
+
+export async function accessOf(db: DbOrTx, user: UserRow): Promise<UserWithAccess> {
+  const groups = await db('user_groups').where({ user_id: user.id }).pluck('group_id');
+  const roles = await db('user_roles').where({ user_id: user.id }).pluck('role');
+  return { ...user, groups, roles };
+}
+
+export async function userById(db: DbOrTx, id: number): Promise<UserRow | undefined> {
+  return db<UserRow>('users').where({ id }).first();
+}

@@ -1,0 +1,12 @@
+/** Who asks for a command: the user behind a request, or the scheduler. */
+export interface Actor {
+  username: string;
+  groups: string[];
+  roles: string[];
+}
+
+export const SCHEDULER: Actor = { username: 'system:scheduler', groups: [], roles: [] };
+
+export function hasRole(actor: Actor, role: string): boolean {
+  return actor.roles.includes(role);
+}

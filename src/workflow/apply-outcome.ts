@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { RunOutcome, WaitPoint } from '../engine/commands.ts';
+import type { Tx } from '../store/db.ts';
+import { appendHistory } from '../store/history.ts';
+import { childOf, type InstanceRow } from '../store/instances.ts';
+import { endJob, insertTimerJob, JobStatus, pendingJobsOf, rescheduleJob } from '../store/jobs.ts';
+import { deleteSubscription, insertSubscription, subscriptionsOf } from '../store/subscriptions.ts';
+import { closeTask, insertTask, openTasksOf, TaskStatus } from '../store/tasks.ts';
+
+/** Work that a command leaves for the same transaction: child processes to start, parents to continue. */
+export type FollowUp =
+  | { kind: 'startChild'; parent: InstanceRow; call: Extract<WaitPoint, { kind: 'call' }>; variables: Record<string, unknown> }
+  | { kind: 'resumeParent'; parentId: string; executionId: string; variables: Record<string, unknown> };
+
+export interface ApplyContext {
+  actor: string | null;
+  now: number;
+  /** The task this command completed, if any: closed as completed rather than cancelled. */
+  completedExecutionId?: string;
+}
+
+/**
+ * Bring the rows that mirror an instance (tasks, timer jobs, message subscriptions) in line
+ * with what the engine reports after a run. The engine's report is the whole truth, so this is
+ * a reconciliation, safe to repeat after any resume.
+ */
+export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<FollowUp[]> {
+  await reconcileTasks(tx, instance.id, out, ctx);
+  await reconcileTimers(tx, instance.id, out, ctx.now);
+  await reconcileSubscriptions(tx, instance.id, out, ctx.now);
+  await appendHistory(
+    tx,
+    out.trail.map((t) => ({ instanceId: instance.id, at: t.at.getTime(), actor: ctx.actor, kind: t.kind, elementId: t.elementId, data: { type: t.elementType, name: t.name } })),
+  );
+
+  const followUps: FollowUp[] = [];
+  for (const wait of out.waits) {
+    if (wait.kind !== 'call') continue;
+    if (!(await childOf(tx, instance.id, wait.executionId))) followUps.push({ kind: 'startChild', parent: instance, call: wait, variables: out.variables });
+  }
+  if (out.status === 'completed' && instance.parent_id && instance.parent_execution_id) {
+    followUps.push({ kind: 'resumeParent', parentId: instance.parent_id, executionId: instance.parent_execution_id, variables: out.variables });
+  }
+  return followUps;
+}
+
+async function reconcileTasks(tx: Tx, instanceId: string, out: RunOutcome, ctx: ApplyContext) {
+  const waiting = new Map(out.waits.filter((w) => w.kind === 'userTask').map((w) => [w.executionId, w] as const));
+  for (const row of await openTasksOf(tx, instanceId)) {
+    if (waiting.delete(row.execution_id)) continue;
+    const completed = row.execution_id === ctx.completedExecutionId;
+    await closeTask(tx, row.id, completed ? TaskStatus.completed : TaskStatus.cancelled, ctx.now, completed ? ctx.actor : null);
+  }
+  for (const w of waiting.values()) {
+    if (w.kind !== 'userTask') continue;
+    await insertTask(tx, {
+      id: randomUUID(),
+      instance_id: instanceId,
+      element_id: w.elementId,
+      execution_id: w.executionId,
+      name: w.name ?? null,
+      form_key: w.formKey ?? null,
+      assignee: w.assignee ?? null,
+      candidate_groups: w.candidateGroups,
+      due_at: w.dueAt ? w.dueAt.getTime() : null,
+      status: TaskStatus.open,
+      created_at: ctx.now,
+      ended_at: null,
+      completed_by: null,
+    });
+  }
+}
+
+async function reconcileTimers(tx: Tx, instanceId: string, out: RunOutcome, now: number) {
+  const armed = new Map(out.timers.map((t) => [t.executionId, t] as const));
+  const fired = new Set(out.firedTimers);
+  for (const job of await pendingJobsOf(tx, instanceId)) {
+    const timer = armed.get(job.execution_id);
+    if (!timer) {
+      await endJob(tx, job.id, fired.has(job.execution_id) ? JobStatus.done : JobStatus.cancelled, now);
+      continue;
+    }
+    armed.delete(job.execution_id);
+    if (timer.expireAt.getTime() !== job.due_at) await rescheduleJob(tx, job.id, timer.expireAt.getTime());
+  }
+  for (const t of armed.values()) {
+    await insertTimerJob(tx, { instance_id: instanceId, element_id: t.elementId, execution_id: t.executionId, due_at: t.expireAt.getTime(), created_at: now });
+  }
+}
+
+async function reconcileSubscriptions(tx: Tx, instanceId: string, out: RunOutcome, now: number) {
+  const waiting = new Map(out.waits.filter((w) => w.kind === 'message').map((w) => [w.executionId, w] as const));
+  for (const row of await subscriptionsOf(tx, instanceId)) {
+    if (!waiting.delete(row.execution_id)) await deleteSubscription(tx, row.id);
+  }
+  for (const w of waiting.values()) {
+    if (w.kind !== 'message') continue;
+    await insertSubscription(tx, { instance_id: instanceId, message_name: w.messageName, message_id: w.messageId, element_id: w.elementId, execution_id: w.executionId, created_at: now });
+  }
+}
