@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import { deploy, openTask, startInstance, view } from '../helpers/fixtures.ts';
+import { ApiClient, startServer, type TestServer } from '../helpers/server.ts';
+
+describe('Feature: a call activity runs its called process as a child instance', () => {
+  let s: TestServer;
+  let reviewer: ApiClient;
+  before(async () => {
+    s = await startServer({ label: 'call-activity' });
+    await deploy(s, 'call-child.bpmn', 'call-parent.bpmn');
+    await s.zhifa.accounts.create({ username: 'rev', password: 'pw', groups: [{ id: 'reviewers', name: '法制审核' }, { id: 'officers', name: '承办' }] });
+    reviewer = await ApiClient.login(s.base, 'rev', 'pw');
+  });
+  after(() => s.close());
+
+  it('Given a parent waiting on a call activity, when the child ends, then the parent continues with the child variables', async () => {
+    const parentId = await startInstance(s, 'call-parent', { caseNo: 'A-1' }, 'CASE-1');
+    let parent = await view(s, parentId);
+    expect(parent.tasks, 'the parent itself has no task while the child runs').to.have.length(0);
+    expect(parent.children).to.have.length(1);
+    const child = await view(s, parent.children[0].id);
+    expect(child).to.include({ processKey: 'call-child', parentId, rootId: parentId, businessKey: 'CASE-1', status: 'running' });
+    expect(child.variables.caseNo, 'the child starts with the parent variables').to.equal('A-1');
+
+    const review = await openTask(s, child.id, 'review');
+    expect((await reviewer.post(`/api/tasks/${review.id}/complete`, { variables: { opinion: 'agree' } })).status).to.equal(204);
+
+    expect((await view(s, child.id)).status).to.equal('completed');
+    parent = await view(s, parentId);
+    expect(parent.status).to.equal('running');
+    expect(parent.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['decide']);
+    expect(parent.variables.opinion, 'child output returns to the parent').to.equal('agree');
+    expect(parent.history.map((h: { kind: string }) => h.kind)).to.include('call.returned');
+  });
+
+  it('does not start a second child when the parent is resumed again', async () => {
+    const parentId = await startInstance(s, 'call-parent', {});
+    const { workflow } = s.zhifa;
+    // A resume re-announces the waiting call activity; it must not start the child again.
+    await workflow.transaction((tx) => workflow.fireInTx(tx, parentId, 0, 'callReview'));
+    await workflow.transaction((tx) => workflow.fireInTx(tx, parentId, 0, 'callReview'));
+    const parent = await view(s, parentId);
+    expect(parent.children).to.have.length(1);
+  });
+});

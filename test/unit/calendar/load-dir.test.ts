@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CalendarInputError, WorkCalendar, loadCalendarDir } from '../../../src/calendar/index.ts';
+
+describe('calendar: loadCalendarDir', () => {
+  let root: string;
+  let n = 0;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'zhifa-calendars-'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A fresh directory holding the given files. */
+  function dir(files: Record<string, unknown>): string {
+    const path = join(root, String(n++));
+    mkdirSync(path);
+    for (const [name, content] of Object.entries(files)) {
+      writeFileSync(join(path, name), typeof content === 'string' ? content : JSON.stringify(content));
+    }
+    return path;
+  }
+
+  // HYPOTHETICAL arrangements, for tests only.
+  const y2027 = { year: 2027, source: 'hypothetical 2027 notice', holidays: ['2027-02-05', '2027-02-09'], workdays: ['2027-02-13'] };
+  const y2028 = { year: 2028, source: 'hypothetical 2028 notice', holidays: ['2028-01-01'], workdays: [] };
+
+  it('loads every <year>.json and ignores other files', () => {
+    const cal = new WorkCalendar();
+    const years = loadCalendarDir(dir({ '2028.json': y2028, '2027.json': y2027, 'README.md': '# notes', 'draft.json': '{' }), cal);
+    expect(years).to.deep.equal([2027, 2028]);
+    expect(cal.yearArrangement(2027)).to.deep.equal({
+      year: 2027, source: 'loaded', holidays: y2027.holidays, workdays: y2027.workdays, reference: 'hypothetical 2027 notice',
+    });
+    expect(cal.day('2027-02-09')).to.include({ workday: false, provisional: false });
+    expect(cal.years().filter((y) => y.source === 'loaded').map((y) => y.year)).to.deep.equal([2027, 2028]);
+  });
+
+  it('loads nothing from an empty directory', () => {
+    expect(loadCalendarDir(dir({}), new WorkCalendar())).to.deep.equal([]);
+  });
+
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ['a year that does not match the file name', { '2027.json': { ...y2027, year: 2028 } }, /2027\.json: "year" must be 2027/],
+    ['a missing source', { '2027.json': { ...y2027, source: undefined } }, /2027\.json: "source" must name the published notice/],
+    ['broken JSON', { '2027.json': '{"year": 2027,' }, /2027\.json: not readable JSON/],
+    ['a day both off and on', { '2027.json': { ...y2027, workdays: ['2027-02-05'] } }, /2027\.json: .*2027-02-05 is listed both/],
+    ['a non-existent date', { '2027.json': { ...y2027, holidays: ['2027-02-29'] } }, /2027\.json: .*2027-02-29 is not an existing date/],
+    ['a year outside the range', { '2003.json': { ...y2027, year: 2003, holidays: [], workdays: [] } }, /2003\.json: year 2003 is outside/],
+  ];
+  for (const [what, files, message] of bad) {
+    it(`rejects ${what}, naming the file, and loads none of the files`, () => {
+      const cal = new WorkCalendar();
+      expect(() => loadCalendarDir(dir({ ...files, '2028.json': y2028 }), cal)).to.throw(CalendarInputError, message);
+      expect(cal.years().filter((y) => y.source === 'loaded')).to.deep.equal([]);
+    });
+  }
+
+  it('rejects a directory that does not exist', () => {
+    expect(() => loadCalendarDir(join(root, 'nope'), new WorkCalendar())).to.throw(CalendarInputError, /nope cannot be read/);
+  });
+
+  it('accepts the repository calendars/ directory', () => {
+    expect(() => loadCalendarDir('calendars', new WorkCalendar())).to.not.throw();
+  });
+});
