@@ -35,7 +35,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     throw badRequest(`the BPMN XML does not parse: ${describeParseError(err)}`);
   }
   if (context.warnings.length) {
-    const problems = context.warnings.map((w) => w.message.replace(/\s+/g, ' ').trim());
+    const problems = context.warnings.map((w) => oneBased(w.message));
     throw badRequest(`the BPMN document is not valid: ${problems.join('; ')}`, { problems });
   }
   if (context.rootElement.$type !== 'bpmn:Definitions') {
@@ -54,8 +54,15 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
 }
 
 function describeParseError(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.replace(/\s+/g, ' ').trim();
+  return oneBased(err instanceof Error ? err.message : String(err));
+}
+
+/** The XML parser counts lines and columns from 0; editors and people count from 1. */
+function oneBased(message: string): string {
+  return message
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/line: (\d+) column: (\d+)/g, (_, l: string, c: string) => `line ${Number(l) + 1}, column ${Number(c) + 1}`);
 }
 
 export type ElementTypes = Record<string, unknown>;

@@ -7,7 +7,7 @@ interface Parsed { expireAt: Date; repeat?: number; delay: number }
 interface ResolvedTimers { expireAt?: Date; timeout?: number; [key: string]: unknown }
 
 /**
- * bpmn-elements' timer reads `new Date()` and knows only ISO 8601. Zhifa's timer measures
+ * bpmn-elements' timer reads the wall clock and knows only ISO 8601. Zhifa's timer measures
  * from the injected clock and reads working-day periods through the calendar hook, so a
  * moved clock fires a due timer on the next resume and `P7WD` skips holidays.
  */
