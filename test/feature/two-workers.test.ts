@@ -61,7 +61,7 @@ async function startWorker(db: TestDatabase): Promise<Worker> {
       const fired = await knex('history').where({ kind: 'timer.fired' }).groupBy('instance_id').select('instance_id').count({ n: '*' });
       expect(fired).to.have.length(60);
       expect(fired.every((r) => Number(r.n) === 1)).to.equal(true);
-      const jobs = await knex('jobs').select('status').count({ n: '*' }).groupBy('status');
+      const jobs: Array<{ status: string; n: string | number }> = await knex('jobs').select('status').count({ n: '*' }).groupBy('status');
       expect(jobs.map((j) => [j.status, Number(j.n)])).to.deep.equal([['done', 60]]);
       const done = await knex('instances').whereIn('id', ids).andWhere({ status: 'completed' }).count({ n: '*' });
       expect(Number(done[0]!.n)).to.equal(60);
