@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { Accounts } from './auth/accounts.ts';
-import { CalendarInputError, loadCalendarDir, WorkCalendar } from './calendar/index.ts';
+import { CalendarInputError, loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
 import { ManualClock, SystemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { PeriodResolver } from './engine/periods.ts';
@@ -12,7 +12,11 @@ import { createApp } from './http/app.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
+import { CalendarAdmin, type RecomputeDeadlines } from './workflow/calendar-admin.ts';
+import { CaseClocks } from './workflow/case-clocks.ts';
+import { registerClockServices } from './workflow/clock-services.ts';
 import { Definitions } from './workflow/definitions.ts';
+import { InstanceRunner } from './workflow/instance-runner.ts';
 import { Workflow } from './workflow/workflow.ts';
 
 export interface ZhifaOptions {
@@ -30,6 +34,8 @@ export interface Zhifa {
   db: Db;
   clock: Clock;
   calendar: WorkCalendar;
+  /** Year arrangements and closures loaded by administrators (stored, shared by every process). */
+  calendarAdmin: CalendarAdmin;
   services: ServiceRegistry;
   workflow: Workflow;
   accounts: Accounts;
@@ -51,6 +57,10 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
 
   const calendar = new WorkCalendar();
   loadCalendarDir(config.calendarsDir, calendar);
+  // Everything due from the changed year on may move; bound late because the workflow needs the calendar first.
+  const recomputeDeadlines: RecomputeDeadlines = (year) => workflow.recomputeDeadlines(startOfShanghaiDay(`${year}-01-01`).getTime(), `calendar ${year} changed`);
+  const calendarAdmin = new CalendarAdmin(db, calendar, clock, recomputeDeadlines);
+  await calendarAdmin.load(); // after the files: stored arrangements are the newer word
   const periods: PeriodResolver = {
     resolve(from, period) {
       try {
@@ -63,9 +73,12 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     },
   };
   const services = options.services ?? new ServiceRegistry();
+  const caseClocks = new CaseClocks(calendar, clock);
+  registerClockServices(services, caseClocks);
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
-  const workflow = new Workflow(db, engine, definitions, clock);
+  const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock);
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds);
 
@@ -75,8 +88,12 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   }
   await definitions.deployDirectory(config.processesDir, 'system:startup');
 
-  const tick = () => fireDueTimers(workflow, clock, log);
-  const app = createApp({ db, clock, periods, accounts, workflow, tick, bodyLimit: config.bodyLimit, log });
+  // Refresh first, so timers fire against an arrangement another process has just stored.
+  const tick = async () => {
+    await calendarAdmin.refreshIfChanged();
+    return fireDueTimers(workflow, clock, log);
+  };
+  const app = createApp({ db, clock, periods, accounts, workflow, calendar, calendarAdmin, tick, bodyLimit: config.bodyLimit, log });
   let ticker: Ticker | undefined;
   let server: Server | undefined;
 
@@ -85,6 +102,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     db,
     clock,
     calendar,
+    calendarAdmin,
     services,
     workflow,
     accounts,

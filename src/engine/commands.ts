@@ -17,6 +17,8 @@ export type WaitPoint =
       formKey?: string;
       assignee?: string;
       candidateGroups: string[];
+      dueSpec?: string;
+      dueFrom: Date;
       dueAt?: Date;
     }
   | { kind: 'message'; elementId: string; executionId: string; messageId: string; messageName: string }

@@ -7,6 +7,7 @@ import { compile, type CompiledDefinition, type ElementTypes, type ParsedBpmn } 
 import type { EngineCommand, RunOutcome, TrailEntry } from './commands.ts';
 import { armedTimers, createNullTimers } from './null-timers.ts';
 import type { PeriodResolver } from './periods.ts';
+import { RunContexts, type RunContext } from './run-context.ts';
 import { createServiceImplementation, INSTANCE_SETTING } from './service-implementation.ts';
 import type { ServiceRegistry } from './services.ts';
 import { createTimerEventDefinition } from './timer-event-definition.ts';
@@ -31,12 +32,13 @@ const ENGINE_KEYS = ['fields', 'content', 'properties'];
  */
 export class ProcessEngine {
   readonly elements: ElementTypes;
+  private readonly contexts = new RunContexts();
 
   constructor(private readonly deps: EngineDeps) {
     this.elements = {
       ...Elements,
-      TimerEventDefinition: createTimerEventDefinition(deps.clock, deps.periods),
-      ServiceImplementation: createServiceImplementation(deps.services),
+      TimerEventDefinition: createTimerEventDefinition(deps.clock, deps.periods, this.contexts),
+      ServiceImplementation: createServiceImplementation(deps.services, this.contexts),
     };
   }
 
@@ -44,10 +46,14 @@ export class ProcessEngine {
     return compile(parsed, this.elements);
   }
 
-  async run(instanceId: string, definition: CompiledDefinition, state: unknown, command: EngineCommand): Promise<RunOutcome> {
+  run(instanceId: string, definition: CompiledDefinition, state: unknown, command: EngineCommand, context: RunContext = { clocks: {} }): Promise<RunOutcome> {
+    return this.contexts.with(instanceId, context, () => this.runInContext(instanceId, definition, state, command, context));
+  }
+
+  private async runInContext(instanceId: string, definition: CompiledDefinition, state: unknown, command: EngineCommand, context: RunContext): Promise<RunOutcome> {
     const { clock, periods } = this.deps;
     const listener = new EventEmitter();
-    const tracker = new WaitTracker(listener, clock, periods);
+    const tracker = new WaitTracker(listener, clock, periods, context);
     const trail: TrailEntry[] = [];
     const firedTimers: string[] = [];
     let failure: unknown;

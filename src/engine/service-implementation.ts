@@ -1,4 +1,5 @@
-import { serviceNameOf, type ServiceRegistry } from './services.ts';
+import type { RunContexts } from './run-context.ts';
+import { parseServiceExpression, type ServiceRegistry } from './services.ts';
 
 interface ActivityLike {
   id: string;
@@ -16,7 +17,7 @@ export const INSTANCE_SETTING = 'zhifaInstanceId';
  * Replaces bpmn-elements' ServiceImplementation: a service task names a registered service,
  * whose result is merged into the process variables. An unknown name is an error, never a no-op.
  */
-export function createServiceImplementation(registry: ServiceRegistry) {
+export function createServiceImplementation(registry: ServiceRegistry, contexts: RunContexts) {
   function ZhifaService(this: { activity: ActivityLike; expression: string; type: string }, activity: ActivityLike) {
     const b = activity.behaviour;
     this.activity = activity;
@@ -29,15 +30,22 @@ export function createServiceImplementation(registry: ServiceRegistry) {
     message: ExecuteMessage,
     callback: Callback,
   ) {
-    const name = serviceNameOf(this.expression);
-    const fn = name ? registry.get(name) : undefined;
+    const parsed = parseServiceExpression(this.expression);
+    const fn = parsed ? registry.get(parsed.name) : undefined;
     if (!fn) {
       const known = registry.names().join(', ') || 'none';
       return callback(new Error(`service task <${this.activity.id}>: "${this.expression}" does not name a registered service (known: ${known})`));
     }
     const env = this.activity.environment;
     const instanceId = String(env.settings[INSTANCE_SETTING] ?? '');
-    const call = { instanceId, elementId: this.activity.id, idempotencyKey: `${instanceId}:${message.content.executionId}`, variables: { ...env.variables } };
+    const call = {
+      instanceId,
+      elementId: this.activity.id,
+      idempotencyKey: `${instanceId}:${message.content.executionId}`,
+      variables: { ...env.variables },
+      args: parsed!.args,
+      context: contexts.get(instanceId).services,
+    };
     Promise.resolve()
       .then(() => fn(call))
       .then(

@@ -9,6 +9,10 @@ export interface ServiceCall {
   /** Stable across resumes: the key that makes a re-run service a no-op. */
   idempotencyKey: string;
   variables: Record<string, unknown>;
+  /** String arguments written in the expression: `${services.startClock('decision', 'P90CD')}`. */
+  args: string[];
+  /** Whatever the caller of the run handed over for services (opaque to the engine). */
+  context: unknown;
 }
 
 export type ServiceFn = (call: ServiceCall) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
@@ -31,10 +35,24 @@ export class ServiceRegistry {
   }
 }
 
-const SERVICE_EXPRESSION = /^\$\{\s*(?:environment\.)?services\.([A-Za-z_]\w*)\s*(?:\(\s*\))?\s*\}$/;
+const SERVICE_EXPRESSION = /^\$\{\s*(?:environment\.)?services\.([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*\}$/;
+const STRING_ARG = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/;
 
-/** The service name in an expression such as `${services.notify}`, or undefined. */
-export function serviceNameOf(expression: string | undefined): string | undefined {
+/**
+ * The service named by an expression such as `${services.notify}` or
+ * `${services.startClock('decision', 'P90CD')}`; arguments are string literals only, so a
+ * diagram can parameterize a service without evaluating code.
+ */
+export function parseServiceExpression(expression: string | undefined): { name: string; args: string[] } | undefined {
   if (!expression) return undefined;
-  return SERVICE_EXPRESSION.exec(expression.trim())?.[1];
+  const m = SERVICE_EXPRESSION.exec(expression.trim());
+  if (!m) return undefined;
+  const rawArgs = m[2]?.trim() ? m[2].split(',') : [];
+  const args: string[] = [];
+  for (const raw of rawArgs) {
+    const a = STRING_ARG.exec(raw);
+    if (!a) return undefined;
+    args.push(a[1] ?? a[2] ?? '');
+  }
+  return { name: m[1]!, args };
 }

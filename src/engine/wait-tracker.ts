@@ -1,8 +1,10 @@
 import type { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.ts';
 import type { WaitPoint } from './commands.ts';
+import { resolveDue } from './due.ts';
 import { resolveAttribute, resolveList } from './expressions.ts';
-import { parseInstant, type PeriodResolver } from './periods.ts';
+import type { PeriodResolver } from './periods.ts';
+import type { RunContext } from './run-context.ts';
 
 export interface ElementApi {
   id: string;
@@ -23,7 +25,7 @@ export interface ElementApi {
 export class WaitTracker {
   private readonly open = new Map<string, { point: WaitPoint; api: ElementApi }>();
 
-  constructor(listener: EventEmitter, private readonly clock: Clock, private readonly periods: PeriodResolver) {
+  constructor(listener: EventEmitter, private readonly clock: Clock, private readonly periods: PeriodResolver, private readonly context: RunContext) {
     listener.on('activity.wait', (api: ElementApi) => this.onWait(api));
     listener.on('activity.call', (api: ElementApi) =>
       this.add(api, { kind: 'call', elementId: api.id, executionId: api.content.executionId, calledElement: String(api.content.calledElement) }),
@@ -56,7 +58,8 @@ export class WaitTracker {
   private userTask(api: ElementApi, executionId: string): WaitPoint {
     const b = api.owner.behaviour ?? {};
     const vars = api.environment.variables;
-    const due = resolveAttribute(b.dueDate, vars);
+    const dueSpec = resolveAttribute(b.dueDate, vars);
+    const dueFrom = this.clock.now();
     return {
       kind: 'userTask',
       elementId: api.id,
@@ -65,15 +68,10 @@ export class WaitTracker {
       formKey: resolveAttribute(b.formKey, vars),
       assignee: resolveAttribute(b.assignee, vars),
       candidateGroups: resolveList(b.candidateGroups, vars),
-      dueAt: due ? this.dueAt(due, api.content.startedAt) : undefined,
+      // Only a new task takes this: the rows keep spec and start, and recompute from those.
+      dueSpec,
+      dueFrom,
+      dueAt: dueSpec ? (resolveDue(dueSpec, dueFrom, this.periods, this.context.clocks) ?? undefined) : undefined,
     };
-  }
-
-  private dueAt(value: string, startedAt: unknown): Date {
-    const instant = parseInstant(value);
-    if (instant) return instant;
-    // A period counts from when the task was opened, so a resume does not move its due date.
-    const from = startedAt ? new Date(startedAt as string) : this.clock.now();
-    return this.periods.resolve(Number.isNaN(from.getTime()) ? this.clock.now() : from, value).dueAt;
   }
 }

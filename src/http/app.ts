@@ -1,11 +1,14 @@
 import express, { type Express } from 'express';
 import type { Accounts } from '../auth/accounts.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
 import { isManualClock, type Clock } from '../clock.ts';
 import type { PeriodResolver } from '../engine/periods.ts';
 import type { FireResult } from '../scheduler/fire-due-timers.ts';
 import type { Db } from '../store/db.ts';
+import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
 import type { Workflow } from '../workflow/workflow.ts';
 import { authRoutes } from './api/auth.ts';
+import { calendarRoutes } from './api/calendar.ts';
 import { definitionRoutes } from './api/definitions.ts';
 import { devClockRoutes } from './api/dev-clock.ts';
 import { healthRoutes } from './api/health.ts';
@@ -21,6 +24,8 @@ export interface AppDeps {
   periods: PeriodResolver;
   accounts: Accounts;
   workflow: Workflow;
+  calendar: WorkCalendar;
+  calendarAdmin: CalendarAdmin;
   tick: () => Promise<FireResult>;
   bodyLimit: string;
   log: (msg: string, err?: unknown) => void;
@@ -40,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(instanceRoutes(deps.workflow));
   api.use(taskRoutes(deps.workflow));
   api.use(messageRoutes(deps.workflow));
+  api.use(calendarRoutes(deps.calendarAdmin, deps.calendar));
   if (isManualClock(deps.clock)) api.use(devClockRoutes(deps.clock, deps.periods, deps.tick));
   api.use(notFoundHandler);
 

@@ -59,3 +59,7 @@ export function runningByBusinessKey(db: DbOrTx, businessKey: string): Promise<I
 export function childrenOf(db: DbOrTx, parentId: string): Promise<InstanceRow[]> {
   return db<InstanceRow>('instances').where({ parent_id: parentId }).orderBy('started_at');
 }
+
+export function runningOfCase(db: DbOrTx, caseId: string): Promise<InstanceRow[]> {
+  return db<InstanceRow>('instances').where({ root_id: caseId, status: InstanceStatus.running }).orderBy('started_at');
+}

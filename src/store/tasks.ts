@@ -15,6 +15,8 @@ export interface TaskRow {
   assignee: string | null;
   candidate_groups: string;
   due_at: number | null;
+  due_spec: string | null;
+  due_from: number | null;
   status: TaskStatus;
   created_at: number;
   ended_at: number | null;
@@ -74,6 +76,10 @@ export async function insertTask(db: DbOrTx, row: Omit<TaskRow, 'candidate_group
 
 export async function closeTask(db: DbOrTx, id: string, status: TaskStatus, at: number, by: string | null): Promise<void> {
   await db('tasks').where({ id, status: TaskStatus.open }).update({ status, ended_at: at, completed_by: by });
+}
+
+export async function setTaskDue(db: DbOrTx, id: string, dueAt: number | null): Promise<void> {
+  await db('tasks').where({ id }).update({ due_at: dueAt });
 }
 
 export async function assignTask(db: DbOrTx, id: string, assignee: string): Promise<number> {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RunOutcome, WaitPoint } from '../engine/commands.ts';
+import { NEVER } from '../engine/due.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { childOf, type InstanceRow } from '../store/instances.ts';
 import { endJob, insertTimerJob, JobStatus, pendingJobsOf, rescheduleJob } from '../store/jobs.ts';
 import { deleteSubscription, insertSubscription, subscriptionsOf } from '../store/subscriptions.ts';
-import { closeTask, insertTask, openTasksOf, TaskStatus } from '../store/tasks.ts';
+import { closeTask, insertTask, openTasksOf, setTaskDue, TaskStatus } from '../store/tasks.ts';
 
 /** Work that a command leaves for the same transaction: child processes to start, parents to continue. */
 export type FollowUp =
@@ -15,6 +16,10 @@ export type FollowUp =
 export interface ApplyContext {
   actor: string | null;
   now: number;
+  /** Recompute a due time from what it was defined by (a period from a start, or a case clock). */
+  dueOf(spec: string, from: Date): Date | null;
+  /** Why deadlines may have moved in this command, for the record. */
+  reason: string;
   /** The task this command completed, if any: closed as completed rather than cancelled. */
   completedExecutionId?: string;
 }
@@ -24,9 +29,8 @@ export interface ApplyContext {
  * with what the engine reports after a run. The engine's report is the whole truth, so this is
  * a reconciliation, safe to repeat after any resume.
  */
-export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<FollowUp[]> {
-  await reconcileTasks(tx, instance.id, out, ctx);
-  await reconcileTimers(tx, instance.id, out, ctx.now);
+export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<{ followUps: FollowUp[]; moved: number }> {
+  const moved = (await reconcileTasks(tx, instance, out, ctx)) + (await reconcileTimers(tx, instance, out, ctx));
   await reconcileSubscriptions(tx, instance.id, out, ctx.now);
   await appendHistory(
     tx,
@@ -41,13 +45,25 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcom
   if (out.status === 'completed' && instance.parent_id && instance.parent_execution_id) {
     followUps.push({ kind: 'resumeParent', parentId: instance.parent_id, executionId: instance.parent_execution_id, variables: out.variables });
   }
-  return followUps;
+  return { followUps, moved };
 }
 
-async function reconcileTasks(tx: Tx, instanceId: string, out: RunOutcome, ctx: ApplyContext) {
+async function reconcileTasks(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<number> {
+  const instanceId = instance.id;
+  let moved = 0;
   const waiting = new Map(out.waits.filter((w) => w.kind === 'userTask').map((w) => [w.executionId, w] as const));
   for (const row of await openTasksOf(tx, instanceId)) {
-    if (waiting.delete(row.execution_id)) continue;
+    if (waiting.delete(row.execution_id)) {
+      if (row.due_spec && row.due_from !== null) {
+        const due = ctx.dueOf(row.due_spec, new Date(row.due_from))?.getTime() ?? null;
+        if (due !== row.due_at) {
+          await setTaskDue(tx, row.id, due);
+          await recordMove(tx, instance, ctx, { task: row.id, elementId: row.element_id, oldDue: row.due_at, newDue: due });
+          moved++;
+        }
+      }
+      continue;
+    }
     const completed = row.execution_id === ctx.completedExecutionId;
     await closeTask(tx, row.id, completed ? TaskStatus.completed : TaskStatus.cancelled, ctx.now, completed ? ctx.actor : null);
   }
@@ -63,15 +79,21 @@ async function reconcileTasks(tx: Tx, instanceId: string, out: RunOutcome, ctx: 
       assignee: w.assignee ?? null,
       candidate_groups: w.candidateGroups,
       due_at: w.dueAt ? w.dueAt.getTime() : null,
+      due_spec: w.dueSpec ?? null,
+      due_from: w.dueFrom.getTime(),
       status: TaskStatus.open,
       created_at: ctx.now,
       ended_at: null,
       completed_by: null,
     });
   }
+  return moved;
 }
 
-async function reconcileTimers(tx: Tx, instanceId: string, out: RunOutcome, now: number) {
+async function reconcileTimers(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<number> {
+  const instanceId = instance.id;
+  let moved = 0;
+  const now = ctx.now;
   const armed = new Map(out.timers.map((t) => [t.executionId, t] as const));
   const fired = new Set(out.firedTimers);
   for (const job of await pendingJobsOf(tx, instanceId)) {
@@ -81,11 +103,26 @@ async function reconcileTimers(tx: Tx, instanceId: string, out: RunOutcome, now:
       continue;
     }
     armed.delete(job.execution_id);
-    if (timer.expireAt.getTime() !== job.due_at) await rescheduleJob(tx, job.id, timer.expireAt.getTime());
+    if (timer.expireAt.getTime() !== job.due_at) {
+      await rescheduleJob(tx, job.id, timer.expireAt.getTime());
+      await recordMove(tx, instance, ctx, { timer: job.id, elementId: job.element_id, oldDue: job.due_at, newDue: timer.expireAt.getTime() });
+      moved++;
+    }
   }
   for (const t of armed.values()) {
     await insertTimerJob(tx, { instance_id: instanceId, element_id: t.elementId, execution_id: t.executionId, due_at: t.expireAt.getTime(), created_at: now });
   }
+  return moved;
+}
+
+const iso = (ms: number | null) => (ms === null || ms >= NEVER.getTime() ? null : new Date(ms).toISOString());
+
+/** A deadline that moved is recorded on its case: which one, old and new due time, and why. */
+async function recordMove(tx: Tx, instance: InstanceRow, ctx: ApplyContext, move: { elementId: string; oldDue: number | null; newDue: number | null; task?: string; timer?: number }) {
+  const { oldDue, newDue, ...which } = move;
+  await appendHistory(tx, [
+    { instanceId: instance.root_id, at: ctx.now, actor: ctx.actor, kind: 'deadline.changed', elementId: move.elementId, data: { ...which, instanceId: instance.id, oldDue: iso(oldDue), newDue: iso(newDue), why: ctx.reason } },
+  ]);
 }
 
 async function reconcileSubscriptions(tx: Tx, instanceId: string, out: RunOutcome, now: number) {

@@ -1,3 +1,4 @@
+import { NEVER } from '../engine/due.ts';
 import { notFound } from '../errors.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { definitionById } from '../store/definitions.ts';
@@ -6,11 +7,12 @@ import { childrenOf, instanceById } from '../store/instances.ts';
 import { jobsOfInstance, JobStatus } from '../store/jobs.ts';
 import { fromJson } from '../store/json.ts';
 import { tasksOfInstance, toTask, TaskStatus } from '../store/tasks.ts';
+import type { CaseClocks } from './case-clocks.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** What GET /api/instances/:id shows: status, variables, open tasks, timers, children and history. */
-export async function instanceView(db: DbOrTx, id: string) {
+export async function instanceView(db: DbOrTx, caseClocks: CaseClocks, id: string) {
   const row = await instanceById(db, id);
   if (!row) throw notFound(`instance ${id} does not exist`);
   const def = await definitionById(db, row.definition_id);
@@ -18,6 +20,7 @@ export async function instanceView(db: DbOrTx, id: string) {
   const timers = (await jobsOfInstance(db, id)).filter((j) => j.status === JobStatus.pending);
   const children = await childrenOf(db, id);
   const history = await historyOf(db, id);
+  const clocks = await caseClocks.list(db, row.root_id);
   return {
     id: row.id,
     processKey: row.process_key,
@@ -31,7 +34,8 @@ export async function instanceView(db: DbOrTx, id: string) {
     startedAt: iso(row.started_at),
     endedAt: iso(row.ended_at),
     tasks: tasks.filter((t) => t.status === TaskStatus.open).map(taskJson),
-    timers: timers.map((j) => ({ elementId: j.element_id, dueAt: iso(j.due_at), attempts: j.attempts, lastError: j.last_error })),
+    timers: timers.map((j) => ({ elementId: j.element_id, dueAt: j.due_at >= NEVER.getTime() ? null : iso(j.due_at), attempts: j.attempts, lastError: j.last_error })),
+    clocks,
     children: children.map((c) => ({ id: c.id, processKey: c.process_key, status: c.status })),
     history: history.map((h) => ({ at: iso(h.at), actor: h.actor, kind: h.kind, elementId: h.elementId, data: h.data })),
   };

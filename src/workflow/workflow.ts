@@ -1,17 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { EngineCommand } from '../engine/commands.ts';
-import { EngineRunError, type ProcessEngine } from '../engine/runner.ts';
+import { EngineRunError } from '../engine/runner.ts';
 import { badRequest, conflict, forbidden, notFound, ZhifaError } from '../errors.ts';
 import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { insertInstance, InstanceStatus, lockInstance, saveInstance, type InstanceRow } from '../store/instances.ts';
-import { toJson } from '../store/json.ts';
+import { liveClocks } from '../store/clocks.ts';
+import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
+import { instanceById, lockInstance } from '../store/instances.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
 import type { Actor } from './actor.ts';
-import { applyOutcome, type FollowUp } from './apply-outcome.ts';
+import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
+import type { InstanceRunner } from './instance-runner.ts';
 import { assertVariables } from './variables.ts';
 
 export interface StartInput {
@@ -35,8 +36,9 @@ export interface CorrelateInput {
 export class Workflow {
   constructor(
     readonly db: Db,
-    private readonly engine: ProcessEngine,
     readonly definitions: Definitions,
+    private readonly runner: InstanceRunner,
+    readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +48,7 @@ export class Workflow {
     const variables = assertVariables(input.variables);
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
-      const id = await this.startInTx(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
+      const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       return { id };
     });
   }
@@ -69,7 +71,7 @@ export class Workflow {
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };
       const entry = { kind: bpmnError ? 'task.error' : 'task.completed', elementId: task.element_id, data: { taskId, variables, ...(bpmnError && { error: bpmnError }) } };
-      await this.commandInTx(tx, task.instance_id, command, actor.username, entry, task.execution_id);
+      await this.runner.command(tx, task.instance_id, command, { actor: actor.username, entry, completedExecutionId: task.execution_id });
     });
   }
 
@@ -88,7 +90,7 @@ export class Workflow {
         if (done.has(sub.instance_id)) continue;
         done.add(sub.instance_id);
         const entry = { kind: 'message.correlated', elementId: sub.element_id, data: { name: input.name, variables } };
-        await this.commandInTx(tx, sub.instance_id, { type: 'signal', executionId: sub.execution_id, variables }, actor.username, entry);
+        await this.runner.command(tx, sub.instance_id, { type: 'signal', executionId: sub.execution_id, variables }, { actor: actor.username, entry });
       }
       return { instanceIds: [...done] };
     });
@@ -96,7 +98,40 @@ export class Workflow {
 
   /** Resume an instance so that its due timers fire; used by the scheduler inside its claim transaction. */
   async fireInTx(tx: Tx, instanceId: string, jobId: number, elementId: string): Promise<void> {
-    await this.commandInTx(tx, instanceId, { type: 'resume' }, null, { kind: 'timer.due', elementId, data: { jobId } });
+    await this.runner.command(tx, instanceId, { type: 'resume' }, { actor: null, entry: { kind: 'timer.due', elementId, data: { jobId } } });
+  }
+
+  /** Pause, resume, extend or stop a case clock from outside the diagram (an approved extension, a hearing). */
+  async changeClock(instanceId: string, name: string, change: ClockChange, actor: Actor) {
+    return this.transaction(async (tx) => {
+      const row = await instanceById(tx, instanceId);
+      if (!row) throw notFound(`instance ${instanceId} does not exist`);
+      await lockInstance(tx, row.root_id);
+      const derived = await this.caseClocks.apply(tx, row.root_id, name, change, actor.username);
+      await this.runner.refreshCase(tx, row.root_id, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor.username);
+      return derived;
+    });
+  }
+
+  /** After a calendar change: derive every live clock again and refresh the cases whose deadlines may move. */
+  async recomputeDeadlines(fromInstant: number, why: string): Promise<number> {
+    const cases = new Set<string>();
+    let moved = 0;
+    await this.transaction(async (tx) => {
+      for (const c of await liveClocks(tx)) {
+        if (!(await this.caseClocks.recompute(tx, c, why))) continue;
+        cases.add(c.case_id);
+        moved++;
+      }
+    });
+    for (const id of await casesWithDeadlinesFrom(this.db, fromInstant)) cases.add(id);
+    for (const caseId of cases) {
+      moved += await this.transaction(async (tx) => {
+        await lockInstance(tx, caseId);
+        return this.runner.refreshCase(tx, caseId, why, null);
+      });
+    }
+    return moved;
   }
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -123,81 +158,4 @@ export class Workflow {
     return task;
   }
 
-  private async startInTx(
-    tx: Tx,
-    definitionId: number,
-    key: string,
-    opts: { businessKey: string | null; variables: Record<string, unknown>; parent: { row: InstanceRow; executionId: string } | null; actor: string | null },
-  ): Promise<string> {
-    const id = randomUUID();
-    const compiled = await this.definitions.compiledById(tx, definitionId);
-    const out = await this.engine.run(id, compiled, null, { type: 'start', variables: opts.variables });
-    const now = this.now();
-    const row: InstanceRow = {
-      id,
-      definition_id: definitionId,
-      process_key: key,
-      business_key: opts.businessKey ?? opts.parent?.row.business_key ?? null,
-      status: out.status === 'completed' ? InstanceStatus.completed : InstanceStatus.running,
-      state: toJson(out.state),
-      variables: toJson(out.variables),
-      revision: 1,
-      root_id: opts.parent?.row.root_id ?? id,
-      parent_id: opts.parent?.row.id ?? null,
-      parent_execution_id: opts.parent?.executionId ?? null,
-      started_by: opts.actor,
-      started_at: now,
-      updated_at: now,
-      ended_at: out.status === 'completed' ? now : null,
-      error: null,
-    };
-    await insertInstance(tx, row);
-    await appendHistory(tx, [{ instanceId: id, at: now, actor: opts.actor, kind: 'instance.started', data: { processKey: key, definitionId, variables: opts.variables, parentId: row.parent_id } }]);
-    await this.followUp(tx, await applyOutcome(tx, row, out, { actor: opts.actor, now }));
-    return id;
-  }
-
-  private async commandInTx(
-    tx: Tx,
-    instanceId: string,
-    command: EngineCommand,
-    actor: string | null,
-    entry: { kind: string; elementId?: string; data?: unknown },
-    completedExecutionId?: string,
-  ): Promise<void> {
-    const row = await lockInstance(tx, instanceId);
-    if (!row) throw notFound(`instance ${instanceId} does not exist`);
-    if (row.status !== InstanceStatus.running) throw conflict(`instance ${instanceId} is ${row.status}`);
-    const compiled = await this.definitions.compiledById(tx, row.definition_id);
-    const out = await this.engine.run(instanceId, compiled, JSON.parse(row.state!), command);
-    const now = this.now();
-    const completed = out.status === 'completed';
-    const saved = await saveInstance(tx, instanceId, row.revision, {
-      state: toJson(out.state),
-      variables: toJson(out.variables),
-      status: completed ? InstanceStatus.completed : InstanceStatus.running,
-      updated_at: now,
-      ended_at: completed ? now : null,
-    });
-    if (!saved) throw conflict(`instance ${instanceId} was changed by another command; try again`);
-    await appendHistory(tx, [{ instanceId, at: now, actor, kind: entry.kind, elementId: entry.elementId ?? null, data: entry.data }]);
-    await this.followUp(tx, await applyOutcome(tx, row, out, { actor, now, completedExecutionId }));
-  }
-
-  private async followUp(tx: Tx, items: FollowUp[]): Promise<void> {
-    for (const item of items) {
-      if (item.kind === 'startChild') {
-        const def = await this.definitions.latest(tx, item.call.calledElement);
-        await this.startInTx(tx, def.id, def.key, {
-          businessKey: null,
-          variables: item.variables,
-          parent: { row: item.parent, executionId: item.call.executionId },
-          actor: null,
-        });
-      } else {
-        const entry = { kind: 'call.returned', data: { executionId: item.executionId } };
-        await this.commandInTx(tx, item.parentId, { type: 'signal', executionId: item.executionId, variables: item.variables }, null, entry);
-      }
-    }
-  }
 }

@@ -1,0 +1,38 @@
+import type { ClockDues } from '../engine/due.ts';
+import type { ServiceCall, ServiceRegistry } from '../engine/services.ts';
+import type { Tx } from '../store/db.ts';
+import type { CaseClocks, ClockChange } from './case-clocks.ts';
+
+/** What the instance runner hands to services for one run. */
+export interface ClockServiceContext {
+  tx: Tx;
+  caseId: string;
+  actor: string | null;
+  /** The case's clock dues for this run; updated in place so timers armed later in the run see them. */
+  clocks: ClockDues;
+  /** What moved, for the record; non-empty makes the runner refresh the case afterwards. */
+  changed: string[];
+}
+
+/**
+ * Statutory clocks driven from a diagram:
+ * `${services.startClock('decision', 'P90CD')}`, `${services.pauseClock('decision')}`,
+ * `${services.resumeClock('decision')}`, `${services.extendClock('decision', 'P30CD')}`,
+ * `${services.stopClock('decision')}`.
+ */
+export function registerClockServices(registry: ServiceRegistry, caseClocks: CaseClocks): void {
+  const change = (kind: ClockChange['kind'], needsPeriod: boolean) => async (call: ServiceCall) => {
+    const [name, period] = call.args;
+    if (!name || (needsPeriod && !period)) throw new Error(`${kind}Clock needs ${needsPeriod ? "a clock name and a period, e.g. ('decision', 'P90CD')" : "a clock name, e.g. ('decision')"}`);
+    const ctx = call.context as ClockServiceContext;
+    const derived = await caseClocks.apply(ctx.tx, ctx.caseId, name, { kind, period, reason: `${call.elementId}` }, ctx.actor);
+    ctx.clocks[name] = derived.dueAt?.getTime() ?? null;
+    ctx.changed.push(`clock "${name}" ${kind} at ${call.elementId}`);
+  };
+  registry
+    .register('startClock', change('start', true))
+    .register('pauseClock', change('pause', false))
+    .register('resumeClock', change('resume', false))
+    .register('extendClock', change('extend', true))
+    .register('stopClock', change('stop', false));
+}
