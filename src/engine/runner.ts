@@ -7,6 +7,8 @@ import { compile, type CompiledDefinition, type ElementTypes, type ParsedBpmn } 
 import type { EngineCommand, RunOutcome, TrailEntry } from './commands.ts';
 import { armedTimers, createNullTimers } from './null-timers.ts';
 import type { PeriodResolver } from './periods.ts';
+import { checkTimeExpressions } from './time-expressions.ts';
+import { badRequest } from '../errors.ts';
 import { RunContexts, type RunContext } from './run-context.ts';
 import { createServiceImplementation, INSTANCE_SETTING } from './service-implementation.ts';
 import type { ServiceRegistry } from './services.ts';
@@ -42,7 +44,10 @@ export class ProcessEngine {
     };
   }
 
+  /** Serialize a parsed diagram for running; refuses literal time expressions that do not parse. */
   compile(parsed: ParsedBpmn): CompiledDefinition {
+    const problems = checkTimeExpressions(parsed.moddleContext, this.deps.periods, this.deps.clock.now());
+    if (problems.length) throw badRequest(`the BPMN document has time expressions Zhifa cannot read: ${problems.join('; ')}`, { problems });
     return compile(parsed, this.elements);
   }
 
