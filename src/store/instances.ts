@@ -37,6 +37,15 @@ export function lockInstance(db: DbOrTx, id: string): Promise<InstanceRow | unde
   return isPostgres(db) ? q.forUpdate() : q;
 }
 
+/**
+ * Lock the row unless another transaction holds it (PostgreSQL); undefined when busy or absent.
+ * The scheduler uses it so that two workers pass each other by instead of queueing.
+ */
+export function tryLockInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
+  const q = db<InstanceRow>('instances').where({ id }).first();
+  return isPostgres(db) ? q.forUpdate().skipLocked() : q;
+}
+
 /** Optimistic save: fails (returns false) if another command saved this instance first. */
 export async function saveInstance(
   db: DbOrTx,

@@ -1,5 +1,4 @@
 import type { DbOrTx } from './db.ts';
-import { isPostgres } from './db.ts';
 
 export const JobStatus = { pending: 'pending', done: 'done', cancelled: 'cancelled', failed: 'failed' } as const;
 export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
@@ -34,20 +33,21 @@ export async function endJob(db: DbOrTx, id: number, status: JobStatus, at: numb
   await db('jobs').where({ id, status: JobStatus.pending }).update({ status, ended_at: at });
 }
 
-/**
- * Claim the next due job for this transaction. On PostgreSQL the row lock is held until the
- * firing command commits or its connection dies, and SKIP LOCKED lets other workers pass it by;
- * SQLite has one writer, so the plain select is already exclusive.
- */
-export function claimNextDueJob(db: DbOrTx, now: number, skipIds: number[]): Promise<JobRow | undefined> {
-  const q = db<JobRow>('jobs')
+/** The next due job not yet tried in this tick; read without a lock (the instance is locked first). */
+export function nextDueJob(db: DbOrTx, now: number, skipIds: number[]): Promise<JobRow | undefined> {
+  return db<JobRow>('jobs')
     .where({ status: JobStatus.pending })
     .andWhere('due_at', '<=', now)
     .whereNotIn('id', skipIds)
     .orderBy('due_at')
     .orderBy('id')
     .first();
-  return isPostgres(db) ? q.forUpdate().skipLocked() : q;
+}
+
+/** Read again under the instance lock: another worker may have fired or moved it meanwhile. */
+export async function stillDue(db: DbOrTx, id: number, now: number): Promise<boolean> {
+  const row = await db<JobRow>('jobs').where({ id, status: JobStatus.pending }).andWhere('due_at', '<=', now).first();
+  return row !== undefined;
 }
 
 /** After a firing: a job still pending and due was not fired by its instance, so it is stale. */

@@ -7,7 +7,7 @@ import type { ProcessEngine } from '../engine/runner.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { insertInstance, InstanceStatus, lockInstance, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
+import { insertInstance, instanceById, InstanceStatus, lockInstance, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
 import { toJson } from '../store/json.ts';
 import { applyOutcome, type FollowUp } from './apply-outcome.ts';
 import type { CaseClocks } from './case-clocks.ts';
@@ -78,8 +78,12 @@ export class InstanceRunner {
 
   /** Returns how many deadlines (task due dates, timers) moved. */
   async command(tx: Tx, instanceId: string, command: EngineCommand, opts: CommandOptions): Promise<number> {
-    const row = await lockInstance(tx, instanceId);
-    if (!row) throw notFound(`instance ${instanceId} does not exist`);
+    const found = await instanceById(tx, instanceId);
+    if (!found) throw notFound(`instance ${instanceId} does not exist`);
+    // The case's root is its mutex: every command locks it first, so parent, child and clock
+    // commands of one case queue up instead of deadlocking.
+    if (found.root_id !== instanceId) await lockInstance(tx, found.root_id);
+    const row = (await lockInstance(tx, instanceId))!;
     if (row.status !== InstanceStatus.running) throw conflict(`instance ${instanceId} is ${row.status}`);
     if (opts.entry) {
       await appendHistory(tx, [{ instanceId, at: this.now(), actor: opts.actor, kind: opts.entry.kind, elementId: opts.entry.elementId ?? null, data: opts.entry.data }]);
@@ -90,7 +94,11 @@ export class InstanceRunner {
   /** Resume every running instance of a case so that what is bound to its clocks or calendar is derived again. */
   async refreshCase(tx: Tx, caseId: string, reason: string, actor: string | null): Promise<number> {
     let moved = 0;
-    for (const inst of await runningOfCase(tx, caseId)) moved += await this.command(tx, inst.id, { type: 'resume' }, { actor, reason });
+    for (const inst of await runningOfCase(tx, caseId)) {
+      // An earlier resume in this loop may have ended it (a child returning to its parent).
+      if ((await instanceById(tx, inst.id))?.status !== InstanceStatus.running) continue;
+      moved += await this.command(tx, inst.id, { type: 'resume' }, { actor, reason });
+    }
     return moved;
   }
 

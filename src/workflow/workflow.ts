@@ -148,7 +148,10 @@ export class Workflow {
   private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {
     const found = await taskById(tx, taskId);
     if (!found) throw notFound(`task ${taskId} does not exist`);
-    // Lock order is always instance first, so a timer firing on the same instance cannot deadlock with us.
+    // Lock order is always the case root, then the instance, then its rows: a timer firing on the
+    // same case cannot deadlock with us.
+    const instance = await instanceById(tx, found.instance_id);
+    await lockInstance(tx, instance!.root_id);
     await lockInstance(tx, found.instance_id);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
