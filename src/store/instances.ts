@@ -1,7 +1,7 @@
 import type { DbOrTx } from './db.ts';
 import { isPostgres } from './db.ts';
 
-export const InstanceStatus = { running: 'running', completed: 'completed' } as const;
+export const InstanceStatus = { running: 'running', completed: 'completed', cancelled: 'cancelled' } as const;
 export type InstanceStatus = (typeof InstanceStatus)[keyof typeof InstanceStatus];
 
 export interface InstanceRow {
@@ -71,4 +71,12 @@ export function childrenOf(db: DbOrTx, parentId: string): Promise<InstanceRow[]>
 
 export function runningOfCase(db: DbOrTx, caseId: string): Promise<InstanceRow[]> {
   return db<InstanceRow>('instances').where({ root_id: caseId, status: InstanceStatus.running }).orderBy('started_at');
+}
+
+/** End an instance that its parent no longer waits for (the call activity was interrupted). */
+export async function cancelInstance(db: DbOrTx, id: string, now: number): Promise<void> {
+  await db('instances').where({ id, status: InstanceStatus.running }).update({ status: InstanceStatus.cancelled, ended_at: now, updated_at: now });
+  await db('tasks').where({ instance_id: id, status: 'open' }).update({ status: 'cancelled', ended_at: now });
+  await db('jobs').where({ instance_id: id, status: 'pending' }).update({ status: 'cancelled', ended_at: now });
+  await db('message_subscriptions').where({ instance_id: id }).delete();
 }

@@ -3,7 +3,7 @@ import type { RunOutcome, WaitPoint } from '../engine/commands.ts';
 import { NEVER } from '../engine/due.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { childOf, type InstanceRow } from '../store/instances.ts';
+import { childOf, childrenOf, InstanceStatus, type InstanceRow } from '../store/instances.ts';
 import { endJob, insertTimerJob, JobStatus, pendingJobsOf, rescheduleJob } from '../store/jobs.ts';
 import { deleteSubscription, insertSubscription, subscriptionsOf } from '../store/subscriptions.ts';
 import { closeTask, insertTask, openTasksOf, setTaskDue, TaskStatus } from '../store/tasks.ts';
@@ -12,6 +12,13 @@ import { closeTask, insertTask, openTasksOf, setTaskDue, TaskStatus } from '../s
 export type FollowUp =
   | { kind: 'startChild'; parent: InstanceRow; call: Extract<WaitPoint, { kind: 'call' }>; variables: Record<string, unknown> }
   | { kind: 'resumeParent'; parentId: string; executionId: string; variables: Record<string, unknown> };
+
+/** Children whose call activity is no longer waiting (interrupted by a boundary event, or the parent ended). */
+export async function orphanedChildren(tx: Tx, instance: InstanceRow, out: RunOutcome): Promise<InstanceRow[]> {
+  const waitingCalls = new Set(out.waits.filter((w) => w.kind === 'call').map((w) => w.executionId));
+  const children = await childrenOf(tx, instance.id);
+  return children.filter((c) => c.status === InstanceStatus.running && !waitingCalls.has(c.parent_execution_id ?? ''));
+}
 
 export interface ApplyContext {
   actor: string | null;

@@ -7,9 +7,9 @@ import type { ProcessEngine } from '../engine/runner.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { insertInstance, instanceById, InstanceStatus, lockInstance, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
+import { cancelInstance, childrenOf, insertInstance, instanceById, InstanceStatus, lockInstance, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
 import { toJson } from '../store/json.ts';
-import { applyOutcome, type FollowUp } from './apply-outcome.ts';
+import { applyOutcome, orphanedChildren, type FollowUp } from './apply-outcome.ts';
 import type { CaseClocks } from './case-clocks.ts';
 import type { ClockServiceContext } from './clock-services.ts';
 import type { Definitions } from './definitions.ts';
@@ -125,8 +125,16 @@ export class InstanceRunner {
       dueOf: (spec, from) => resolveDue(spec, from, this.periods, clocks),
     });
     await this.followUp(tx, followUps);
+    for (const child of await orphanedChildren(tx, row, out)) await this.cancelTree(tx, child, opts.actor);
     if (services.changed.length) return moved + (await this.refreshCase(tx, row.root_id, services.changed.join('; '), opts.actor));
     return moved;
+  }
+
+  private async cancelTree(tx: Tx, row: InstanceRow, actor: string | null): Promise<void> {
+    const now = this.now();
+    for (const child of await childrenOf(tx, row.id)) if (child.status === InstanceStatus.running) await this.cancelTree(tx, child, actor);
+    await cancelInstance(tx, row.id, now);
+    await appendHistory(tx, [{ instanceId: row.id, at: now, actor, kind: 'instance.cancelled', data: { reason: 'the calling activity no longer waits for it' } }]);
   }
 
   private async followUp(tx: Tx, items: FollowUp[]): Promise<void> {
@@ -135,6 +143,7 @@ export class InstanceRunner {
         const def = await this.definitions.latest(tx, item.call.calledElement);
         await this.start(tx, def.id, def.key, { businessKey: null, variables: item.variables, parent: { row: item.parent, executionId: item.call.executionId }, actor: null });
       } else {
+        if ((await instanceById(tx, item.parentId))?.status !== InstanceStatus.running) continue;
         const entry = { kind: 'call.returned', data: { executionId: item.executionId } };
         await this.command(tx, item.parentId, { type: 'signal', executionId: item.executionId, variables: item.variables }, { actor: null, entry });
       }

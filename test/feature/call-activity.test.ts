@@ -7,7 +7,7 @@ describe('Feature: a call activity runs its called process as a child instance',
   let reviewer: ApiClient;
   before(async () => {
     s = await startServer({ label: 'call-activity' });
-    await deploy(s, 'call-child.bpmn', 'call-parent.bpmn');
+    await deploy(s, 'call-child.bpmn', 'call-parent.bpmn', 'call-parent-timer.bpmn');
     await s.zhifa.accounts.create({ username: 'rev', password: 'pw', groups: [{ id: 'reviewers', name: '法制审核' }, { id: 'officers', name: '承办' }] });
     reviewer = await ApiClient.login(s.base, 'rev', 'pw');
   });
@@ -41,5 +41,20 @@ describe('Feature: a call activity runs its called process as a child instance',
     await workflow.transaction((tx) => workflow.fireInTx(tx, parentId, 0, 'callReview'));
     const parent = await view(s, parentId);
     expect(parent.children).to.have.length(1);
+  });
+
+  it('cancels the child, with its tasks, when a boundary timer interrupts the call activity', async () => {
+    await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
+    const parentId = await startInstance(s, 'call-parent-timer', {});
+    const childId = (await view(s, parentId)).children[0].id;
+    const review = await openTask(s, childId, 'review');
+    // 5 working days after Monday 2 March end on Monday 9 March, 24:00 Shanghai.
+    expect((await s.api.post('/api/dev/clock', { set: '2026-03-09T16:00:00Z' })).body.fired).to.equal(1);
+    const parent = await view(s, parentId);
+    expect(parent.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['escalate']);
+    const child = await view(s, childId);
+    expect(child.status).to.equal('cancelled');
+    expect(child.tasks).to.have.length(0);
+    expect((await reviewer.post(`/api/tasks/${review.id}/complete`, {})).status, 'the cancelled child task cannot be completed').to.equal(409);
   });
 });
