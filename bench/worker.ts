@@ -1,0 +1,32 @@
+/**
+ * One worker process of the scaling benchmark (spawned by workers.ts, never run by hand):
+ * opens its own Zhifa on the shared PostgreSQL schema, warms up, reports ready, and on "go"
+ * runs its share of instances and reports done. Processes, not threads: the engine is CPU-bound.
+ */
+import { PG_URL, WARMUP } from './settings.ts';
+import { openZhifa, runOneInstance } from './zhifa.ts';
+
+export type WorkerMessage = { type: 'ready' } | { type: 'done'; instances: number } | { type: 'failed'; error: string };
+
+const share = Number(process.env.BENCH_WORKER_SHARE);
+const schema = process.env.BENCH_WORKER_SCHEMA;
+const send = (m: WorkerMessage) => process.send!(m);
+
+try {
+  const zhifa = await openZhifa({ client: 'pg', connectionString: PG_URL }, schema);
+  for (let i = 0; i < WARMUP; i++) await runOneInstance(zhifa);
+  process.once('message', async () => {
+    try {
+      for (let i = 0; i < share; i++) await runOneInstance(zhifa);
+      send({ type: 'done', instances: share });
+    } catch (err) {
+      send({ type: 'failed', error: String(err) });
+    }
+    await zhifa.close();
+    process.disconnect();
+  });
+  send({ type: 'ready' });
+} catch (err) {
+  send({ type: 'failed', error: String(err) });
+  process.disconnect();
+}
