@@ -30,10 +30,13 @@ export async function plainRunner(): Promise<() => Promise<void>> {
       if (tasks++ === 0) api.environment.assignVariables(DECISION);
       api.signal({});
     });
-    const engine = new Engine({ sourceContext } as never);
+    // The same silent logger as Zhifa's runner, so the ratio compares work, not logging set-up.
+    const engine = new Engine({ sourceContext, Logger: silentLogger } as never);
     const ended = engine.waitFor('end');
     await engine.execute({ listener } as never);
     await ended;
     if (tasks !== 2) throw new Error(`plain bpmn-engine completed ${tasks} user tasks, expected 2`);
   };
 }
+
+const silentLogger = () => ({ debug() {}, error() {}, warn() {} });

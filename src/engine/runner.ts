@@ -81,6 +81,7 @@ export class ProcessEngine {
       elements: this.elements,
       timers,
       settings: { [INSTANCE_SETTING]: instanceId },
+      Logger: silentLogger,
     } as never);
     engine.on('error', (err: unknown) => (failure = err));
     engine.on('end', () => (ended = true));
@@ -117,14 +118,19 @@ export class ProcessEngine {
     const variables = readVariables(engine);
     const timersArmed = ended ? [] : armedTimers(timers);
     const waits = ended ? [] : tracker.waits();
-    if (!ended) await engine.stop();
     if (failure) throw new EngineRunError(describe(failure), { cause: failure });
+    // getState() of a settled engine recovers the same as that of a stopped one; stop() only
+    // costs a broker round per element, and the engine is dropped after this run anyway.
     const saved = (await engine.getState()) as { definitions: Array<Record<string, unknown>> };
     for (const d of saved.definitions) delete d.source;
     if (ended) trail.push({ kind: 'process.end', elementId: definition.processId, at: clock.now() });
     return { state: saved, status: ended ? 'completed' : 'running', variables, waits, timers: timersArmed, firedTimers, trail };
   }
 }
+
+// bpmn-engine's default logger builds `debug` loggers (and probes the TTY) for every element of
+// every run: measurable on a path that recreates the engine per command. Zhifa records history itself.
+const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
 function readVariables(engine: Engine): Record<string, unknown> {
   const result: Record<string, unknown> = {};
