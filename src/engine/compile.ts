@@ -11,6 +11,8 @@ export interface ParsedBpmn {
   processName?: string;
   /** message name → message id, for correlation by name. */
   messages: Map<string, string>;
+  /** What the diagram can do, so commands skip the queries a diagram cannot need. */
+  features: { callActivities: boolean; messageCatches: boolean; caseClocks: boolean };
   moddleContext: unknown;
 }
 
@@ -50,7 +52,18 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), moddleContext: context };
+}
+
+function featuresOf(xml: string, context: unknown): ParsedBpmn['features'] {
+  const types = new Set(Object.values((context as { elementsById?: Record<string, { $type: string }> }).elementsById ?? {}).map((e) => e.$type));
+  return {
+    callActivities: types.has('bpmn:CallActivity'),
+    // Event definitions without an id are not in elementsById, so look at the markup itself.
+    messageCatches: /messageEventDefinition|receiveTask/i.test(xml),
+    // A clock service (`startClock(…)`) or a `clock:` expression: the run needs the case's clock dues.
+    caseClocks: /clock:|Clock\(/.test(xml),
+  };
 }
 
 function describeParseError(err: unknown): string {

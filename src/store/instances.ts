@@ -31,6 +31,18 @@ export function instanceById(db: DbOrTx, id: string): Promise<InstanceRow | unde
   return db<InstanceRow>('instances').where({ id }).first();
 }
 
+/** The case an instance belongs to, without reading its state. */
+export async function rootIdOf(db: DbOrTx, id: string): Promise<string | undefined> {
+  const row = await db('instances').where({ id }).first('root_id');
+  return row?.root_id;
+}
+
+/** Lock only (no columns worth reading): the case mutex. */
+export async function lockCase(db: DbOrTx, caseId: string): Promise<void> {
+  const q = db('instances').where({ id: caseId }).first('id');
+  await (isPostgres(db) ? q.forUpdate() : q);
+}
+
 /** Lock the row for the rest of the transaction (SQLite already serializes writers). */
 export function lockInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
   const q = db<InstanceRow>('instances').where({ id }).first();

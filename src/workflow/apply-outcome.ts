@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunOutcome, WaitPoint } from '../engine/commands.ts';
+import type { ParsedBpmn } from '../engine/compile.ts';
 import { NEVER } from '../engine/due.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
@@ -27,6 +28,9 @@ export interface ApplyContext {
   dueOf(spec: string, from: Date): Date | null;
   /** Why deadlines may have moved in this command, for the record. */
   reason: string;
+  /** The command itself, recorded before what it caused (one insert with the trail). */
+  entry?: { kind: string; elementId?: string; data?: unknown };
+  features: ParsedBpmn['features'];
   /** The task this command completed, if any: closed as completed rather than cancelled. */
   completedExecutionId?: string;
 }
@@ -38,11 +42,12 @@ export interface ApplyContext {
  */
 export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcome, ctx: ApplyContext): Promise<{ followUps: FollowUp[]; moved: number }> {
   const moved = (await reconcileTasks(tx, instance, out, ctx)) + (await reconcileTimers(tx, instance, out, ctx));
-  await reconcileSubscriptions(tx, instance.id, out, ctx.now);
-  await appendHistory(
-    tx,
-    out.trail.map((t) => ({ instanceId: instance.id, at: t.at.getTime(), actor: ctx.actor, kind: t.kind, elementId: t.elementId, data: { type: t.elementType, name: t.name } })),
-  );
+  if (ctx.features.messageCatches) await reconcileSubscriptions(tx, instance.id, out, ctx.now);
+  const command = ctx.entry ? [{ instanceId: instance.id, at: ctx.now, actor: ctx.actor, kind: ctx.entry.kind, elementId: ctx.entry.elementId ?? null, data: ctx.entry.data }] : [];
+  await appendHistory(tx, [
+    ...command,
+    ...out.trail.map((t) => ({ instanceId: instance.id, at: t.at.getTime(), actor: ctx.actor, kind: t.kind, elementId: t.elementId, data: { type: t.elementType, name: t.name } })),
+  ]);
 
   const followUps: FollowUp[] = [];
   for (const wait of out.waits) {

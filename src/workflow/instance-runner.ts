@@ -7,7 +7,7 @@ import type { ProcessEngine } from '../engine/runner.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { cancelInstance, childrenOf, insertInstance, instanceById, InstanceStatus, lockInstance, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
+import { cancelInstance, childrenOf, insertInstance, instanceById, InstanceStatus, lockCase, lockInstance, rootIdOf, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
 import { toJson } from '../store/json.ts';
 import { applyOutcome, orphanedChildren, type FollowUp } from './apply-outcome.ts';
 import type { CaseClocks } from './case-clocks.ts';
@@ -78,16 +78,13 @@ export class InstanceRunner {
 
   /** Returns how many deadlines (task due dates, timers) moved. */
   async command(tx: Tx, instanceId: string, command: EngineCommand, opts: CommandOptions): Promise<number> {
-    const found = await instanceById(tx, instanceId);
-    if (!found) throw notFound(`instance ${instanceId} does not exist`);
+    const rootId = await rootIdOf(tx, instanceId);
+    if (!rootId) throw notFound(`instance ${instanceId} does not exist`);
     // The case's root is its mutex: every command locks it first, so parent, child and clock
     // commands of one case queue up instead of deadlocking.
-    if (found.root_id !== instanceId) await lockInstance(tx, found.root_id);
+    if (rootId !== instanceId) await lockCase(tx, rootId);
     const row = (await lockInstance(tx, instanceId))!;
     if (row.status !== InstanceStatus.running) throw conflict(`instance ${instanceId} is ${row.status}`);
-    if (opts.entry) {
-      await appendHistory(tx, [{ instanceId, at: this.now(), actor: opts.actor, kind: opts.entry.kind, elementId: opts.entry.elementId ?? null, data: opts.entry.data }]);
-    }
     return this.run(tx, row, command, opts);
   }
 
@@ -104,7 +101,7 @@ export class InstanceRunner {
 
   private async run(tx: Tx, row: InstanceRow, command: EngineCommand, opts: CommandOptions): Promise<number> {
     const compiled = await this.definitions.compiledById(tx, row.definition_id);
-    const clocks = await this.caseClocks.dues(tx, row.root_id);
+    const clocks = compiled.features.caseClocks ? await this.caseClocks.dues(tx, row.root_id) : {};
     const services: ClockServiceContext = { tx, caseId: row.root_id, actor: opts.actor, clocks, changed: [] };
     const out: RunOutcome = await this.engine.run(row.id, compiled, row.state ? JSON.parse(row.state) : null, command, { clocks, services });
     const now = this.now();
@@ -120,12 +117,14 @@ export class InstanceRunner {
     const { followUps, moved } = await applyOutcome(tx, row, out, {
       actor: opts.actor,
       now,
+      entry: opts.entry,
+      features: compiled.features,
       completedExecutionId: opts.completedExecutionId,
       reason: opts.reason ?? 'recomputed',
       dueOf: (spec, from) => resolveDue(spec, from, this.periods, clocks),
     });
     await this.followUp(tx, followUps);
-    for (const child of await orphanedChildren(tx, row, out)) await this.cancelTree(tx, child, opts.actor);
+    if (compiled.features.callActivities) for (const child of await orphanedChildren(tx, row, out)) await this.cancelTree(tx, child, opts.actor);
     if (services.changed.length) return moved + (await this.refreshCase(tx, row.root_id, services.changed.join('; '), opts.actor));
     return moved;
   }

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { instanceById, lockInstance } from '../store/instances.ts';
+import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
 import type { Actor } from './actor.ts';
@@ -150,9 +150,7 @@ export class Workflow {
     if (!found) throw notFound(`task ${taskId} does not exist`);
     // Lock order is always the case root, then the instance, then its rows: a timer firing on the
     // same case cannot deadlock with us.
-    const instance = await instanceById(tx, found.instance_id);
-    await lockInstance(tx, instance!.root_id);
-    await lockInstance(tx, found.instance_id);
+    await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
     const mine = task.assignee ? task.assignee === actor.username : groups.some((g) => actor.groups.includes(g));
