@@ -4,7 +4,7 @@ import { EngineRunError } from '../engine/runner.ts';
 import { badRequest, conflict, forbidden, notFound, ZhifaError } from '../errors.ts';
 import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
-import { liveClocks } from '../store/clocks.ts';
+import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
 import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
@@ -113,22 +113,20 @@ export class Workflow {
     });
   }
 
-  /** After a calendar change: derive every live clock again and refresh the cases whose deadlines may move. */
+  /**
+   * After a calendar change: for every case with a live clock or a deadline from `fromInstant` on,
+   * derive its clocks again and refresh its instances, in one transaction per case, so a crash
+   * leaves each case either wholly before or wholly after the change.
+   */
   async recomputeDeadlines(fromInstant: number, why: string): Promise<number> {
-    const cases = new Set<string>();
+    const cases = new Set([...(await liveClocks(this.db)).map((c) => c.case_id), ...(await casesWithDeadlinesFrom(this.db, fromInstant))]);
     let moved = 0;
-    await this.transaction(async (tx) => {
-      for (const c of await liveClocks(tx)) {
-        if (!(await this.caseClocks.recompute(tx, c, why))) continue;
-        cases.add(c.case_id);
-        moved++;
-      }
-    });
-    for (const id of await casesWithDeadlinesFrom(this.db, fromInstant)) cases.add(id);
     for (const caseId of cases) {
       moved += await this.transaction(async (tx) => {
-        await lockInstance(tx, caseId);
-        return this.runner.refreshCase(tx, caseId, why, null);
+        await lockCase(tx, caseId);
+        let n = 0;
+        for (const c of await clocksOfCase(tx, caseId)) if (c.status !== 'stopped' && (await this.caseClocks.recompute(tx, c, why))) n++;
+        return n + (await this.runner.refreshCase(tx, caseId, why, null));
       });
     }
     return moved;
