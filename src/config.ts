@@ -10,6 +10,9 @@ export interface Config {
   adminPasswordDefaulted: boolean;
   processesDir: string;
   calendarsDir: string;
+  formsDir: string;
+  /** Password of the demo agency's users, seeded on a fresh non-production database. */
+  demoPassword: string;
   schedulerCron: string;
   bodyLimit: string;
   tokenTtlHours: number;
@@ -53,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     adminPasswordDefaulted: !env.ZHIFA_ADMIN_PASSWORD,
     processesDir: path.resolve(root, env.ZHIFA_PROCESSES_DIR ?? 'processes'),
     calendarsDir: path.resolve(root, env.ZHIFA_CALENDARS_DIR ?? 'calendars'),
+    formsDir: path.resolve(root, env.ZHIFA_FORMS_DIR ?? 'forms'),
+    demoPassword: env.ZHIFA_DEMO_PASSWORD ?? 'demo',
     schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',
     bodyLimit: env.ZHIFA_BODY_LIMIT ?? '2mb',
     tokenTtlHours: ttl,

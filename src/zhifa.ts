@@ -7,6 +7,9 @@ import type { Config } from './config.ts';
 import type { PeriodResolver } from './engine/periods.ts';
 import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
+import { seedDemoAgency } from './domain/demo-agency.ts';
+import { FormRegistry } from './domain/forms.ts';
+import { createSubmissionCheck } from './domain/submission-check.ts';
 import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
@@ -34,6 +37,7 @@ export interface Zhifa {
   db: Db;
   clock: Clock;
   calendar: WorkCalendar;
+  forms: FormRegistry;
   /** Year arrangements and closures loaded by administrators (stored, shared by every process). */
   calendarAdmin: CalendarAdmin;
   services: ServiceRegistry;
@@ -78,13 +82,16 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock);
+  const forms = new FormRegistry();
+  forms.loadDirectory(config.formsDir);
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock));
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds);
 
   if (await accounts.ensureAdmin(config.adminPassword)) {
     if (config.adminPasswordDefaulted) log('created user "admin" with the default password "admin": set ZHIFA_ADMIN_PASSWORD and change it');
     else log('created user "admin" with the password from ZHIFA_ADMIN_PASSWORD');
+    if (config.env !== 'production') await seedDemoAgency(accounts, config.demoPassword);
   }
   await definitions.deployDirectory(config.processesDir, 'system:startup');
 
@@ -102,6 +109,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     db,
     clock,
     calendar,
+    forms,
     calendarAdmin,
     services,
     workflow,

@@ -17,6 +17,7 @@ export interface NewUser {
   department?: string;
   groups?: Array<{ id: string; name: string }>;
   roles?: string[];
+  certificate?: { no: string; validUntil: Date };
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -34,6 +35,8 @@ export class Accounts {
         display_name: user.displayName ?? null,
         email: user.email ?? null,
         department: user.department ?? null,
+        certificate_no: user.certificate?.no ?? null,
+        certificate_valid_until: user.certificate?.validUntil.getTime() ?? null,
         active: true,
         created_at: this.clock.now().getTime(),
       });

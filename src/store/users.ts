@@ -9,6 +9,8 @@ export interface UserRow {
   department: string | null;
   active: boolean | number;
   created_at: number;
+  certificate_no?: string | null;
+  certificate_valid_until?: number | null;
 }
 
 export interface UserWithAccess extends UserRow {
@@ -49,4 +51,8 @@ export async function accessOf(db: DbOrTx, user: UserRow): Promise<UserWithAcces
 
 export async function userById(db: DbOrTx, id: number): Promise<UserRow | undefined> {
   return db<UserRow>('users').where({ id }).first();
+}
+
+export function usersByName(db: DbOrTx, usernames: string[]): Promise<UserRow[]> {
+  return db<UserRow>('users').whereIn('username', usernames);
 }

@@ -9,6 +9,7 @@ import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
 import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
+import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
@@ -40,6 +41,7 @@ export class Workflow {
     private readonly runner: InstanceRunner,
     readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
+    private readonly checkSubmission: SubmissionCheck = async () => {},
   ) {}
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
@@ -67,6 +69,7 @@ export class Workflow {
     const variables = assertVariables(rawVariables);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
+      if (!bpmnError) await this.checkSubmission(tx, task, variables);
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };

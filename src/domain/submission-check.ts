@@ -1,0 +1,28 @@
+import type { Clock } from '../clock.ts';
+import { ZhifaError } from '../errors.ts';
+import type { Tx } from '../store/db.ts';
+import type { TaskRow } from '../store/tasks.ts';
+import type { FormRegistry } from './forms.ts';
+import { checkCertifiedOfficers } from './personnel.ts';
+
+export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, unknown>) => Promise<void>;
+
+/**
+ * A task completed through its form is checked against it before the case may move: the schema,
+ * then the rules that need the database (certified, distinct officers). The answer is one 422
+ * with a message per field, in the words staff read.
+ */
+export function createSubmissionCheck(forms: FormRegistry, clock: Clock): SubmissionCheck {
+  return async (tx, task, variables) => {
+    const form = forms.get(task.form_key);
+    if (!form) return;
+    const errors = forms.check(form, variables);
+    for (const field of form.rules.certifiedOfficers ?? []) {
+      const title = form.schema.properties?.[field]?.title ?? field;
+      errors.push(...(await checkCertifiedOfficers(tx, field, title, variables[field], clock.now().getTime())));
+    }
+    if (errors.length) {
+      throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
+    }
+  };
+}
