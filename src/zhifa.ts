@@ -8,6 +8,8 @@ import type { PeriodResolver } from './engine/periods.ts';
 import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { seedDemoAgency } from './domain/demo-agency.ts';
+import { registerEnforcementServices } from './domain/enforcement-services.ts';
+import { loadCatalog } from './domain/review-catalog.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { badRequest } from './errors.ts';
@@ -79,6 +81,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const services = options.services ?? new ServiceRegistry();
   const caseClocks = new CaseClocks(calendar, clock);
   registerClockServices(services, caseClocks);
+  registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);

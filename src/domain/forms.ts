@@ -11,6 +11,8 @@ const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => 
 export interface FormRules {
   /** Fields holding usernames of enforcement officers who must hold a valid certificate and be distinct. */
   certifiedOfficers?: string[];
+  /** A decision step: refused while the case needs a legal review that has not passed. */
+  requiresPassedReview?: boolean;
 }
 
 export interface TaskForm {
