@@ -6,10 +6,16 @@ import { askCatalog, type Catalog } from './review-catalog.ts';
  * - `${services.reviewCatalog}` asks the legal-review catalog about the case and sets
  *   legalReviewRequired, legalReviewRule(Label) and legalReviewCatalogVersion;
  * - `${services.legalReviewPassed}` sets legalReviewPassed from the review's outcome
- *   (reviewOpinion = "agree", or a binding collective decision "agree").
+ *   (reviewOpinion = "agree", or a binding collective decision "agree");
+ * - `${services.setVariable('acceptedBySilence', 'true')}` records a fact on a path that has no
+ *   form (a timer that fired): 'true' and 'false' become booleans, anything else stays text.
  */
 export function registerEnforcementServices(registry: ServiceRegistry, catalog: Catalog): void {
   registry.register('reviewCatalog', ({ variables }) => ({ ...askCatalog(catalog, variables) }));
+  registry.register('setVariable', ({ args: [name, value] }) => {
+    if (!name) throw new Error('setVariable needs a variable name and a value, e.g. (\'acceptedBySilence\', \'true\')');
+    return { [name]: value === 'true' ? true : value === 'false' ? false : (value ?? null) };
+  });
   registry.register('legalReviewPassed', ({ variables }) => ({
     legalReviewPassed: variables.reviewOpinion === 'agree' || variables.collectiveDecision === 'agree',
   }));

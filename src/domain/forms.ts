@@ -13,6 +13,10 @@ export interface FormRules {
   certifiedOfficers?: string[];
   /** A decision step: refused while the case needs a legal review that has not passed. */
   requiresPassedReview?: boolean;
+  /** Case variables (a username or a list) naming people who may not complete this task (a reviewer is not an investigator). */
+  excludeActorsIn?: string[];
+  /** Case variable in which the submitter's username is kept (e.g. who handled the case). */
+  recordActorAs?: string;
 }
 
 export interface TaskForm {

@@ -4,34 +4,54 @@ import type { Tx } from '../store/db.ts';
 import { instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
-import type { FormRegistry } from './forms.ts';
+import type { FieldError } from './form-messages.ts';
+import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
 
-export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, unknown>) => Promise<void>;
+/** Checks a submission against its task's form; returns the variables to apply (with what the form records). */
+export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, unknown>, username: string) => Promise<Record<string, unknown>>;
 
 /**
- * A task completed through its form is checked against it before the case may move: the schema,
- * then the rules that need the database (certified, distinct officers). The answer is one 422
+ * A task completed through its form is checked before the case may move: the schema, then the
+ * rules that need the case or the database (certified and distinct officers, a reviewer who
+ * did not handle the case, a decision only after a passed legal review). The answer is one 422
  * with a message per field, in the words staff read.
  */
 export function createSubmissionCheck(forms: FormRegistry, clock: Clock): SubmissionCheck {
-  return async (tx, task, variables) => {
+  return async (tx, task, variables, username) => {
     const form = forms.get(task.form_key);
-    if (!form) return;
+    if (!form) return variables;
     const errors = forms.check(form, variables);
     for (const field of form.rules.certifiedOfficers ?? []) {
-      const title = form.schema.properties?.[field]?.title ?? field;
-      errors.push(...(await checkCertifiedOfficers(tx, field, title, variables[field], clock.now().getTime())));
+      errors.push(...(await checkCertifiedOfficers(tx, field, titleOf(form, field), variables[field], clock.now().getTime())));
     }
-    if (form.rules.requiresPassedReview) {
-      const vars = fromJson<Record<string, unknown>>((await instanceById(tx, task.instance_id))?.variables, {});
-      if (vars.legalReviewRequired === true && vars.legalReviewPassed !== true) {
-        const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
-        errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
-      }
+    if (form.rules.requiresPassedReview || form.rules.excludeActorsIn) {
+      const caseVars = fromJson<Record<string, unknown>>((await instanceById(tx, task.instance_id))?.variables, {});
+      errors.push(...caseRules(form, caseVars, username));
     }
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
+    return form.rules.recordActorAs ? { ...variables, [form.rules.recordActorAs]: username } : variables;
   };
 }
+
+function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && vars.legalReviewPassed !== true) {
+    const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
+    errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
+  }
+  for (const name of form.rules.excludeActorsIn ?? []) {
+    const v = vars[name];
+    const people = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
+    if (people.includes(username)) errors.push({ field: '', message: `办理本环节的人员不得为本案的${ROLE_WORDS[name] ?? name}（${username}）` });
+  }
+  return errors;
+}
+
+function titleOf(form: TaskForm, field: string): string {
+  return form.schema.properties?.[field]?.title ?? field;
+}
+
+const ROLE_WORDS: Record<string, string> = { investigators: '调查人员', handledBy: '承办人', handler: '承办人' };

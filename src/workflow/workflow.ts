@@ -41,7 +41,7 @@ export class Workflow {
     private readonly runner: InstanceRunner,
     readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
-    private readonly checkSubmission: SubmissionCheck = async () => {},
+    private readonly checkSubmission: SubmissionCheck = async (_tx, _task, variables) => variables,
   ) {}
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
@@ -66,10 +66,10 @@ export class Workflow {
   }
 
   async completeTask(taskId: string, rawVariables: unknown, actor: Actor, bpmnError?: { code: string; message?: string }): Promise<void> {
-    const variables = assertVariables(rawVariables);
+    const submitted = assertVariables(rawVariables);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
-      if (!bpmnError) await this.checkSubmission(tx, task, variables);
+      const variables = bpmnError ? submitted : await this.checkSubmission(tx, task, submitted, actor.username);
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };

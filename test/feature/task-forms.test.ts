@@ -45,6 +45,19 @@ describe('Feature: a task form is checked before the case moves', () => {
     expect(wrong.res.body.errors).to.deep.equal([{ field: 'fine', message: '「拟罚款金额（元）」格式不正确（应为数字）' }]);
     const ok = await submit({ investigators: ['officer1', 'officer2'], findings: '超标排放', fine: 50000 });
     expect(ok.res.status).to.equal(204);
-    expect((await view(s, ok.id)).status).to.equal('completed');
+    const v = await view(s, ok.id);
+    expect(v.variables.handledBy, 'the form records who handled the step').to.equal('officer1');
+    expect(v.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['caseReview']);
+  });
+
+  it('refuses a case review by someone who investigated the case', async () => {
+    const reviewer = await ApiClient.login(s.base, 'reviewer1', 'demo');
+    const { id, res } = await submit({ investigators: ['officer1', 'reviewer1'], findings: '超标排放' });
+    expect(res.status).to.equal(204);
+    const review = await openTask(s, id, 'caseReview');
+    const refused = await reviewer.post(`/api/tasks/${review.id}/complete`, { variables: { conclusion: '同意' } });
+    expect(refused.status).to.equal(422);
+    expect(refused.body.errors).to.deep.equal([{ field: '', message: '办理本环节的人员不得为本案的调查人员（reviewer1）' }]);
+    expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['caseReview']);
   });
 });

@@ -22,3 +22,16 @@ describe('domain: the legal-review catalog', () => {
     expect(askCatalog(catalog, { penaltyKinds: ['警告'], fineAmount: 0 })).to.include({ legalReviewRequired: false, legalReviewRule: null, legalReviewCatalogVersion: '2026-1' });
   });
 });
+
+describe('domain: enforcement services', () => {
+  it('setVariable records a fact as a boolean or text, and needs a name', async () => {
+    const { ServiceRegistry } = await import('../../../src/engine/services.ts');
+    const { registerEnforcementServices } = await import('../../../src/domain/enforcement-services.ts');
+    const registry = new ServiceRegistry();
+    registerEnforcementServices(registry, { title: 't', version: '1', rules: [] });
+    const call = (args: string[]) => registry.get('setVariable')!({ instanceId: 'i', elementId: 'e', idempotencyKey: 'k', variables: {}, args, context: null });
+    expect(await call(['acceptedBySilence', 'true'])).to.deep.equal({ acceptedBySilence: true });
+    expect(await call(['outcome', 'released'])).to.deep.equal({ outcome: 'released' });
+    expect(() => call([])).to.throw(/needs a variable name/);
+  });
+});
