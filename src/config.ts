@@ -12,6 +12,7 @@ export interface Config {
   calendarsDir: string;
   formsDir: string;
   reviewCatalogFile: string;
+  documentsDir: string;
   /** Password of the demo agency's users, seeded on a fresh non-production database. */
   demoPassword: string;
   schedulerCron: string;
@@ -58,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     processesDir: path.resolve(root, env.ZHIFA_PROCESSES_DIR ?? 'processes'),
     calendarsDir: path.resolve(root, env.ZHIFA_CALENDARS_DIR ?? 'calendars'),
     formsDir: path.resolve(root, env.ZHIFA_FORMS_DIR ?? 'forms'),
+    documentsDir: path.resolve(root, env.ZHIFA_DOCUMENTS_DIR ?? 'documents'),
     reviewCatalogFile: path.resolve(root, env.ZHIFA_REVIEW_CATALOG ?? 'rules/legal-review-catalog.json'),
     demoPassword: env.ZHIFA_DEMO_PASSWORD ?? 'demo',
     schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',

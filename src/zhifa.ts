@@ -8,6 +8,7 @@ import type { PeriodResolver } from './engine/periods.ts';
 import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { seedDemoAgency } from './domain/demo-agency.ts';
+import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { loadCatalog } from './domain/review-catalog.ts';
 import { FormRegistry } from './domain/forms.ts';
@@ -82,6 +83,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const caseClocks = new CaseClocks(calendar, clock);
   registerClockServices(services, caseClocks);
   registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
+  registerDocumentService(services, new DocumentTemplates(config.documentsDir, clock));
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);

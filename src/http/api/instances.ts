@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import { badRequest } from '../../errors.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { documentById, documentsOfCase } from '../../store/documents.ts';
+import { instanceById } from '../../store/instances.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
@@ -15,6 +17,17 @@ export function instanceRoutes(workflow: Workflow): Router {
   r.get('/instances/:id', async (req, res) => {
     res.json(await instanceView(workflow.db, workflow.caseClocks, req.params.id));
   });
+  r.get('/instances/:id/documents', async (req, res) => {
+    const row = await instanceById(workflow.db, req.params.id);
+    if (!row) throw notFound(`instance ${req.params.id} does not exist`);
+    const docs = await documentsOfCase(workflow.db, row.root_id);
+    res.json(docs.map((d) => ({ id: d.id, kind: d.kind, number: d.number, title: d.title, instanceId: d.instance_id, createdAt: new Date(d.created_at).toISOString(), createdBy: d.created_by })));
+  });
+  r.get('/documents/:id', async (req, res) => {
+    const doc = await documentById(workflow.db, Number(req.params.id));
+    if (!doc || !Number.isInteger(Number(req.params.id))) throw notFound(`document ${req.params.id} does not exist`);
+    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>${doc.html}</body></html>`);
+  });
   r.post('/instances/:id/clocks/:name/:action', async (req, res) => {
     const action = req.params.action;
     if (!CLOCK_ACTIONS.includes(action as (typeof CLOCK_ACTIONS)[number])) {
@@ -27,4 +40,8 @@ export function instanceRoutes(workflow: Workflow): Router {
     res.json({ name: req.params.name, status: derived.status, dueAt: derived.dueAt?.toISOString() ?? null, due: derived.due, provisional: derived.provisional });
   });
   return r;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

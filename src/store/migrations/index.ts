@@ -2,12 +2,14 @@ import type { Knex } from 'knex';
 import * as m001 from './001_core.ts';
 import * as m002 from './002_calendar_clocks.ts';
 import * as m003 from './003_personnel.ts';
+import * as m004 from './004_documents.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
   '001_core': m001,
   '002_calendar_clocks': m002,
   '003_personnel': m003,
+  '004_documents': m004,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

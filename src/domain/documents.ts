@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { shanghaiDate } from '../calendar/index.ts';
+import type { Clock } from '../clock.ts';
+import type { ServiceRegistry } from '../engine/services.ts';
+import type { Tx } from '../store/db.ts';
+import { insertDocument, nextDocumentNumber } from '../store/documents.ts';
+import { appendHistory } from '../store/history.ts';
+
+interface Kinds {
+  agency: { name: string; numberPrefix: string; creditCode?: string };
+  kinds: Record<string, { title: string; number: string | null }>;
+}
+
+/** The context a service gets from the instance runner (see clock-services). */
+interface ServiceContext { tx: Tx; caseId: string; actor: string | null }
+
+/**
+ * Enforcement documents (文书) from documents/<kind>.hbs, numbered in the agency's pattern
+ * (湘西环罚〔2026〕12号): one sequence per agency, kind and year, taken in the case's transaction,
+ * so a number is never given twice and never reused. Every template compiles at start.
+ */
+export class DocumentTemplates {
+  private readonly hbs = Handlebars.create();
+  private readonly templates = new Map<string, HandlebarsTemplateDelegate>();
+  readonly kinds: Kinds;
+
+  constructor(dir: string, private readonly clock: Clock) {
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+    this.kinds = JSON.parse(read('kinds.json')) as Kinds;
+    this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    for (const file of fs.readdirSync(path.join(dir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
+      this.hbs.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
+    }
+    for (const kind of Object.keys(this.kinds.kinds)) {
+      const file = `${kind}.hbs`;
+      try {
+        const source = read(file);
+        this.hbs.precompile(source); // parses now: a broken template stops the start, not a case
+        this.templates.set(kind, this.hbs.compile(source, { strict: false }));
+      } catch (err) {
+        throw new Error(`document template ${path.join(dir, file)} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  async issue(tx: Tx, caseId: string, instanceId: string, kind: string, variables: Record<string, unknown>, actor: string | null) {
+    const spec = this.kinds.kinds[kind];
+    const template = this.templates.get(kind);
+    if (!spec || !template) throw new Error(`no document kind "${kind}" in documents/kinds.json (known: ${Object.keys(this.kinds.kinds).join(', ')})`);
+    const now = this.clock.now();
+    const day = shanghaiDate(now);
+    const year = Number(day.slice(0, 4));
+    let number: string | null = null;
+    if (spec.number) {
+      const prefix = `${this.kinds.agency.numberPrefix}${spec.number}`;
+      number = `${prefix}〔${year}〕${await nextDocumentNumber(tx, prefix, year)}号`;
+    }
+    const [y, m, d] = day.split('-').map(Number);
+    const html = template({ agency: this.kinds.agency, title: spec.title, number, date: `${y}年${m}月${d}日`, case: variables });
+    const id = await insertDocument(tx, { case_id: caseId, instance_id: instanceId, kind, number, title: spec.title, html, created_at: now.getTime(), created_by: actor });
+    await appendHistory(tx, [{ instanceId: caseId, at: now.getTime(), actor, kind: 'document.issued', data: { documentId: id, kind, number, title: spec.title } }]);
+    return { id, number };
+  }
+}
+
+/** `${services.issueDocument('penalty-decision')}` sets penaltyDecisionNo (and penaltyDecisionDocumentId). */
+export function registerDocumentService(registry: ServiceRegistry, documents: DocumentTemplates): void {
+  registry.register('issueDocument', async ({ args: [kind], instanceId, variables, context }) => {
+    if (!kind) throw new Error("issueDocument needs a document kind, e.g. ('penalty-decision')");
+    const ctx = context as ServiceContext;
+    const { id, number } = await documents.issue(ctx.tx, ctx.caseId, instanceId, kind, variables, ctx.actor);
+    const name = kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    return { [`${name}No`]: number, [`${name}DocumentId`]: id };
+  });
+}
