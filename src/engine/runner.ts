@@ -8,6 +8,7 @@ import type { EngineCommand, RunOutcome, TrailEntry } from './commands.ts';
 import { armedTimers, createNullTimers } from './null-timers.ts';
 import type { PeriodResolver } from './periods.ts';
 import { checkTimeExpressions } from './time-expressions.ts';
+import { createExpressions } from './expression-language.ts';
 import { badRequest } from '../errors.ts';
 import { RunContexts, type RunContext } from './run-context.ts';
 import { createServiceImplementation, INSTANCE_SETTING } from './service-implementation.ts';
@@ -82,6 +83,7 @@ export class ProcessEngine {
       timers,
       settings: { [INSTANCE_SETTING]: instanceId },
       Logger: silentLogger,
+      expressions,
     } as never);
     engine.on('error', (err: unknown) => (failure = err));
     engine.on('end', () => (ended = true));
@@ -130,6 +132,7 @@ export class ProcessEngine {
 
 // bpmn-engine's default logger builds `debug` loggers (and probes the TTY) for every element of
 // every run: measurable on a path that recreates the engine per command. Zhifa records history itself.
+const expressions = createExpressions();
 const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
 function readVariables(engine: Engine): Record<string, unknown> {
