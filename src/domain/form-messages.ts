@@ -9,7 +9,8 @@ type Schema = { properties?: Record<string, { title?: string }> };
 
 /** ajv's errors in the words staff read next to each field (zh-CN), named by the field's title. */
 export function fieldErrors(errors: ErrorObject[], schema: Schema): FieldError[] {
-  return errors.map((e) => {
+  // An `if`/`then` failure is reported again by the nested keyword that names the field.
+  return errors.filter((e) => e.keyword !== 'if').map((e) => {
     const missing = e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : undefined;
     const path = missing ?? e.instancePath.replace(/^\//, '').split('/')[0] ?? '';
     const title = schema.properties?.[path]?.title ?? path;
@@ -27,7 +28,7 @@ function message(e: ErrorObject, title: string): string {
     case 'enum':
       return `「${title}」须为以下之一：${(p.allowedValues as unknown[]).join('、')}`;
     case 'const':
-      return `「${title}」须为 ${String(p.allowedValue)}`;
+      return typeof p.allowedValue === 'boolean' ? `「${title}」须为“${p.allowedValue ? '是' : '否'}”` : `「${title}」须为 ${String(p.allowedValue)}`;
     case 'minLength':
       return Number(p.limit) <= 1 ? `「${title}」不能为空` : `「${title}」至少 ${p.limit} 个字`;
     case 'maxLength':

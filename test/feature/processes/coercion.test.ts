@@ -1,0 +1,259 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+
+type View = Awaited<ReturnType<typeof view>>;
+const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
+const passed = (v: View) => v.history.map((h: { elementId?: string }) => h.elementId);
+const seizureClock = (v: View) => v.clocks.find((c: { name: string }) => c.name === 'seizure');
+const timerOf = (v: View, elementId: string) => v.timers.find((t: { elementId: string }) => t.elementId === elementId);
+
+/** 行政强制措施（查封、扣押）: Coercion Law Arts. 18, 19, 24, 25, 27, 28, driven through processes/coercion.bpmn. */
+describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', () => {
+  let s: TestServer;
+  let officer: ApiClient;
+  let head: ApiClient;
+  before(async () => {
+    s = await startServer({ label: 'coercion', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    officer = await ApiClient.login(s.base, 'officer1', 'demo');
+    head = await ApiClient.login(s.base, 'head1', 'demo');
+  });
+  after(() => s.close());
+
+  const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
+  const submit = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const task = await openTask(s, id, elementId);
+    return who.post(`/api/tasks/${task.id}/complete`, { variables });
+  };
+  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const res = await submit(who, id, elementId, variables);
+    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
+  };
+
+  const onSite = (overrides: Record<string, unknown> = {}) => ({
+    officers: ['officer1', 'officer2'],
+    certificatesShown: true,
+    measure: '扣押',
+    party: '某化工有限公司',
+    seizureObjects: '暗管排污用水泵 2 台',
+    seizureReason: '通过暗管逃避监管排放污染物',
+    legalBasis: '《中华人民共和国环境保护法》第二十五条',
+    partyNotified: true,
+    partyPresent: true,
+    reasonsAndRightsStated: true,
+    statementHeard: '当事人称水泵系临时使用',
+    recordNo: '现场笔录〔2026〕7号',
+    recordSignature: '当事人和执法人员签名或盖章',
+    avRecordNo: 'AV-2026-0302-01',
+    avRecordDescription: '执法记录仪全程录制：张执法、李执法出示证件，告知理由和权利，清点扣押水泵 2 台',
+    seizureDecisionNo: '湘西环封扣〔2026〕3号',
+    inventoryNo: '清单〔2026〕3号',
+    documentsHandedOver: true,
+    testingNeeded: false,
+    ...overrides,
+  });
+  const approval = (approved: boolean) => ({ approved, approvalOpinion: approved ? '同意实施' : '不符合紧急情况条件，不予批准' });
+  const release = { releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '水泵 2 台已当场退还' };
+  const publication = { publicationPlatform: '湘西州生态环境局门户网站', publishedOn: '2026-03-20', redacted: true };
+
+  /** Given a seizure approved beforehand and executed on site on 2 March 2026 (09:00 Shanghai). */
+  const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: false });
+    expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
+    await complete(head, id, 'priorApproval', approval(true));
+    await complete(officer, id, 'onSite', onSite(siteVars));
+    return id;
+  };
+
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; one extension of 30 days moves the end to 6 May (1 May falls in Labour Day, 1–5 May), and a second extension is not possible', async () => {
+    const id = await executedOnSite();
+    let v = await view(s, id);
+    // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
+    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    // Publication within 20 working days of the decision: 3 March … 30 March.
+    expect((await openTask(s, id, 'publishSeizure')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
+
+    await setClock('2026-03-25T02:00:00Z');
+    await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '涉案水泵来源需进一步调查，情况复杂' });
+    v = await view(s, id);
+    // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): the period ends on the next working day, 6 May.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-06T16:00:00.000Z' });
+    expect(v.variables.extended).to.equal(true);
+    expect(openIds(v)).to.deep.equal(['extensionNotice', 'publishSeizure']);
+
+    await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'publishExtension', 'publishSeizure']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    // 26, 27, 30, 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13–17, 20–23 April: the 20th working day is 23 April.
+    expect((await openTask(s, id, 'publishExtension')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
+
+    // The old end passes without a release.
+    expect((await setClock('2026-04-02T00:00:00Z')).fired).to.equal(0);
+    expect(openIds(await view(s, id))).to.include('decide');
+
+    // A second extension is refused by the diagram: the decision is asked for again, the end does not move.
+    await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '仍需调查' });
+    v = await view(s, id);
+    expect(passed(v)).to.include('gwAlreadyExtended');
+    expect(passed(v).filter((e: string) => e === 'extendClock'), 'only the first pass extended').to.have.length(1);
+    expect(seizureClock(v).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect(seizureClock(v).events.filter((e: { kind: string }) => e.kind === 'extend')).to.have.length(1);
+    expect(openIds(v)).to.deep.equal(['decide', 'publishExtension', 'publishSeizure']);
+
+    await setClock('2026-04-20T02:00:00Z');
+    await complete(head, id, 'decide', { extend: false, confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
+    v = await view(s, id);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(v.timers.filter((t: { elementId: string }) => t.elementId === 'expiry')).to.have.length(0);
+    expect(openIds(v)).to.deep.equal(['publishDecision', 'publishExtension', 'publishSeizure']);
+
+    for (const task of ['publishSeizure', 'publishExtension', 'publishDecision']) await complete(officer, id, task, publication);
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include.members(['endConfiscated', 'endExtensionPublished', 'endSeizurePublished']);
+    expect(passed(v)).to.not.include('expiryRelease');
+  });
+
+  it('Given no handling decision by the end of the period, the seizure is released at expiry: the timer fires at 24:00 on 1 April, not a second earlier', async () => {
+    const id = await executedOnSite();
+    expect((await setClock('2026-04-01T15:59:59Z')).fired).to.equal(0);
+    expect(openIds(await view(s, id))).to.include('decide');
+    expect((await s.api.post('/api/dev/clock', { advance: 'PT1S' })).body.fired).to.equal(1);
+
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['expiryRelease', 'publishSeizure']);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId)).to.deep.equal(['expiry']);
+    expect(seizureClock(v).status).to.equal('stopped');
+
+    await complete(officer, id, 'expiryRelease', release);
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['publishRelease', 'publishSeizure']);
+    // Published within 20 working days of 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
+    expect((await openTask(s, id, 'publishRelease')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect((await s.api.post('/api/dev/clock', { advance: 'P60D' })).body.fired, 'never twice').to.equal(0);
+  });
+
+  it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took (and rolls over a weekend)', async () => {
+    const id = await executedOnSite({ testingNeeded: true });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['publishSeizure', 'testing']);
+    expect(seizureClock(v)).to.include({ status: 'paused', dueAt: null });
+
+    await setClock('2026-03-12T02:00:00Z');
+    await complete(officer, id, 'testing', {
+      testingKind: '检测',
+      testingInstitution: '湘西州环境监测中心站',
+      partyInformedOfPeriod: true,
+      testingReportNo: '检测〔2026〕15号',
+      testingResult: '水泵出水口废水化学需氧量超标',
+    });
+    v = await view(s, id);
+    // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April, rolled to Monday 13 April.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-13T16:00:00.000Z' });
+    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
+    expect((await setClock('2026-04-02T00:00:00Z')).fired, 'not released at the uncorrected end').to.equal(0);
+
+    await complete(head, id, 'decide', { extend: false, confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
+    v = await view(s, id);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(openIds(v)).to.deep.equal(['publishSeizure', 'release']);
+    await complete(officer, id, 'release', { ...release, releaseReason: '经检测不构成违法' });
+    expect(openIds(await view(s, id))).to.deep.equal(['publishRelease', 'publishSeizure']);
+  });
+
+  it('Given an emergency seizure on site, it is reported within 24 hours; not approved afterwards, it is released at once', async () => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: true });
+    let v = await view(s, id);
+    expect(openIds(v), 'on site first, no prior approval').to.deep.equal(['onSite']);
+    await complete(officer, id, 'onSite', onSite({ partyPresent: false, witness: '村委会主任 王某', recordSignature: '当事人不到场，见证人和执法人员签名或盖章' }));
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['report']);
+    expect((await openTask(s, id, 'report')).dueAt).to.equal('2026-03-03T01:00:00.000Z');
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
+
+    await setClock('2026-03-02T08:00:00Z');
+    await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' });
+    expect(openIds(await view(s, id))).to.deep.equal(['postApproval']);
+    await complete(head, id, 'postApproval', approval(false));
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['releaseNow']);
+    expect(seizureClock(v).status).to.equal('stopped');
+    await complete(officer, id, 'releaseNow', { ...release, releaseReason: '补办批准未获批准，立即解除' });
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include('endReleasedUnapproved');
+    expect(passed(v)).to.not.include('decide');
+  });
+
+  it('Given an emergency seizure approved afterwards, the case goes on to the handling decision on the clock started on site', async () => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: true });
+    await complete(officer, id, 'onSite', onSite());
+    await setClock('2026-03-02T10:00:00Z');
+    await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押' });
+    await complete(head, id, 'postApproval', approval(true));
+    const v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
+  });
+
+  it('Given prior approval refused, nothing is seized', async () => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: false });
+    await complete(head, id, 'priorApproval', approval(false));
+    const v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include('endRefused');
+    expect(v.clocks).to.have.length(0);
+  });
+
+  it('refuses the on-site task without its audio-video record, or with one officer named twice, and the case does not move', async () => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: false });
+    await complete(head, id, 'priorApproval', approval(true));
+    const unchanged = async () => {
+      const v = await view(s, id);
+      expect(v.status).to.equal('running');
+      expect(openIds(v)).to.deep.equal(['onSite']);
+      expect(v.clocks, 'no seizure clock without a completed execution').to.have.length(0);
+      expect(v.history.filter((h: { kind: string; elementId: string }) => h.kind === 'task.completed' && h.elementId === 'onSite')).to.have.length(0);
+    };
+
+    const { avRecordNo: _no, avRecordDescription: _desc, ...withoutAv } = onSite();
+    const noAv = await submit(officer, id, 'onSite', withoutAv);
+    expect(noAv.status).to.equal(422);
+    expect(noAv.body.errors).to.deep.include({ field: 'avRecordNo', message: '「音像记录编号」为必填项' });
+    expect(noAv.body.errors).to.deep.include({ field: 'avRecordDescription', message: '「音像记录说明（录制内容、参与人、主要内容）」为必填项' });
+    await unchanged();
+
+    const blankAv = await submit(officer, id, 'onSite', onSite({ avRecordNo: '   ' }));
+    expect(blankAv.status).to.equal(422);
+    expect(blankAv.body.errors).to.deep.equal([{ field: 'avRecordNo', message: '「音像记录编号」格式不正确' }]);
+    await unchanged();
+
+    const twice = await submit(officer, id, 'onSite', onSite({ officers: ['officer1', 'officer1'] }));
+    expect(twice.status).to.equal(422);
+    expect(twice.body.errors).to.deep.equal([{ field: 'officers', message: '「实施人员」不能是同一人' }]);
+    await unchanged();
+
+    const alone = await submit(officer, id, 'onSite', onSite({ officers: ['officer1'] }));
+    expect(alone.status).to.equal(422);
+    expect(alone.body.errors).to.deep.equal([{ field: 'officers', message: '「实施人员」至少 2 项' }]);
+    await unchanged();
+
+    await complete(officer, id, 'onSite', onSite());
+    const v = await view(s, id);
+    expect(v.variables).to.include({ avRecordNo: 'AV-2026-0302-01', seizureDecisionNo: '湘西环封扣〔2026〕3号', inventoryNo: '清单〔2026〕3号' });
+    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+  });
+});
