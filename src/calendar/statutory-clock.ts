@@ -33,8 +33,10 @@ export interface DerivedClock {
   provisional: boolean;
 }
 
-export function deriveClock(events: ClockEvent[], calendar: WorkCalendar): DerivedClock {
-  const [start, ...rest] = events;
+export function deriveClock(history: ClockEvent[], calendar: WorkCalendar): DerivedClock {
+  // A stopped clock started again (a new review round) counts afresh from its latest start.
+  const lastStart = history.map((e) => e.kind).lastIndexOf(ClockEventKind.start);
+  const [start, ...rest] = lastStart > 0 ? history.slice(lastStart) : history;
   if (!start || start.kind !== ClockEventKind.start || !start.period) throw new CalendarInputError('a clock history must begin with its start and period');
   const base = statutoryPeriod(start.period);
   let units = base.count;

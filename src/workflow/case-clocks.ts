@@ -35,12 +35,15 @@ export class CaseClocks {
     let row = await clockByName(tx, caseId, name);
     if (change.kind === ClockEventKind.start) {
       this.guard(() => statutoryPeriod(change.period ?? ''));
-      if (row) return this.deriveEvents(tx, row); // starting a running clock again is a no-op: services may re-run
+      // Starting a running or paused clock again is a no-op; a stopped one starts a new run.
+      if (row && row.status !== 'stopped') return this.deriveEvents(tx, row);
+    }
+    if (change.kind === ClockEventKind.start && !row) {
       const id = await insertClock(tx, { case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now });
       row = { id, case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now };
     } else if (!row) {
       throw notFound(`case ${caseId} has no clock named "${name}"`);
-    } else if (row.status === 'stopped') {
+    } else if (row.status === 'stopped' && change.kind !== ClockEventKind.start) {
       throw conflict(`clock "${name}" is stopped`);
     } else if ((change.kind === ClockEventKind.pause && row.status === 'paused') || (change.kind === ClockEventKind.resume && row.status === 'running')) {
       return this.deriveEvents(tx, row);

@@ -83,5 +83,9 @@ describe('Feature: statutory deadlines in working days', () => {
     expect(v.status).to.equal('completed');
     expect(v.clocks[0].status).to.equal('stopped');
     expect(v.timers).to.have.length(0);
+    expect((await s.api.post(`/api/instances/${id}/clocks/decision/pause`, {})).status, 'a stopped clock does not pause').to.equal(409);
+    await s.api.post('/api/dev/clock', { set: '2026-03-10T02:00:00Z' });
+    const restarted = await s.api.post(`/api/instances/${id}/clocks/decision/start`, { period: 'P15CD', reason: '重新作出决定' });
+    expect(restarted.body, 'a new run counts afresh from its start').to.include({ status: 'running', dueAt: '2026-03-25T16:00:00.000Z' });
   });
 });

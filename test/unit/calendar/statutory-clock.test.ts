@@ -66,3 +66,17 @@ describe('calendar: statutory clocks derived from their history', () => {
     expect(() => deriveClock([{ kind: 'start', at: 0, period: 'P15D' }], calendar)).to.throw(/working days \(P<n>WD\) or calendar days/);
   });
 });
+
+describe('calendar: a stopped clock started again', () => {
+  it('counts afresh from its latest start (a new review round)', () => {
+    const c = deriveClock(
+      [
+        { kind: 'start', at: at('2026-03-02T10:00:00+08:00'), period: 'P5WD' },
+        { kind: 'stop', at: at('2026-03-04T10:00:00+08:00') },
+        { kind: 'start', at: at('2026-03-10T10:00:00+08:00'), period: 'P5WD' },
+      ],
+      new WorkCalendar(),
+    );
+    expect(c).to.include({ status: 'running', due: '2026-03-17' });
+  });
+});
