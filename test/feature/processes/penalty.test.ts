@@ -299,7 +299,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(one.status).to.equal(422);
     expect(one.body.errors).to.deep.include.members([
       { field: 'investigators', message: '「调查人员」至少 2 项' },
-      { field: 'certificatesShown', message: '「已向当事人出示执法证件」须为 true' },
+      { field: 'certificatesShown', message: '「已向当事人出示执法证件」须为“是”' },
       { field: 'evidence', message: '「证据清单」至少 1 项' },
     ]);
     const smuggled = await submit(officer1, id, 'investigation', {

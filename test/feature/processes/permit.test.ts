@@ -1,0 +1,232 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+
+type Entry = { kind: string; elementId: string | null; data: any };
+const openIds = (v: { tasks: Array<{ elementId: string }> }) => v.tasks.map((t) => t.elementId).sort();
+const kinds = (v: { history: Entry[] }, kind: string) => v.history.filter((h) => h.kind === kind);
+const clockOf = (v: { clocks: Array<{ name: string }> }) => v.clocks.find((c) => c.name === 'permitDecision') as any;
+
+const application = { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发' };
+
+describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
+  let s: TestServer;
+  let officer: ApiClient;
+  let head: ApiClient;
+
+  before(async () => {
+    s = await startServer({ label: 'permit', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    officer = await ApiClient.login(s.base, 'officer1', 'demo');
+    head = await ApiClient.login(s.base, 'head1', 'demo');
+  });
+  after(() => s.close());
+
+  const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
+  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const task = await openTask(s, id, elementId);
+    return who.post(`/api/tasks/${task.id}/complete`, { variables });
+  };
+  const completeOk = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const res = await complete(who, id, elementId, variables);
+    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
+  };
+
+  it('Given an application with two missing materials, when the check lists both in one notice, then the case waits for the supplement, resumes on the message, is accepted on the second check and granted', async () => {
+    await setClock('2026-03-02T02:00:00Z'); // Monday 10:00 Shanghai
+    const id = await startInstance(s, 'permit', application, 'XK-2026-001');
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['completenessCheck']);
+    // 5 working days from Monday 2 March: 3, 4, 5, 6, 9 March; ends 24:00 Shanghai on the 9th.
+    expect((await openTask(s, id, 'completenessCheck')).dueAt).to.equal('2026-03-09T16:00:00.000Z');
+    expect(v.timers).to.deep.include({ elementId: 'deemedAccepted', dueAt: '2026-03-09T16:00:00.000Z', attempts: 0, lastError: null });
+
+    await setClock('2026-03-04T02:00:00Z');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'missing', missingMaterials: ['环境影响评价批复文件', '排污口规范化设置图'] });
+    v = await view(s, id);
+    expect(v.status).to.equal('running');
+    expect(openIds(v), 'waiting for the applicant, no task open').to.deep.equal([]);
+    expect(v.timers, 'the silence timer is gone once the notice was given').to.deep.equal([]);
+    expect(v.clocks, 'the decision clock does not run before acceptance').to.deep.equal([]);
+    const notices = kinds(v, 'task.completed').filter((h) => h.elementId === 'completenessCheck');
+    expect(notices, 'one notice').to.have.length(1);
+    expect(notices[0]!.data.variables.missingMaterials).to.deep.equal(['环境影响评价批复文件', '排污口规范化设置图']);
+
+    // Nothing fires while the applicant supplements, however long it takes.
+    expect((await setClock('2026-03-16T02:00:00Z')).fired).to.equal(0);
+    const msg = await s.api.post('/api/messages', { name: 'permitMaterialsSupplemented', businessKey: 'XK-2026-001', variables: { supplementedMaterials: ['环境影响评价批复文件', '排污口规范化设置图'] } });
+    expect(msg.status).to.equal(200);
+    expect(msg.body.instanceIds).to.deep.equal([id]);
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['completenessCheck']);
+    // A new 5 working days from Monday 16 March (supplement received): 17–20, 23 March.
+    expect((await openTask(s, id, 'completenessCheck')).dueAt).to.equal('2026-03-23T16:00:00.000Z');
+    expect(v.variables.supplementedMaterials).to.have.length(2);
+
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept', checkOpinion: '补正后材料齐全' });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['substantiveReview']);
+    expect(kinds(v, 'timer.fired'), 'accepted by the officer, not by silence').to.deep.equal([]);
+    expect(v.history.map((h: Entry) => h.elementId)).to.not.include('deemedAccepted');
+    // 20 working days from Monday 16 March: 17 March … 14 April (Qingming, 4–6 April, not counted).
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-14T16:00:00.000Z' });
+    expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
+
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
+    const decide = await openTask(s, id, 'decide');
+    expect(decide.candidateGroups).to.deep.equal(['heads']);
+    expect(decide.dueAt).to.equal('2026-04-14T16:00:00.000Z');
+
+    await setClock('2026-03-20T02:00:00Z'); // Friday
+    await completeOk(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件', documentNumber: '湘西环许〔2026〕3号' });
+    v = await view(s, id);
+    expect(clockOf(v).status).to.equal('stopped');
+    expect(openIds(v), 'licence and publication both counted from the decision').to.deep.equal(['issueLicence', 'publish']);
+    // P10WD from Friday 20 March: 23–27, 30, 31 March, 1, 2, 3 April; P7WD: … 31 March.
+    expect((await openTask(s, id, 'issueLicence')).dueAt).to.equal('2026-04-03T16:00:00.000Z');
+    expect((await openTask(s, id, 'publish')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
+    expect((await openTask(s, id, 'publish')).formKey).to.equal('permit-publish');
+
+    await completeOk(officer, id, 'publish', { publishedOn: '2026-03-24', publicationChannel: '信用中国（湖南湘西）' });
+    expect((await view(s, id)).status, 'waits for the licence').to.equal('running');
+    await completeOk(officer, id, 'issueLicence', {
+      permitCategory: '普通', licenceName: '排污许可证', licenceNumber: '91433100MA4L000001001P', validFrom: '2026-03-25', validUntil: '2031-03-24', issuedOn: '2026-03-25',
+    });
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.history.map((h: Entry) => h.elementId)).to.include('granted');
+    expect(v.timers).to.deep.equal([]);
+  });
+
+  it('Given an application received on 29 April 2026 and no notice within 5 working days (Labour Day 1–5 May skipped, Saturday 9 May worked), then it is deemed accepted at the end of 9 May and the case is at 审查', async () => {
+    await setClock('2026-04-29T02:00:00Z'); // Wednesday 10:00 Shanghai
+    const id = await startInstance(s, 'permit', application, 'XK-2026-002');
+    // 30 April; 6, 7, 8 May; Saturday 9 May (adjusted working day): ends 24:00 Shanghai on 9 May.
+    const calendar = await s.api.get('/api/calendar/deadline?from=2026-04-29&period=P5WD');
+    expect(calendar.body).to.include({ due: '2026-05-09', dueAt: '2026-05-10T00:00:00+08:00' });
+    expect((await openTask(s, id, 'completenessCheck')).dueAt).to.equal('2026-05-09T16:00:00.000Z');
+    expect((await view(s, id)).timers).to.deep.equal([{ elementId: 'deemedAccepted', dueAt: '2026-05-09T16:00:00.000Z', attempts: 0, lastError: null }]);
+
+    expect((await setClock('2026-05-09T15:59:59Z')).fired, 'not a second early').to.equal(0);
+    expect(openIds(await view(s, id))).to.deep.equal(['completenessCheck']);
+    expect((await s.api.post('/api/dev/clock', { advance: 'PT1S' })).body.fired).to.equal(1);
+
+    const v = await view(s, id);
+    expect(v.status).to.equal('running');
+    expect(openIds(v), 'the check is cancelled and the case is at 审查').to.deep.equal(['substantiveReview']);
+    expect(kinds(v, 'timer.fired').map((h) => h.elementId)).to.deep.equal(['deemedAccepted']);
+    expect(kinds(v, 'task.completed'), 'nobody decided the acceptance').to.deep.equal([]);
+    expect(v.variables.acceptanceDecision).to.equal(undefined);
+    // The decision clock runs from the deemed acceptance (Sunday 10 May, 00:00): 11 May … 5 June.
+    // Permit Law Art. 32 dates a deemed acceptance from receipt (which would give 29 May): see the report.
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-06-05T16:00:00.000Z' });
+    expect(clockOf(v).events[0]).to.include({ kind: 'start', at: '2026-05-09T16:00:00.000Z', period: 'P20WD' });
+    expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-06-05T16:00:00.000Z');
+    expect((await s.api.post('/api/dev/clock', { advance: 'P30D' })).body.fired, 'never twice').to.equal(0);
+  });
+
+  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it and the decision task is due later; an approved extension adds P10WD; a refusal is served', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application, 'XK-2026-003');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    let v = await view(s, id);
+    // 20 working days from Monday 2 March: 3 … 30 March.
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '需核实生产设施并听取利害关系人意见', siteCheckNeeded: true, hearingNeeded: true, hearingGround: '涉及公共利益' });
+    expect(openIds(await view(s, id))).to.deep.equal(['siteCheck']);
+
+    await setClock('2026-03-05T02:00:00Z'); // Thursday
+    await completeOk(officer, id, 'siteCheck', { inspectors: ['officer1', 'officer2'], checkedOn: '2026-03-04', siteFindings: '生产设施与申请材料一致', siteConforms: true });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['hearing']);
+    expect(clockOf(v)).to.include({ status: 'paused', dueAt: null });
+    expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'pause']);
+
+    await setClock('2026-03-12T02:00:00Z'); // Thursday, a week later
+    await completeOk(officer, id, 'hearing', { noticeServedOn: '2026-03-05', heldOn: '2026-03-12', hearingOfficer: '王审查', hearingRecord: '申请人与利害关系人陈述意见' });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide']);
+    // 5, 6, 9, 10, 11 March not counted: 30 March + 5 working days = 7 April (Qingming 4–6 April off).
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-07T16:00:00.000Z' });
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-07T16:00:00.000Z');
+    const moved = kinds(v, 'deadline.changed').map((h) => h.data);
+    expect(moved.some((m: any) => m.clock === 'permitDecision' && m.oldDue === '2026-03-30T16:00:00.000Z')).to.equal(true);
+
+    // Extension approved by the head: +10 working days (8–10, 13–17, 20, 21 April).
+    const ext = await s.api.post(`/api/instances/${id}/clocks/permitDecision/extend`, { period: 'P10WD', reason: '经本机关负责人批准延长十个工作日' });
+    expect(ext.status).to.equal(200);
+    expect(ext.body).to.include({ status: 'running', dueAt: '2026-04-21T16:00:00.000Z' });
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-21T16:00:00.000Z');
+
+    const noReasons = await complete(head, id, 'decide', { decision: 'refuse', documentNumber: '湘西环许〔2026〕4号' });
+    expect(noReasons.status).to.equal(422);
+    expect(noReasons.body.errors).to.deep.equal([{ field: 'decisionReasons', message: '「决定理由」为必填项' }]);
+
+    await completeOk(head, id, 'decide', { decision: 'refuse', decisionReasons: '听证查明项目选址不符合规划', documentNumber: '湘西环许〔2026〕4号' });
+    v = await view(s, id);
+    expect(clockOf(v).status).to.equal('stopped');
+    expect(openIds(v)).to.deep.equal(['serveRefusal']);
+    await completeOk(officer, id, 'serveRefusal', { serviceMethod: '直接送达', servedOn: '2026-03-13', remedyNotified: true });
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.history.map((h: Entry) => h.elementId)).to.include('refused').and.not.include('issueLicence');
+  });
+
+  it('refuses a missing-materials notice without the materials (422), and the case does not move', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application, 'XK-2026-004');
+    const before = await openTask(s, id, 'completenessCheck');
+
+    const none = await complete(officer, id, 'completenessCheck', { acceptanceDecision: 'missing' });
+    expect(none.status).to.equal(422);
+    expect(none.body.errors).to.deep.include({ field: 'missingMaterials', message: '「需补正的全部材料」为必填项' });
+    const empty = await complete(officer, id, 'completenessCheck', { acceptanceDecision: 'missing', missingMaterials: [] });
+    expect(empty.status).to.equal(422);
+    expect(empty.body.errors).to.deep.equal([{ field: 'missingMaterials', message: '「需补正的全部材料」至少 1 项' }]);
+    const rejectBare = await complete(officer, id, 'completenessCheck', { acceptanceDecision: 'reject' });
+    expect(rejectBare.status).to.equal(422);
+    expect(rejectBare.body.errors).to.deep.include({ field: 'rejectionReason', message: '「不予受理理由」为必填项' });
+
+    const v = await view(s, id);
+    expect(v.status).to.equal('running');
+    expect(v.tasks.map((t: { id: string; elementId: string }) => [t.id, t.elementId])).to.deep.equal([[before.id, 'completenessCheck']]);
+    expect(kinds(v, 'task.completed')).to.deep.equal([]);
+    expect(v.timers.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['deemedAccepted']);
+    expect(v.variables).to.not.have.property('acceptanceDecision');
+
+    // A reasoned refusal to accept ends the case after service.
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'reject', rejectionReason: '申请事项不属于本机关职权范围' });
+    expect(openIds(await view(s, id))).to.deep.equal(['serveRejection']);
+    await completeOk(officer, id, 'serveRejection', { documentNumber: '湘西环不受〔2026〕1号', serviceMethod: '邮寄送达', servedOn: '2026-03-03', remedyNotified: true });
+    const ended = await view(s, id);
+    expect(ended.status).to.equal('completed');
+    expect(ended.clocks, 'no decision clock for an application not accepted').to.deep.equal([]);
+  });
+
+  it('refuses a site check by one officer named twice or by staff without an enforcement certificate', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application, 'XK-2026-005');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '需现场核查', siteCheckNeeded: true, hearingNeeded: false });
+    const site = { checkedOn: '2026-03-03', siteFindings: '现场与申请一致' };
+
+    const twice = await complete(officer, id, 'siteCheck', { ...site, inspectors: ['officer1', 'officer1'] });
+    expect(twice.status).to.equal(422);
+    expect(twice.body.errors).to.deep.include({ field: 'inspectors', message: '「核查人员」不能是同一人' });
+    const uncertified = await complete(officer, id, 'siteCheck', { ...site, inspectors: ['officer1', 'legal1'] });
+    expect(uncertified.status).to.equal(422);
+    expect(uncertified.body.errors).to.deep.equal([{ field: 'inspectors', message: '「核查人员」中的 赵法制 没有有效的执法证' }]);
+    const alone = await complete(officer, id, 'siteCheck', { ...site, inspectors: ['officer1'] });
+    expect(alone.status).to.equal(422);
+    expect(alone.body.errors).to.deep.include({ field: 'inspectors', message: '「核查人员」至少 2 项' });
+
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['siteCheck']);
+    expect(kinds(v, 'task.completed').map((h) => h.elementId)).to.deep.equal(['completenessCheck', 'substantiveReview']);
+
+    await completeOk(officer, id, 'siteCheck', { ...site, inspectors: ['officer2', 'reviewer1'] });
+    v = await view(s, id);
+    expect(openIds(v), 'no hearing: straight to the decision').to.deep.equal(['decide']);
+    expect(clockOf(v).status).to.equal('running');
+  });
+});
