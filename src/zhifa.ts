@@ -83,13 +83,14 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const caseClocks = new CaseClocks(calendar, clock);
   registerClockServices(services, caseClocks);
   registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
-  registerDocumentService(services, new DocumentTemplates(config.documentsDir, clock));
+  const documents = new DocumentTemplates(config.documentsDir, clock);
+  registerDocumentService(services, documents);
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock));
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock, documents));
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds);
 

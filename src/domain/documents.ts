@@ -70,8 +70,12 @@ export function registerDocumentService(registry: ServiceRegistry, documents: Do
   registry.register('issueDocument', async ({ args: [kind], instanceId, variables, context }) => {
     if (!kind) throw new Error("issueDocument needs a document kind, e.g. ('penalty-decision')");
     const ctx = context as ServiceContext;
-    const { id, number } = await documents.issue(ctx.tx, ctx.caseId, instanceId, kind, variables, ctx.actor);
-    const name = kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    return { [`${name}No`]: number, [`${name}DocumentId`]: id };
+    return documentVariables(kind, await documents.issue(ctx.tx, ctx.caseId, instanceId, kind, variables, ctx.actor));
   });
+}
+
+/** The case variables that point to an issued document: penalty-decision → penaltyDecisionNo, penaltyDecisionDocumentId. */
+export function documentVariables(kind: string, issued: { id: number; number: string | null }): Record<string, unknown> {
+  const name = kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return { [`${name}No`]: issued.number, [`${name}DocumentId`]: issued.id };
 }

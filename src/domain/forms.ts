@@ -17,6 +17,8 @@ export interface FormRules {
   excludeActorsIn?: string[];
   /** Case variable in which the submitter's username is kept (e.g. who handled the case). */
   recordActorAs?: string;
+  /** Documents (documents/<kind>.hbs) issued, numbered and filed when the task completes. */
+  issueDocuments?: string[];
 }
 
 export interface TaskForm {

@@ -5,6 +5,7 @@ import { instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
 import type { FieldError } from './form-messages.ts';
+import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
 
@@ -17,7 +18,7 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * did not handle the case, a decision only after a passed legal review). The answer is one 422
  * with a message per field, in the words staff read.
  */
-export function createSubmissionCheck(forms: FormRegistry, clock: Clock): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documents?: DocumentTemplates): SubmissionCheck {
   return async (tx, task, variables, username) => {
     const form = forms.get(task.form_key);
     if (!form) return variables;
@@ -25,14 +26,19 @@ export function createSubmissionCheck(forms: FormRegistry, clock: Clock): Submis
     for (const field of form.rules.certifiedOfficers ?? []) {
       errors.push(...(await checkCertifiedOfficers(tx, field, titleOf(form, field), variables[field], clock.now().getTime())));
     }
-    if (form.rules.requiresPassedReview || form.rules.excludeActorsIn) {
-      const caseVars = fromJson<Record<string, unknown>>((await instanceById(tx, task.instance_id))?.variables, {});
-      errors.push(...caseRules(form, caseVars, username));
-    }
+    const instance = await instanceById(tx, task.instance_id);
+    const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
+    errors.push(...caseRules(form, caseVars, username));
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    return form.rules.recordActorAs ? { ...variables, [form.rules.recordActorAs]: username } : variables;
+    let result = form.rules.recordActorAs ? { ...variables, [form.rules.recordActorAs]: username } : variables;
+    for (const kind of form.rules.issueDocuments ?? []) {
+      if (!documents || !instance) break;
+      const issued = await documents.issue(tx, instance.root_id, instance.id, kind, { ...caseVars, ...result }, username);
+      result = { ...result, ...documentVariables(kind, issued) };
+    }
+    return result;
   };
 }
 

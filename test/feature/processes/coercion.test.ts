@@ -253,7 +253,11 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await complete(officer, id, 'onSite', onSite());
     const v = await view(s, id);
-    expect(v.variables).to.include({ avRecordNo: 'AV-2026-0302-01', seizureDecisionNo: '湘西环封扣〔2026〕3号', inventoryNo: '清单〔2026〕3号' });
+    expect(v.variables).to.include({ avRecordNo: 'AV-2026-0302-01', inventoryNo: '清单〔2026〕3号' });
+    // The decision number is the agency's own sequence, assigned when the on-site record is filed.
+    expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);
+    expect(docs).to.deep.equal(['seizure-decision', 'seizure-inventory']);
     expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
   });
 });

@@ -144,6 +144,10 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(head1, id, 'decision', REASONS);
     v = await view(s, id);
     expect(clock(v, 'decision').status).to.equal('stopped');
+    // The decision is numbered by the agency's sequence and filed with the three reasons.
+    expect(v.variables.penaltyDecisionNo).to.equal('湘西环罚〔2026〕1号');
+    const decisionDoc = await s.api.get(`/api/documents/${v.variables.penaltyDecisionDocumentId}`);
+    expect(decisionDoc.body).to.contain('湘西环罚〔2026〕1号').and.contain(REASONS.evidenceReason).and.contain(REASONS.legalBasisReason).and.contain(REASONS.discretionReason);
     // 7 working days after Wednesday 11 March: 12, 13, 16, 17, 18, 19, 20 March.
     expect((await openTask(s, id, 'serviceOfDecision')).dueAt).to.equal('2026-03-20T16:00:00.000Z');
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '湘西某化工有限公司' });
