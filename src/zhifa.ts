@@ -10,6 +10,8 @@ import { ServiceRegistry } from './engine/services.ts';
 import { seedDemoAgency } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
+import { readAgency } from './domain/publication/agency.ts';
+import { registerPublicationServices } from './domain/publication/services.ts';
 import { loadCatalog } from './domain/review-catalog.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
@@ -85,6 +87,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
+  registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir) });
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);

@@ -14,6 +14,7 @@ import { devClockRoutes } from './api/dev-clock.ts';
 import { healthRoutes } from './api/health.ts';
 import { instanceRoutes } from './api/instances.ts';
 import { messageRoutes } from './api/messages.ts';
+import { publicationRoutes, publicPublicationRoutes } from './api/publications.ts';
 import { taskRoutes } from './api/tasks.ts';
 import { bearerAuth } from './authenticate.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
@@ -38,11 +39,13 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(healthRoutes(deps.db));
+  api.use(publicPublicationRoutes(deps.db, deps.clock)); // the public platform: no token
   api.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
   api.use(authRoutes(deps.accounts));
   api.use(bearerAuth(deps.accounts));
   api.use(definitionRoutes(deps.workflow.definitions, deps.bodyLimit));
   api.use(instanceRoutes(deps.workflow));
+  api.use(publicationRoutes(deps.db, deps.clock));
   api.use(taskRoutes(deps.workflow));
   api.use(messageRoutes(deps.workflow));
   api.use(calendarRoutes(deps.calendarAdmin, deps.calendar));
