@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { FIXTURES, type TestServer } from './server.ts';
+import { FIXTURES, type ApiClient, type TestServer } from './server.ts';
 
 export function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -31,4 +31,16 @@ export async function openTask(s: TestServer, instanceId: string, elementId: str
   const task = v.tasks.find((t: { elementId: string }) => t.elementId === elementId);
   expect(task, `open task ${elementId} in ${instanceId}; open: ${v.tasks.map((t: { elementId: string }) => t.elementId)}`).to.exist;
   return task;
+}
+
+/** Submit the form of the open task `elementId` of an instance, as `who`; the raw answer. */
+export async function submitTask(s: TestServer, who: ApiClient, instanceId: string, elementId: string, variables: Record<string, unknown>) {
+  const task = await openTask(s, instanceId, elementId);
+  return who.post(`/api/tasks/${task.id}/complete`, { variables });
+}
+
+/** Complete the open task `elementId`, expecting success. */
+export async function completeTask(s: TestServer, who: ApiClient, instanceId: string, elementId: string, variables: Record<string, unknown>): Promise<void> {
+  const res = await submitTask(s, who, instanceId, elementId, variables);
+  expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
 }
