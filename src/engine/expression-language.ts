@@ -58,7 +58,10 @@ class Parser {
 
   private or(): unknown {
     let left = this.and();
-    while (this.take('||')) left = Boolean(left) || Boolean(this.and());
+    while (this.take('||')) {
+      const right = this.and(); // always parsed: short-circuiting here would leave its tokens unread
+      left = Boolean(left) || Boolean(right);
+    }
     return left;
   }
 

@@ -18,6 +18,7 @@ describe('engine: conditions in diagrams', () => {
     expect(r('${fineAmount > 0 && !hearingHeld}')).to.equal(true);
     expect(r("${(opinion == 'problems' || hearingHeld) && fineAmount > 0}")).to.equal(false);
     expect(r('${!hearingHeld}')).to.equal(true);
+    expect(r("${opinion == 'agree' || fineAmount > 1}"), 'a true left side still reads the right').to.equal(true);
   });
 
   it('keeps the default meaning of plain expressions, and reads a bare name as a variable', () => {

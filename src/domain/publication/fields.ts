@@ -1,0 +1,132 @@
+import type { Agency } from './agency.ts';
+import { LONG_TERM, type PublicationKind } from './periods.ts';
+import { redactFields } from './redaction.ts';
+
+/**
+ * The credit platform's 双公示 fields, built from the case variables. Amounts are given in yuan
+ * in the case and published in 万元. Free-text fields are redacted (see redaction.ts).
+ */
+export const PENALTY_FIELDS = [
+  '行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '行政处罚决定书文号', '违法行为类型', '违法事实', '处罚依据',
+  '处罚类别', '处罚内容', '罚款金额（万元）', '没收违法所得、没收非法财物的金额（万元）', '处罚决定日期', '处罚有效期', '公示截止期',
+  '处罚机关', '处罚机关统一社会信用代码', '数据来源单位', '数据来源单位统一社会信用代码', '备注',
+] as const;
+
+export const PERMIT_FIELDS = [
+  '行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '行政许可决定文书名称', '行政许可决定文书号', '许可类别',
+  '许可证书名称', '许可编号', '许可内容', '许可决定日期', '有效期自', '有效期至', '公示截止期', '许可机关', '许可机关统一社会信用代码',
+  '当前状态', '数据来源单位', '数据来源单位统一社会信用代码', '备注',
+] as const;
+
+export const OTHER_FIELDS = [
+  '行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '决定文书名称', '决定文书号', '决定类别', '决定内容',
+  '决定日期', '公示截止期', '决定机关', '决定机关统一社会信用代码', '数据来源单位', '数据来源单位统一社会信用代码', '备注',
+] as const;
+
+/** Where personal data can hide: these are redacted; names, codes and dates are not. */
+export const FREE_TEXT_FIELDS: Record<PublicationKind, readonly string[]> = {
+  penalty: ['违法事实', '处罚内容', '备注'],
+  permit: ['许可内容', '备注'],
+  other: ['决定内容', '备注'],
+};
+
+export const PERMIT_CATEGORIES = ['普通', '特许', '认可', '核准', '登记', '其他'] as const;
+
+export type PublicationFields = Record<string, string | number>;
+
+/** 300000 yuan → 30 (万元); up to six decimals, as the platform takes them. */
+export function yuanToWan(yuan: unknown): number {
+  const n = typeof yuan === 'string' ? Number(yuan.replace(/[,，\s]/g, '')) : typeof yuan === 'number' ? yuan : 0;
+  if (!Number.isFinite(n) || n <= 0) return 0;
+  return Math.round(n * 100) / 1_000_000;
+}
+
+const text = (v: unknown): string => {
+  if (v === undefined || v === null) return '';
+  if (Array.isArray(v)) return v.map(text).filter(Boolean).join('；');
+  return String(v).trim();
+};
+
+/** Natural persons and 个体工商户 have no legal representative and (a natural person) no credit code on the platform. */
+function partyFields(v: Record<string, unknown>, name: unknown): PublicationFields {
+  const partyType = text(v.partyType) || '法人及非法人组织';
+  const natural = partyType === '自然人';
+  return {
+    行政相对人名称: text(name),
+    行政相对人类别: partyType,
+    统一社会信用代码: natural ? '' : text(v.creditCode),
+    法定代表人: natural ? '' : text(v.legalRepresentative),
+  };
+}
+
+export interface BuildContext {
+  agency: Agency;
+  /** The Shanghai date of the decision (YYYY-MM-DD). */
+  decisionDate: string;
+  /** The last day the item is listed (YYYY-MM-DD). */
+  lastDay: string;
+}
+
+export function buildFields(kind: PublicationKind, v: Record<string, unknown>, ctx: BuildContext): PublicationFields {
+  const agencyFields = (role: string): PublicationFields => ({
+    [role]: ctx.agency.name,
+    [`${role}统一社会信用代码`]: ctx.agency.creditCode,
+    数据来源单位: ctx.agency.name,
+    数据来源单位统一社会信用代码: ctx.agency.creditCode,
+  });
+  let fields: PublicationFields;
+  if (kind === 'penalty') {
+    fields = {
+      ...partyFields(v, v.party),
+      行政处罚决定书文号: text(v.penaltyDecisionNo),
+      违法行为类型: text(v.violationType),
+      违法事实: text(v.facts),
+      处罚依据: text(v.legalBasis),
+      处罚类别: text(v.penaltyKinds),
+      处罚内容: text(v.penaltyContent),
+      '罚款金额（万元）': yuanToWan(v.fineAmount),
+      '没收违法所得、没收非法财物的金额（万元）': yuanToWan(v.confiscatedAmount),
+      处罚决定日期: ctx.decisionDate,
+      处罚有效期: text(v.penaltyValidUntil) || LONG_TERM,
+      公示截止期: ctx.lastDay,
+      ...agencyFields('处罚机关'),
+      备注: text(v.publicationRemarks),
+    };
+  } else if (kind === 'permit') {
+    fields = {
+      ...partyFields(v, v.applicant ?? v.party),
+      行政许可决定文书名称: text(v.permitDecisionTitle) || '行政许可决定书',
+      行政许可决定文书号: text(v.permitDecisionNo),
+      许可类别: PERMIT_CATEGORIES.includes(text(v.permitKind) as (typeof PERMIT_CATEGORIES)[number]) ? text(v.permitKind) : '普通',
+      许可证书名称: text(v.licenceName),
+      许可编号: text(v.licenceNo),
+      许可内容: text(v.permitContent ?? v.matter),
+      许可决定日期: ctx.decisionDate,
+      有效期自: text(v.validFrom) || ctx.decisionDate,
+      有效期至: text(v.validTo) || LONG_TERM,
+      公示截止期: ctx.lastDay,
+      ...agencyFields('许可机关'),
+      当前状态: '有效',
+      备注: text(v.publicationRemarks),
+    };
+  } else {
+    fields = {
+      ...partyFields(v, v.party ?? v.applicant),
+      决定文书名称: text(v.decisionTitle),
+      决定文书号: text(v.decisionNo),
+      决定类别: text(v.decisionKind),
+      决定内容: text(v.decisionContent),
+      决定日期: ctx.decisionDate,
+      公示截止期: ctx.lastDay,
+      ...agencyFields('决定机关'),
+      备注: text(v.publicationRemarks),
+    };
+  }
+  const names = Array.isArray(v.namesToRedact) ? v.namesToRedact.filter((n): n is string => typeof n === 'string') : [];
+  return redactFields(fields, FREE_TEXT_FIELDS[kind], { names });
+}
+
+/** The decision number, whatever the kind calls it. */
+export function decisionNumberOf(kind: PublicationKind, fields: PublicationFields): string {
+  return String(kind === 'penalty' ? fields['行政处罚决定书文号'] : kind === 'permit' ? fields['行政许可决定文书号'] : fields['决定文书号']);
+}

@@ -1,0 +1,89 @@
+import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import type { Clock } from '../../clock.ts';
+import type { ServiceRegistry } from '../../engine/services.ts';
+import type { Tx } from '../../store/db.ts';
+import { appendHistory } from '../../store/history.ts';
+import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
+import type { Agency } from './agency.ts';
+import { exclusionOf } from './exclusion.ts';
+import { buildFields, decisionNumberOf } from './fields.ts';
+import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind, type PublicationPeriods } from './periods.ts';
+
+/** The context a service gets from the instance runner (see workflow/clock-services.ts). */
+interface ServiceContext { tx: Tx; caseId: string; actor: string | null }
+
+export interface PublicationServiceOptions {
+  clock: Clock;
+  agency: Agency;
+  periods?: PublicationPeriods;
+}
+
+export const WITHDRAWAL_REASONS = ['撤销', '确认违法', '责令重作', '变更', '其他'] as const;
+
+function kindOf(arg: string | undefined, variables: Record<string, unknown>): PublicationKind {
+  const kind = arg || variables.publicationKind;
+  if (!PUBLICATION_KINDS.includes(kind as PublicationKind)) throw new Error(`publishDecision needs a kind: one of ${PUBLICATION_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
+  return kind as PublicationKind;
+}
+
+/**
+ * `${services.publishDecision('penalty')}` (or without an argument: the case's publicationKind)
+ * builds the 双公示 fields from the case variables, redacts them and publishes them until the end
+ * of the publication period; sets published, publicationId, publicationUntil (ISO instant, for a
+ * timer) and publicationLastDay. An excluded case (minor, secrets, privacy) is not published:
+ * published = false and publicationExcludedReason.
+ * `${services.withdrawPublication}` withdraws the case's publication with withdrawalReason
+ * (and withdrawalExplanation); the withdrawal notice stays listed, the item itself not.
+ */
+export function registerPublicationServices(registry: ServiceRegistry, options: PublicationServiceOptions): void {
+  const periods = options.periods ?? DEFAULT_PUBLICATION_PERIODS;
+
+  registry.register('publishDecision', async ({ args: [arg], variables, context, instanceId, idempotencyKey, elementId }) => {
+    const ctx = context as ServiceContext;
+    const kind = kindOf(arg, variables);
+    const now = options.clock.now();
+    const exclusion = exclusionOf(variables);
+    if (exclusion.excluded) {
+      await appendHistory(ctx.tx, [{ instanceId: ctx.caseId, at: now.getTime(), actor: ctx.actor, kind: 'publication.excluded', elementId, data: { kind, reason: exclusion.reason } }]);
+      return { published: false, publicationExcludedReason: exclusion.reason };
+    }
+    const decisionDate = dateOf(variables.decisionDate) ?? shanghaiDate(now);
+    const serious = variables.serious === true;
+    const override = typeof variables.publicationPeriod === 'string' && variables.publicationPeriod ? variables.publicationPeriod : undefined;
+    const { lastDay, until } = publicationEnd(kind, decisionDate, { serious, validTo: dateOf(variables.validTo), override }, periods);
+    const fields = buildFields(kind, variables, { agency: options.agency, decisionDate, lastDay });
+    const id = await insertPublication(ctx.tx, {
+      case_id: ctx.caseId,
+      instance_id: instanceId,
+      idempotency_key: idempotencyKey,
+      kind,
+      party_name: String(fields['行政相对人名称'] ?? ''),
+      decision_no: decisionNumberOf(kind, fields),
+      fields,
+      serious,
+      decision_date: startOfShanghaiDay(decisionDate).getTime(),
+      published_at: now.getTime(),
+      publish_until: until.getTime(),
+      published_by: ctx.actor,
+    });
+    await appendHistory(ctx.tx, [{ instanceId: ctx.caseId, at: now.getTime(), actor: ctx.actor, kind: 'publication.published', elementId, data: { publicationId: id, kind, publishUntil: until.toISOString() } }]);
+    return { published: true, publicationId: id, publicationUntil: until.toISOString(), publicationLastDay: lastDay };
+  });
+
+  registry.register('withdrawPublication', async ({ variables, context, elementId }) => {
+    const ctx = context as ServiceContext;
+    const id = Number(variables.publicationId);
+    const reason = typeof variables.withdrawalReason === 'string' ? variables.withdrawalReason.trim() : '';
+    if (!Number.isInteger(id) || id <= 0) throw new Error('withdrawPublication needs the case variable publicationId (set by publishDecision)');
+    if (!reason) throw new Error('withdrawPublication needs the case variable withdrawalReason (撤销, 确认违法, 责令重作 …)');
+    const row = await publicationRowById(ctx.tx, id);
+    if (!row || row.case_id !== ctx.caseId) throw new Error(`publication ${id} does not belong to case ${ctx.caseId}`);
+    const now = options.clock.now().getTime();
+    const explanation = typeof variables.withdrawalExplanation === 'string' && variables.withdrawalExplanation.trim() ? variables.withdrawalExplanation.trim() : null;
+    if (await withdrawPublicationRow(ctx.tx, id, { at: now, reason, explanation, by: ctx.actor })) {
+      await appendHistory(ctx.tx, [{ instanceId: ctx.caseId, at: now, actor: ctx.actor, kind: 'publication.withdrawn', elementId, data: { publicationId: id, reason } }]);
+    }
+    const after = await publicationRowById(ctx.tx, id);
+    return { publicationWithdrawn: true, publicationWithdrawnAt: new Date(after?.withdrawn_at ?? now).toISOString() };
+  });
+}

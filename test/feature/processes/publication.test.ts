@@ -1,0 +1,225 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+
+type Task = { id: string; elementId: string; dueAt: string | null; candidateGroups: string[] };
+const openIds = (v: { tasks: Task[] }) => v.tasks.map((t) => t.elementId).sort();
+const clockOf = (v: { clocks: Array<{ name: string }> }, name: string) => v.clocks.find((c) => c.name === name) as any;
+const timerOf = (v: { timers: Array<{ elementId: string; dueAt: string | null }> }, elementId: string) => v.timers.find((t) => t.elementId === elementId);
+
+/** What a penalty case hands to the publication call activity (here: started directly). */
+const penaltyCase = (party: string) => ({
+  publicationKind: 'penalty',
+  party,
+  partyType: '法人及非法人组织',
+  creditCode: '91433100MA4L12345X',
+  legalRepresentative: '李四',
+  penaltyDecisionNo: '湘西环罚〔2026〕12号',
+  violationType: '超标排放大气污染物',
+  facts: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061234，电话13812345678）证实。',
+  legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
+  penaltyKinds: ['罚款'],
+  penaltyContent: '罚款人民币三十万元，缴入账户6222021234567890123',
+  fineAmount: 300000,
+  decisionDate: '2026-03-02',
+});
+
+const REVIEW_OK = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true, namesToRedact: ['张三'] };
+
+describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', function () {
+  let s: TestServer;
+  let officer: ApiClient;
+  let head: ApiClient;
+  let manager: ApiClient;
+  let anonymous: ApiClient;
+
+  before(async () => {
+    s = await startServer({ label: 'publication', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    officer = await ApiClient.login(s.base, 'officer1', 'demo');
+    head = await ApiClient.login(s.base, 'head1', 'demo');
+    manager = await ApiClient.login(s.base, 'manager1', 'demo');
+    anonymous = new ApiClient(s.base);
+  });
+  after(() => s.close());
+
+  const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
+  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const task = await openTask(s, id, elementId);
+    return who.post(`/api/tasks/${task.id}/complete`, { variables });
+  };
+  const completeOk = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
+    const res = await complete(who, id, elementId, variables);
+    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
+  };
+  const publicList = async (query: string) => {
+    const res = await anonymous.get(`/api/public/publications?${query}`);
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return res.body.items as any[];
+  };
+  /** A penalty decided on Monday 2 March 2026, its publication started at 10:00 Shanghai that day. */
+  const started = async (party: string, extra: Record<string, unknown> = {}, businessKey?: string) => {
+    await setClock('2026-03-02T02:00:00Z');
+    return startInstance(s, 'publication', { ...penaltyCase(party), ...extra }, businessKey);
+  };
+
+  it('Given a penalty decision, when the officer confirms the fields within 7 working days, then it is published with the 双公示 fields, redacted, the fine in 万元, until the end of its one-year period', async () => {
+    const id = await started('湘西某化工有限公司');
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['review']);
+    // 7 working days from Monday 2 March: 3, 4, 5, 6, 9, 10, 11 March; ends 24:00 Shanghai on the 11th. Reminder one working day earlier.
+    const review = await openTask(s, id, 'review');
+    expect(review.dueAt).to.equal('2026-03-11T16:00:00.000Z');
+    expect(review.candidateGroups).to.deep.equal(['officers']);
+    expect(clockOf(v, 'publication')).to.include({ status: 'running', dueAt: '2026-03-11T16:00:00.000Z' });
+    expect(clockOf(v, 'publicationReminder')).to.include({ status: 'running', dueAt: '2026-03-10T16:00:00.000Z' });
+    expect(timerOf(v, 'reminderDue')?.dueAt).to.equal('2026-03-10T16:00:00.000Z');
+    expect(timerOf(v, 'overdue')?.dueAt).to.equal('2026-03-11T16:00:00.000Z');
+    expect(await publicList('party=湘西某化工'), 'nothing public before the review').to.deep.equal([]);
+
+    await setClock('2026-03-04T02:00:00Z');
+    await completeOk(officer, id, 'review', REVIEW_OK);
+    v = await view(s, id);
+    expect(v.variables).to.include({ published: true, publicationUntil: '2027-03-01T16:00:00.000Z', publicationLastDay: '2027-03-01', publicationReviewedBy: 'officer1' });
+    expect(v.status, 'waits for a withdrawal until the period ends').to.equal('running');
+    expect(openIds(v)).to.deep.equal([]);
+    expect(v.timers.map((t: { elementId: string }) => t.elementId), 'review timers gone; the end of the period armed').to.deep.equal(['periodEnded']);
+    expect(timerOf(v, 'periodEnded')?.dueAt).to.equal('2027-03-01T16:00:00.000Z');
+    expect(clockOf(v, 'publication').status).to.equal('stopped');
+    expect(clockOf(v, 'publicationReminder').status).to.equal('stopped');
+
+    const items = await publicList('party=湘西某化工');
+    expect(items).to.have.length(1);
+    const item = items[0];
+    expect(item).to.include({ kind: 'penalty', status: 'published', decisionNo: '湘西环罚〔2026〕12号', partyName: '湘西某化工有限公司', publishUntil: '2027-03-01T16:00:00.000Z' });
+    expect(item.fields).to.include({
+      行政相对人名称: '湘西某化工有限公司', 行政相对人类别: '法人及非法人组织', 统一社会信用代码: '91433100MA4L12345X', 法定代表人: '李四',
+      行政处罚决定书文号: '湘西环罚〔2026〕12号', 处罚类别: '罚款', '罚款金额（万元）': 30, 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01',
+      处罚机关: '湘西土家族苗族自治州生态环境局', 数据来源单位: '湘西土家族苗族自治州生态环境局',
+    });
+    expect(item.fields['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************4，电话138****5678）证实。');
+    expect(item.fields['处罚内容']).to.equal('罚款人民币三十万元，缴入账户***************0123');
+    expect(JSON.stringify(item)).not.to.match(/张三|433101198805061234|13812345678/);
+
+    // The public platform's filters; the staff view needs a token.
+    expect(await publicList('party=湘西某化工&category=penalty&from=2026-03-02&to=2026-03-02')).to.have.length(1);
+    expect(await publicList('party=湘西某化工&category=行政许可')).to.deep.equal([]);
+    expect(await publicList('party=湘西某化工&from=2026-03-03')).to.deep.equal([]);
+    expect(await publicList(`party=${encodeURIComponent('%')}`), 'a wildcard is taken literally').to.deep.equal([]);
+    expect((await anonymous.get('/api/public/publications?from=2026-02-30')).status).to.equal(400);
+    expect((await anonymous.get(`/api/instances/${id}/publications`)).status).to.equal(401);
+    const staff = await officer.get(`/api/instances/${id}/publications`);
+    expect(staff.status).to.equal(200);
+    expect(staff.body).to.have.length(1);
+    expect(staff.body[0]).to.include({ id: v.variables.publicationId, status: 'published', kind: 'penalty', publishedBy: 'officer1', publishedAt: '2026-03-04T02:00:00.000Z' });
+  });
+
+  it('Given nobody reviews the publication, when the day before the limit comes the managers get a reminder, and when the limit passes the heads get 公示逾期督办; a late publication still publishes', async () => {
+    const id = await started('吉首市某建材厂');
+    expect((await setClock('2026-03-10T15:59:00Z')).fired).to.equal(0);
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['review']);
+
+    await setClock('2026-03-10T16:00:00Z'); // 24:00 on 10 March: one working day left
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['remind', 'review']);
+    const remind = await openTask(s, id, 'remind');
+    expect(remind.candidateGroups).to.deep.equal(['managers']);
+    expect(remind.dueAt, 'the reminder is worth doing until the limit').to.equal('2026-03-11T16:00:00.000Z');
+    await completeOk(manager, id, 'remind', { reminderHandled: true, reminderRemarks: '已电话督促承办人' });
+
+    await setClock('2026-03-11T16:00:00Z'); // the limit has passed
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['escalate', 'review']);
+    const escalate = await openTask(s, id, 'escalate');
+    expect(escalate.candidateGroups).to.deep.equal(['heads']);
+    expect((await complete(head, id, 'escalate', { overdueReason: '' })).status, 'reasons are required').to.equal(422);
+    await completeOk(head, id, 'escalate', { overdueReason: '承办人出差', supervisionOpinion: '立即公示，纳入考核' });
+    expect(v.variables.published).to.equal(undefined);
+
+    await setClock('2026-03-12T02:00:00Z');
+    await completeOk(officer, id, 'review', REVIEW_OK);
+    v = await view(s, id);
+    expect(v.variables).to.include({ published: true, publicationEscalationBy: 'head1', publicationRemindedBy: 'manager1' });
+    expect((await publicList('party=吉首市某建材厂')).map((i) => i.status)).to.deep.equal(['published']);
+  });
+
+  it('Given a published decision revoked on review, when the withdrawal is requested, then the officer withdraws it within 3 working days: the item leaves the public list and the withdrawal notice with its reason stays', async () => {
+    const id = await started('凤凰县某养殖场', {}, '湘西环罚〔2026〕20号');
+    await completeOk(officer, id, 'review', REVIEW_OK);
+    expect((await publicList('party=凤凰县某养殖场'))[0].status).to.equal('published');
+
+    await setClock('2026-03-05T02:00:00Z'); // Thursday
+    const msg = await s.api.post('/api/messages', { name: 'publicationWithdrawalRequested', businessKey: '湘西环罚〔2026〕20号', variables: { withdrawalReason: '撤销' } });
+    expect(msg.status, JSON.stringify(msg.body)).to.equal(200);
+    expect(msg.body.instanceIds).to.deep.equal([id]);
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['withdraw']);
+    expect(v.timers, 'the end-of-period timer lost the race').to.deep.equal([]);
+    // 3 working days from Thursday 5 March: 6, 9, 10 March.
+    expect((await openTask(s, id, 'withdraw')).dueAt).to.equal('2026-03-10T16:00:00.000Z');
+    expect(clockOf(v, 'withdrawal')).to.include({ status: 'running', dueAt: '2026-03-10T16:00:00.000Z' });
+
+    expect((await complete(officer, id, 'withdraw', { withdrawalReason: '撤销' })).status, 'the public explanation is required').to.equal(422);
+    expect((await complete(officer, id, 'withdraw', { withdrawalReason: '不想公示了', withdrawalExplanation: 'x' })).status, 'only the legal reasons').to.equal(422);
+    await setClock('2026-03-06T02:00:00Z');
+    await completeOk(officer, id, 'withdraw', { withdrawalReason: '撤销', withdrawalExplanation: '经行政复议，原处罚决定被撤销（湘西复决〔2026〕3号）。' });
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.variables).to.include({ publicationWithdrawn: true, publicationWithdrawnAt: '2026-03-06T02:00:00.000Z', publicationWithdrawnBy: 'officer1' });
+    expect(clockOf(v, 'withdrawal').status).to.equal('stopped');
+
+    const items = await publicList('party=凤凰县某养殖场');
+    expect(items).to.have.length(1);
+    expect(items[0]).to.include({ status: 'withdrawn', decisionNo: '湘西环罚〔2026〕12号' });
+    expect(items[0].fields, 'the item itself is no longer shown').to.equal(undefined);
+    expect(items[0].notice).to.deep.equal({ title: '撤回公示', 行政相对人名称: '凤凰县某养殖场', 决定文书号: '湘西环罚〔2026〕12号', 撤回原因: '撤销', 撤回说明: '经行政复议，原处罚决定被撤销（湘西复决〔2026〕3号）。', 撤回日期: '2026-03-06T02:00:00.000Z' });
+    const staff = await officer.get(`/api/instances/${id}/publications`);
+    expect(staff.body[0]).to.include({ status: 'withdrawn', withdrawalReason: '撤销', withdrawnBy: 'officer1' });
+  });
+
+  it('Given a case involving a minor, when the officer marks it excluded, then nothing is published and the reason is recorded', async () => {
+    const id = await started('王小明', { partyType: '自然人' });
+    expect((await complete(officer, id, 'review', { ...REVIEW_OK, publicationExcluded: true })).status, 'an exclusion needs its reason').to.equal(422);
+    expect(openIds(await view(s, id))).to.deep.equal(['review']);
+    await completeOk(officer, id, 'review', { ...REVIEW_OK, publicationExcluded: true, publicationExclusionReason: '涉及未成年人' });
+    const v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.variables).to.include({ published: false, publicationExcludedReason: '涉及未成年人' });
+    expect(v.variables.publicationId).to.equal(undefined);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'publication.excluded').map((h: { data: unknown }) => h.data)).to.deep.equal([{ kind: 'penalty', reason: '涉及未成年人' }]);
+    expect(await publicList('party=王小明')).to.deep.equal([]);
+    expect((await officer.get(`/api/instances/${id}/publications`)).body).to.deep.equal([]);
+  });
+
+  it('Given another enforcement decision (a seizure), then it has 20 working days, the reminder at 19', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'publication', { publicationKind: 'other', party: '泸溪县某冶炼厂', decisionTitle: '查封、扣押决定书', decisionNo: '湘西环封扣〔2026〕2号', decisionKind: '查封、扣押', decisionContent: '查封生产设备3台', decisionDate: '2026-03-02' });
+    const v = await view(s, id);
+    // 20 working days from 2 March end on 30 March; 19 on 27 March.
+    expect((await openTask(s, id, 'review')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
+    expect(clockOf(v, 'publicationReminder').dueAt).to.equal('2026-03-27T16:00:00.000Z');
+    await completeOk(officer, id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    const [item] = await publicList('party=泸溪县&category=other');
+    expect(item.fields).to.include({ 决定文书名称: '查封、扣押决定书', 决定文书号: '湘西环封扣〔2026〕2号', 决定类别: '查封、扣押', 决定日期: '2026-03-02', 决定机关: '湘西土家族苗族自治州生态环境局' });
+  });
+
+  it('Given a published penalty, when its one-year period ends, then it leaves the public platform and the process ends', async () => {
+    const id = await started('永顺县某造纸厂');
+    await completeOk(officer, id, 'review', REVIEW_OK);
+    expect(await publicList('party=永顺县某造纸厂')).to.have.length(1);
+
+    await setClock('2027-03-01T15:59:00Z'); // 23:59 on the last day
+    expect(await publicList('party=永顺县某造纸厂')).to.have.length(1);
+    expect((await view(s, id)).status).to.equal('running');
+
+    await setClock('2027-03-01T16:00:00Z');
+    expect(await publicList('party=永顺县某造纸厂')).to.deep.equal([]);
+    const v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.history.some((h: { kind: string; elementId: string }) => h.kind === 'timer.fired' && h.elementId === 'periodEnded')).to.equal(true);
+    expect((await officer.get(`/api/instances/${id}/publications`)).body[0].status).to.equal('expired');
+    // The withdrawn notice of the earlier test leaves with its period too.
+    expect(await publicList('party=凤凰县某养殖场')).to.deep.equal([]);
+  });
+});
