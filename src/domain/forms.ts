@@ -11,6 +11,8 @@ const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => 
 export interface FormRules {
   /** Fields holding usernames of enforcement officers who must hold a valid certificate and be distinct. */
   certifiedOfficers?: string[];
+  /** Investigation and on-site steps: whoever completes the task must hold a valid enforcement certificate. */
+  certifiedActor?: boolean;
   /** A decision step: refused while the case needs a legal review that has not passed. */
   requiresPassedReview?: boolean;
   /** Case variables (a username or a list) naming people who may not complete this task (a reviewer is not an investigator). */

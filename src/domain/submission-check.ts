@@ -26,6 +26,10 @@ export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documen
     for (const field of form.rules.certifiedOfficers ?? []) {
       errors.push(...(await checkCertifiedOfficers(tx, field, titleOf(form, field), variables[field], clock.now().getTime())));
     }
+    if (form.rules.certifiedActor) {
+      const own = await checkCertifiedOfficers(tx, '', '办理人', username, clock.now().getTime());
+      errors.push(...own.map((e) => ({ ...e, message: `${e.message}：只有持有效执法证的人员可以办理「${task.name ?? form.schema.title ?? form.key}」` })));
+    }
     const instance = await instanceById(tx, task.instance_id);
     const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
     errors.push(...caseRules(form, caseVars, username));

@@ -40,6 +40,16 @@ describe('Feature: a task form is checked before the case moves', () => {
     expect((await view(s, uncertified.id)).status).to.equal('running');
   });
 
+  it('refuses the investigation to someone without a valid enforcement certificate, whoever they name', async () => {
+    const intern = await ApiClient.login(s.base, 'intern', 'pw');
+    const id = await startInstance(s, 'investigate');
+    const task = await openTask(s, id, 'investigation');
+    const res = await intern.post(`/api/tasks/${task.id}/complete`, { variables: { investigators: ['officer1', 'officer2'], findings: '超标排放' } });
+    expect(res.status).to.equal(422);
+    expect(res.body.errors).to.deep.equal([{ field: '', message: '「办理人」中的 实习生 没有有效的执法证：只有持有效执法证的人员可以办理「调查取证」' }]);
+    expect((await view(s, id)).status).to.equal('running');
+  });
+
   it('refuses values of the wrong type, and accepts a valid submission', async () => {
     const wrong = await submit({ investigators: ['officer1', 'officer2'], findings: '超标排放', fine: '五万' });
     expect(wrong.res.body.errors).to.deep.equal([{ field: 'fine', message: '「拟罚款金额（元）」格式不正确（应为数字）' }]);
