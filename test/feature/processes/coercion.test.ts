@@ -14,10 +14,12 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   let s: TestServer;
   let officer: ApiClient;
   let head: ApiClient;
+  let legal: ApiClient;
   before(async () => {
     s = await startServer({ label: 'coercion', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
+    legal = await ApiClient.login(s.base, 'legal1', 'demo');
   });
   after(() => s.close());
 
@@ -67,7 +69,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     return id;
   };
 
-  it('Given a seizure executed on 2 March, its 30 days end with 1 April; one extension of 30 days moves the end to 6 May (1 May falls in Labour Day, 1–5 May), and a second extension is not possible', async () => {
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; one extension of 30 days moves the end to 6 May (1 May falls in Labour Day, 1–5 May), and a second extension is not possible; the confiscation is decided after legal review', async () => {
     const id = await executedOnSite();
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
@@ -109,6 +111,26 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await setClock('2026-04-20T02:00:00Z');
     await complete(head, id, 'decide', { extend: false, confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
+    v = await view(s, id);
+    // Seizure is in the legal-review catalog: a confiscation is reviewed before it is decided; the period keeps running.
+    expect(v.variables).to.include({ procedure: 'coercion', legalReviewRequired: true, legalReviewRule: 'seizure' });
+    expect(seizureClock(v).status).to.equal('running');
+    expect(openIds(v)).to.deep.equal(['publishExtension', 'publishSeizure']);
+    const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
+    expect(child, 'a running legal-review child').to.exist;
+    await complete(officer, child.id, 'submit', {
+      decisionDraft: '没收决定书（代拟稿）', factsAndEvidence: '现场笔录、音像记录、扣押清单', legalBasis: '《行政强制法》第二十八条',
+      discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
+    });
+    await complete(legal, child.id, 'review', {
+      checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
+      checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+    });
+    v = await view(s, id);
+    expect(v.variables.legalReviewPassed).to.equal(true);
+    expect(openIds(v)).to.deep.equal(['confiscationDecision', 'publishExtension', 'publishSeizure']);
+    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-06T16:00:00.000Z');
+    await complete(head, id, 'confiscationDecision', { confiscatedItems: '暗管排污用水泵 2 台', confiscationReasons: '水泵系违法排污工具，依《行政强制法》第二十八条予以没收' });
     v = await view(s, id);
     expect(seizureClock(v).status).to.equal('stopped');
     expect(v.timers.filter((t: { elementId: string }) => t.elementId === 'expiry')).to.have.length(0);
@@ -164,6 +186,8 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await complete(head, id, 'decide', { extend: false, confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
+    expect(v.children, 'a release is not sent to legal review').to.deep.equal([]);
+    expect(v.variables.procedure).to.equal('coercion');
     expect(seizureClock(v).status).to.equal('stopped');
     expect(openIds(v)).to.deep.equal(['publishSeizure', 'release']);
     await complete(officer, id, 'release', { ...release, releaseReason: '经检测不构成违法' });

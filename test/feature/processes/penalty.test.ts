@@ -277,6 +277,23 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(open(v)).to.deep.equal(['publication']);
   });
 
+  it('Given a warning without a fine, then after service of the decision it goes straight to publication without waiting for payment', async () => {
+    const { id, key } = await caseUpToNotice({ partyType: '自然人', fineAmount: 0, penaltyKinds: ['警告'] });
+    await at('2026-03-10T16:00:00Z');
+    let v = await view(s, id);
+    expect(v.variables).to.include({ fineAmount: 0, legalReviewRequired: false });
+    expect(open(v)).to.deep.equal(['decision']);
+    await at('2026-03-11T02:00:00Z');
+    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告' });
+    await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '湘西某化工有限公司' });
+    v = await view(s, id);
+    expect(v.timers, 'no 15-day payment deadline').to.deep.equal([]);
+    expect(open(v)).to.deep.equal(['publication']);
+    expect(passed(v)).to.include('gwFine').and.not.include.members(['gwPayment']);
+    const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key });
+    expect(paid.status, 'nothing waits for a payment').to.equal(404);
+  });
+
   it('refuses the case review by someone who investigated the case', async () => {
     await at('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现' }, `PEN-${++seq}`);

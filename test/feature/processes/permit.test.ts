@@ -14,11 +14,13 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
   let s: TestServer;
   let officer: ApiClient;
   let head: ApiClient;
+  let legal: ApiClient;
 
   before(async () => {
     s = await startServer({ label: 'permit', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
+    legal = await ApiClient.login(s.base, 'legal1', 'demo');
   });
   after(() => s.close());
 
@@ -73,6 +75,10 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
 
     await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
+    v = await view(s, id);
+    expect(v.variables, 'asked the catalog as a permit: not a major decision').to.include({ procedure: 'permit', legalReviewRequired: false, legalReviewCatalogVersion: '2026-1' });
+    expect(v.variables).to.not.have.property('acceptedBySilence');
+    expect(v.children, 'no legal review').to.deep.equal([]);
     const decide = await openTask(s, id, 'decide');
     expect(decide.candidateGroups).to.deep.equal(['heads']);
     expect(decide.dueAt).to.equal('2026-04-14T16:00:00.000Z');
@@ -117,6 +123,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(kinds(v, 'timer.fired').map((h) => h.elementId)).to.deep.equal(['deemedAccepted']);
     expect(kinds(v, 'task.completed'), 'nobody decided the acceptance').to.deep.equal([]);
     expect(v.variables.acceptanceDecision).to.equal(undefined);
+    expect(v.variables, 'the acceptance by silence is on record').to.include({ acceptedBySilence: true, procedure: 'permit' });
     // The decision clock runs from the deemed acceptance (Sunday 10 May, 00:00): 11 May … 5 June.
     // Permit Law Art. 32 dates a deemed acceptance from receipt (which would give 29 May): see the report.
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-06-05T16:00:00.000Z' });
@@ -125,7 +132,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect((await s.api.post('/api/dev/clock', { advance: 'P30D' })).body.fired, 'never twice').to.equal(0);
   });
 
-  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it and the decision task is due later; an approved extension adds P10WD; a refusal is served', async () => {
+  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an approved extension adds P10WD; a refusal is served', async () => {
     await setClock('2026-03-02T02:00:00Z');
     const id = await startInstance(s, 'permit', application, 'XK-2026-003');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
@@ -145,6 +152,22 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     await setClock('2026-03-12T02:00:00Z'); // Thursday, a week later
     await completeOk(officer, id, 'hearing', { noticeServedOn: '2026-03-05', heldOn: '2026-03-12', hearingOfficer: '王审查', hearingRecord: '申请人与利害关系人陈述意见' });
     v = await view(s, id);
+    // A decision after a hearing is in the legal-review catalog: the case goes to legal review first.
+    expect(v.variables).to.include({ hearingHeld: true, procedure: 'permit', legalReviewRequired: true, legalReviewRule: 'after-hearing' });
+    expect(openIds(v), 'no task in the permit while the review runs').to.deep.equal([]);
+    const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
+    expect(child, 'a running legal-review child').to.exist;
+    await completeOk(officer, child.id, 'submit', {
+      decisionDraft: '不予行政许可决定书（代拟稿）', factsAndEvidence: '现场核查记录、听证笔录', legalBasis: '《行政许可法》第三十八条',
+      discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: true, hearingRecord: '听证笔录及听证报告',
+    });
+    await completeOk(legal, child.id, 'review', {
+      checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
+      checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+    });
+    expect((await view(s, child.id)).status).to.equal('completed');
+    v = await view(s, id);
+    expect(v.variables).to.include({ legalReviewPassed: true, legalReviewer: 'legal1' });
     expect(openIds(v)).to.deep.equal(['decide']);
     // 5, 6, 9, 10, 11 March not counted: 30 March + 5 working days = 7 April (Qingming 4–6 April off).
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-07T16:00:00.000Z' });
