@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
@@ -24,14 +24,8 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   after(() => s.close());
 
   const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
-  const submit = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const task = await openTask(s, id, elementId);
-    return who.post(`/api/tasks/${task.id}/complete`, { variables });
-  };
-  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const res = await submit(who, id, elementId, variables);
-    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
-  };
+  const submit = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
+  const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
 
   const onSite = (overrides: Record<string, unknown> = {}) => ({
     officers: ['officer1', 'officer2'],

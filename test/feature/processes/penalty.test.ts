@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 
 /**
@@ -40,14 +40,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   after(() => s.close());
 
   const at = async (iso: string) => s.api.post('/api/dev/clock', { set: iso });
-  const submit = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const task = await openTask(s, id, elementId);
-    return who.post(`/api/tasks/${task.id}/complete`, { variables });
-  };
-  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const res = await submit(who, id, elementId, variables);
-    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
-  };
+  const submit = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
+  const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
 
   interface Case { partyType: string; fineAmount: number; penaltyKinds?: string[]; complexCase?: boolean; heavyPenalty?: boolean; investigators?: string[] }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 
 type Entry = { kind: string; elementId: string | null; data: any };
@@ -25,14 +25,8 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
   after(() => s.close());
 
   const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
-  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const task = await openTask(s, id, elementId);
-    return who.post(`/api/tasks/${task.id}/complete`, { variables });
-  };
-  const completeOk = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const res = await complete(who, id, elementId, variables);
-    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
-  };
+  const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
+  const completeOk = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
 
   it('Given an application with two missing materials, when the check lists both in one notice, then the case waits for the supplement, resumes on the message, is accepted on the second check and granted', async () => {
     await setClock('2026-03-02T02:00:00Z'); // Monday 10:00 Shanghai

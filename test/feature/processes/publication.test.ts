@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 
 type Task = { id: string; elementId: string; dueAt: string | null; candidateGroups: string[] };
@@ -44,14 +44,8 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
   after(() => s.close());
 
   const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
-  const complete = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const task = await openTask(s, id, elementId);
-    return who.post(`/api/tasks/${task.id}/complete`, { variables });
-  };
-  const completeOk = async (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => {
-    const res = await complete(who, id, elementId, variables);
-    expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
-  };
+  const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
+  const completeOk = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
   const publicList = async (query: string) => {
     const res = await anonymous.get(`/api/public/publications?${query}`);
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
