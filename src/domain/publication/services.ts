@@ -1,6 +1,7 @@
 import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { ServiceRegistry } from '../../engine/services.ts';
+import { instanceById } from '../../store/instances.ts';
 import type { Tx } from '../../store/db.ts';
 import { appendHistory } from '../../store/history.ts';
 import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
@@ -77,13 +78,24 @@ export function registerPublicationServices(registry: ServiceRegistry, options: 
     if (!Number.isInteger(id) || id <= 0) throw new Error('withdrawPublication needs the case variable publicationId (set by publishDecision)');
     if (!reason) throw new Error('withdrawPublication needs the case variable withdrawalReason (撤销, 确认违法, 责令重作 …)');
     const row = await publicationRowById(ctx.tx, id);
-    if (!row || row.case_id !== ctx.caseId) throw new Error(`publication ${id} does not belong to case ${ctx.caseId}`);
+    if (!row || !(await sameCase(ctx.tx, row.case_id, ctx.caseId))) throw new Error(`publication ${id} does not belong to case ${ctx.caseId} or to a case with its business key`);
     const now = options.clock.now().getTime();
     const explanation = typeof variables.withdrawalExplanation === 'string' && variables.withdrawalExplanation.trim() ? variables.withdrawalExplanation.trim() : null;
     if (await withdrawPublicationRow(ctx.tx, id, { at: now, reason, explanation, by: ctx.actor })) {
-      await appendHistory(ctx.tx, [{ instanceId: ctx.caseId, at: now, actor: ctx.actor, kind: 'publication.withdrawn', elementId, data: { publicationId: id, reason } }]);
+      // Recorded on the decision's own case, where a supervisor looks for it.
+      await appendHistory(ctx.tx, [{ instanceId: row.case_id, at: now, actor: ctx.actor, kind: 'publication.withdrawn', elementId, data: { publicationId: id, reason, withdrawnBy: ctx.caseId } }]);
     }
     const after = await publicationRowById(ctx.tx, id);
     return { publicationWithdrawn: true, publicationWithdrawnAt: new Date(after?.withdrawn_at ?? now).toISOString() };
   });
+}
+
+/**
+ * A withdrawal is its own procedure (撤回公示), started when a decision is revoked; it belongs to
+ * the decision's case by the business key (case number) they share.
+ */
+async function sameCase(tx: Tx, publishedBy: string, caller: string): Promise<boolean> {
+  if (publishedBy === caller) return true;
+  const [a, b] = await Promise.all([instanceById(tx, publishedBy), instanceById(tx, caller)]);
+  return Boolean(a?.business_key) && a?.business_key === b?.business_key;
 }

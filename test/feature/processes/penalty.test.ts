@@ -43,6 +43,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   const submit = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
   const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
 
+  /** The running 公示 child (processes/publication.bpmn) started by the call activity. */
+  const publicationChild = (v: { children: Array<{ id: string; processKey: string; status: string }> }) => {
+    const child = v.children.find((c) => c.processKey === 'publication' && c.status === 'running');
+    expect(child, 'a running publication child').to.exist;
+    return child!;
+  };
+
   interface Case { partyType: string; fineAmount: number; penaltyKinds?: string[]; complexCase?: boolean; heavyPenalty?: boolean; investigators?: string[] }
 
   /** 线索登记 on 2 March, filed the same day, investigated and reviewed; the notice is served on Tuesday 3 March. */
@@ -155,10 +162,20 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     v = await view(s, id);
     expect(v.timers, 'the payment deadline is cancelled by the payment').to.deep.equal([]);
     expect(v.variables.paidAmount).to.equal(50000);
-    expect(open(v)).to.deep.equal(['publication']);
+    expect(open(v)).to.deep.equal([]);
+    expect(v.variables.publicationKind).to.equal('penalty');
+    const pub = publicationChild(v);
     // 7 working days after Friday 20 March: 23–27, 30, 31 March.
-    expect((await openTask(s, id, 'publication')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
-    await complete(officer1, id, 'publication', { publishedAt: '2026-03-23', publicationPlatform: '湘西州信用信息共享平台', redactionChecked: true });
+    expect((await openTask(s, pub.id, 'review')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
+    await at('2026-03-23T02:00:00Z');
+    await complete(officer1, pub.id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    v = await view(s, id);
+    expect(v.variables).to.include({ published: true, publicationLastDay: '2027-03-10' });
+    expect(open(v)).to.deep.equal(['closeAndArchive']);
+    const items = (await new ApiClient(s.base).get(`/api/public/publications?party=${encodeURIComponent('湘西某化工有限公司')}&category=penalty`)).body.items as any[];
+    const item = items.find((i) => i.decisionNo === '湘西环罚〔2026〕1号');
+    expect(item, JSON.stringify(items)).to.include({ kind: 'penalty', status: 'published', partyName: '湘西某化工有限公司' });
+    expect(item.fields).to.include({ 行政处罚决定书文号: '湘西环罚〔2026〕1号', 处罚决定日期: '2026-03-11' });
     await complete(officer1, id, 'closeAndArchive', { closingReport: '罚款已缴清，结案', archiveNumber: '20260012', retention: '30年' });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
@@ -268,7 +285,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(officer1, id, 'surcharge', { overdueDays: 10, surchargeAmount: 90000, surchargeNote: '300000 × 3% × 10日' });
     v = await view(s, id);
     expect(v.variables.surchargeAmount).to.equal(90000);
-    expect(open(v)).to.deep.equal(['publication']);
+    expect(open(v)).to.deep.equal([]);
+    expect(publicationChild(v).status).to.equal('running');
   });
 
   it('Given a warning without a fine, then after service of the decision it goes straight to publication without waiting for payment', async () => {
@@ -282,7 +300,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '湘西某化工有限公司' });
     v = await view(s, id);
     expect(v.timers, 'no 15-day payment deadline').to.deep.equal([]);
-    expect(open(v)).to.deep.equal(['publication']);
+    expect(open(v)).to.deep.equal([]);
+    expect(publicationChild(v).status, 'publication started').to.equal('running');
     expect(passed(v)).to.include('gwFine').and.not.include.members(['gwPayment']);
     const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key });
     expect(paid.status, 'nothing waits for a payment').to.equal(404);

@@ -75,10 +75,9 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     await completeOk(officer, id, 'review', REVIEW_OK);
     v = await view(s, id);
     expect(v.variables).to.include({ published: true, publicationUntil: '2027-03-01T16:00:00.000Z', publicationLastDay: '2027-03-01', publicationReviewedBy: 'officer1' });
-    expect(v.status, 'waits for a withdrawal until the period ends').to.equal('running');
+    expect(v.status, 'ends once published: it does not hold the calling case for the publication period').to.equal('completed');
     expect(openIds(v)).to.deep.equal([]);
-    expect(v.timers.map((t: { elementId: string }) => t.elementId), 'review timers gone; the end of the period armed').to.deep.equal(['periodEnded']);
-    expect(timerOf(v, 'periodEnded')?.dueAt).to.equal('2027-03-01T16:00:00.000Z');
+    expect(v.timers, 'no timer left').to.deep.equal([]);
     expect(clockOf(v, 'publication').status).to.equal('stopped');
     expect(clockOf(v, 'publicationReminder').status).to.equal('stopped');
 
@@ -138,27 +137,37 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     expect((await publicList('party=吉首市某建材厂')).map((i) => i.status)).to.deep.equal(['published']);
   });
 
-  it('Given a published decision revoked on review, when the withdrawal is requested, then the officer withdraws it within 3 working days: the item leaves the public list and the withdrawal notice with its reason stays', async () => {
-    const id = await started('凤凰县某养殖场', {}, '湘西环罚〔2026〕20号');
+  /** A penalty published, then revoked on review: an officer starts 撤回公示 for the case on Thursday 5 March. */
+  const withdrawalStarted = async (party: string, businessKey: string) => {
+    const id = await started(party, {}, businessKey);
     await completeOk(officer, id, 'review', REVIEW_OK);
-    expect((await publicList('party=凤凰县某养殖场'))[0].status).to.equal('published');
-
+    const published = await view(s, id);
+    expect(published.status).to.equal('completed');
+    expect((await publicList(`party=${party}`))[0].status).to.equal('published');
     await setClock('2026-03-05T02:00:00Z'); // Thursday
-    const msg = await s.api.post('/api/messages', { name: 'publicationWithdrawalRequested', businessKey: '湘西环罚〔2026〕20号', variables: { withdrawalReason: '撤销' } });
-    expect(msg.status, JSON.stringify(msg.body)).to.equal(200);
-    expect(msg.body.instanceIds).to.deep.equal([id]);
-    let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['withdraw']);
-    expect(v.timers, 'the end-of-period timer lost the race').to.deep.equal([]);
-    // 3 working days from Thursday 5 March: 6, 9, 10 March.
-    expect((await openTask(s, id, 'withdraw')).dueAt).to.equal('2026-03-10T16:00:00.000Z');
-    expect(clockOf(v, 'withdrawal')).to.include({ status: 'running', dueAt: '2026-03-10T16:00:00.000Z' });
+    const wid = await startInstance(s, 'publication-withdrawal', { publicationId: published.variables.publicationId, withdrawalReason: '撤销' }, businessKey);
+    return { id, wid };
+  };
 
-    expect((await complete(officer, id, 'withdraw', { withdrawalReason: '撤销' })).status, 'the public explanation is required').to.equal(422);
-    expect((await complete(officer, id, 'withdraw', { withdrawalReason: '不想公示了', withdrawalExplanation: 'x' })).status, 'only the legal reasons').to.equal(422);
+  it('Given a published decision revoked on review, when an officer starts 撤回公示 for the case, then the withdrawal is due within 3 working days and needs a legal reason and a public explanation', async () => {
+    const { wid } = await withdrawalStarted('保靖县某砂场', '湘西环罚〔2026〕21号');
+    const v = await view(s, wid);
+    expect(openIds(v)).to.deep.equal(['withdraw']);
+    // 3 working days from Thursday 5 March: 6, 9, 10 March.
+    const withdraw = await openTask(s, wid, 'withdraw');
+    expect(withdraw.dueAt).to.equal('2026-03-10T16:00:00.000Z');
+    expect(withdraw.candidateGroups).to.deep.equal(['officers']);
+    expect(clockOf(v, 'withdrawal')).to.include({ status: 'running', dueAt: '2026-03-10T16:00:00.000Z' });
+    expect((await complete(officer, wid, 'withdraw', { withdrawalReason: '撤销' })).status, 'the public explanation is required').to.equal(422);
+    expect((await complete(officer, wid, 'withdraw', { withdrawalReason: '不想公示了', withdrawalExplanation: 'x' })).status, 'only the legal reasons').to.equal(422);
+    expect(openIds(await view(s, wid))).to.deep.equal(['withdraw']);
+  });
+
+  it('Given a published decision revoked on review, when the officer completes 撤回公示, then the item leaves the public list and the withdrawal notice with its reason stays', async () => {
+    const { id, wid } = await withdrawalStarted('凤凰县某养殖场', '湘西环罚〔2026〕20号');
     await setClock('2026-03-06T02:00:00Z');
-    await completeOk(officer, id, 'withdraw', { withdrawalReason: '撤销', withdrawalExplanation: '经行政复议，原处罚决定被撤销（湘西复决〔2026〕3号）。' });
-    v = await view(s, id);
+    await completeOk(officer, wid, 'withdraw', { withdrawalReason: '撤销', withdrawalExplanation: '经行政复议，原处罚决定被撤销（湘西复决〔2026〕3号）。' });
+    const v = await view(s, wid);
     expect(v.status).to.equal('completed');
     expect(v.variables).to.include({ publicationWithdrawn: true, publicationWithdrawnAt: '2026-03-06T02:00:00.000Z', publicationWithdrawnBy: 'officer1' });
     expect(clockOf(v, 'withdrawal').status).to.equal('stopped');
@@ -198,22 +207,17 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     expect(item.fields).to.include({ 决定文书名称: '查封、扣押决定书', 决定文书号: '湘西环封扣〔2026〕2号', 决定类别: '查封、扣押', 决定日期: '2026-03-02', 决定机关: '湘西土家族苗族自治州生态环境局' });
   });
 
-  it('Given a published penalty, when its one-year period ends, then it leaves the public platform and the process ends', async () => {
+  it('Given a published penalty, when its one-year period ends, then it leaves the public platform without the process waiting for it', async () => {
     const id = await started('永顺县某造纸厂');
     await completeOk(officer, id, 'review', REVIEW_OK);
+    expect((await view(s, id)).status).to.equal('completed');
     expect(await publicList('party=永顺县某造纸厂')).to.have.length(1);
 
     await setClock('2027-03-01T15:59:00Z'); // 23:59 on the last day
     expect(await publicList('party=永顺县某造纸厂')).to.have.length(1);
-    expect((await view(s, id)).status).to.equal('running');
 
     await setClock('2027-03-01T16:00:00Z');
     expect(await publicList('party=永顺县某造纸厂')).to.deep.equal([]);
-    const v = await view(s, id);
-    expect(v.status).to.equal('completed');
-    expect(v.history.some((h: { kind: string; elementId: string }) => h.kind === 'timer.fired' && h.elementId === 'periodEnded')).to.equal(true);
     expect((await officer.get(`/api/instances/${id}/publications`)).body[0].status).to.equal('expired');
-    // The withdrawn notice of the earlier test leaves with its period too.
-    expect(await publicList('party=凤凰县某养殖场')).to.deep.equal([]);
   });
 });
