@@ -51,7 +51,17 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   });
   const approval = (approved: boolean) => ({ approved, approvalOpinion: approved ? '同意实施' : '不符合紧急情况条件，不予批准' });
   const release = { releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '水泵 2 台已当场退还' };
-  const publication = { publicationPlatform: '湘西州生态环境局门户网站', publishedOn: '2026-03-20', redacted: true };
+  const reviewOk = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true };
+
+  /** The running 公示 children (processes/publication.bpmn, one per call activity), by the decision document they publish. */
+  const publishing = async (v: View): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {};
+    for (const c of v.children.filter((c: { processKey: string; status: string }) => c.processKey === 'publication' && c.status === 'running')) {
+      out[(await view(s, c.id)).variables.decisionTitle as string] = c.id;
+    }
+    return out;
+  };
+  const publishingTitles = async (v: View) => Object.keys(await publishing(v)).sort();
 
   /** Given a seizure approved beforehand and executed on site on 2 March 2026 (09:00 Shanghai). */
   const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
@@ -68,31 +78,43 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
-    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-01T16:00:00.000Z');
-    // Publication within 20 working days of the decision: 3 March … 30 March.
-    expect((await openTask(s, id, 'publishSeizure')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
+    // The seizure decision goes to the 公示 sub-process as an 'other' decision, published within 20 working days: 3 March … 30 March.
+    expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '查封、扣押决定书', decisionKind: '查封、扣押' });
+    const seizurePub = (await publishing(v))['查封、扣押决定书'];
+    expect(seizurePub, 'the seizure is being published').to.be.a('string');
+    expect((await openTask(s, seizurePub, 'review')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
 
+    // The seizure is published before the extension: one case runs one 公示 clock at a time (see publication.bpmn).
     await setClock('2026-03-25T02:00:00Z');
+    await complete(officer, seizurePub, 'review', reviewOk);
+    v = await view(s, id);
+    expect(v.variables).to.include({ published: true });
+    expect(await publishingTitles(v)).to.deep.equal([]);
     await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '涉案水泵来源需进一步调查，情况复杂' });
     v = await view(s, id);
     // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): the period ends on the next working day, 6 May.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-06T16:00:00.000Z' });
     expect(v.variables.extended).to.equal(true);
-    expect(openIds(v)).to.deep.equal(['extensionNotice', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['extensionNotice']);
+    expect(await publishingTitles(v)).to.deep.equal([]);
 
     await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
     v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['decide', 'publishExtension', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(await publishingTitles(v)).to.deep.equal(['延长查封、扣押期限决定书']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-06T16:00:00.000Z');
     // 26, 27, 30, 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13–17, 20–23 April: the 20th working day is 23 April.
-    expect((await openTask(s, id, 'publishExtension')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
+    const extensionPub = (await publishing(v))['延长查封、扣押期限决定书'];
+    expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
 
     // The old end passes without a release.
     expect((await setClock('2026-04-02T00:00:00Z')).fired).to.equal(0);
     expect(openIds(await view(s, id))).to.include('decide');
+    await complete(officer, extensionPub, 'review', reviewOk);
 
     // A second extension is refused by the diagram: the decision is asked for again, the end does not move.
     await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '仍需调查' });
@@ -101,7 +123,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(passed(v).filter((e: string) => e === 'extendClock'), 'only the first pass extended').to.have.length(1);
     expect(seizureClock(v).dueAt).to.equal('2026-05-06T16:00:00.000Z');
     expect(seizureClock(v).events.filter((e: { kind: string }) => e.kind === 'extend')).to.have.length(1);
-    expect(openIds(v)).to.deep.equal(['decide', 'publishExtension', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
 
     await setClock('2026-04-20T02:00:00Z');
     await complete(head, id, 'decide', { extend: false, confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
@@ -109,7 +131,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     // Seizure is in the legal-review catalog: a confiscation is reviewed before it is decided; the period keeps running.
     expect(v.variables).to.include({ procedure: 'coercion', legalReviewRequired: true, legalReviewRule: 'seizure' });
     expect(seizureClock(v).status).to.equal('running');
-    expect(openIds(v)).to.deep.equal(['publishExtension', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal([]);
     const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
     expect(child, 'a running legal-review child').to.exist;
     await complete(officer, child.id, 'submit', {
@@ -122,44 +144,66 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     });
     v = await view(s, id);
     expect(v.variables.legalReviewPassed).to.equal(true);
-    expect(openIds(v)).to.deep.equal(['confiscationDecision', 'publishExtension', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['confiscationDecision']);
     expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-06T16:00:00.000Z');
     await complete(head, id, 'confiscationDecision', { confiscatedItems: '暗管排污用水泵 2 台', confiscationReasons: '水泵系违法排污工具，依《行政强制法》第二十八条予以没收' });
     v = await view(s, id);
     expect(seizureClock(v).status).to.equal('stopped');
     expect(v.timers.filter((t: { elementId: string }) => t.elementId === 'expiry')).to.have.length(0);
-    expect(openIds(v)).to.deep.equal(['publishDecision', 'publishExtension', 'publishSeizure']);
-
-    for (const task of ['publishSeizure', 'publishExtension', 'publishDecision']) await complete(officer, id, task, publication);
+    expect(openIds(v)).to.deep.equal([]);
+    const pubs = await publishing(v);
+    expect(Object.keys(pubs)).to.deep.equal(['没收决定书']);
+    expect((await openTask(s, pubs['没收决定书'], 'review')).dueAt, '20 working days from 20 April (Labour Day 1–5 May off)').to.equal('2026-05-20T16:00:00.000Z');
+    await complete(officer, pubs['没收决定书'], 'review', reviewOk);
     v = await view(s, id);
     expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include.members(['publishSeizure', 'publishExtension', 'publishDecision']);
+    const published = (await s.api.get(`/api/instances/${id}/publications`)).body as Array<{ kind: string; fields: Record<string, unknown> }>;
+    expect(published.map((p) => [p.kind, p.fields['决定文书名称'], p.fields['决定类别'], p.fields['行政相对人名称']]).sort()).to.deep.equal([
+      ['other', '延长查封、扣押期限决定书', '延长查封、扣押期限', '某化工有限公司'],
+      ['other', '查封、扣押决定书', '查封、扣押', '某化工有限公司'],
+      ['other', '没收决定书', '没收', '某化工有限公司'],
+    ].sort());
     expect(passed(v)).to.include.members(['endConfiscated', 'endExtensionPublished', 'endSeizurePublished']);
     expect(passed(v)).to.not.include('expiryRelease');
   });
 
   it('Given no handling decision by the end of the period, the seizure is released at expiry: the timer fires at 24:00 on 1 April, not a second earlier', async () => {
     const id = await executedOnSite();
+    await setClock('2026-03-20T02:00:00Z');
+    await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
     expect((await setClock('2026-04-01T15:59:59Z')).fired).to.equal(0);
     expect(openIds(await view(s, id))).to.include('decide');
     expect((await s.api.post('/api/dev/clock', { advance: 'PT1S' })).body.fired).to.equal(1);
 
     let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['expiryRelease', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    expect(await publishingTitles(v)).to.deep.equal([]);
     expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId)).to.deep.equal(['expiry']);
     expect(seizureClock(v).status).to.equal('stopped');
 
     await complete(officer, id, 'expiryRelease', release);
     v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['publishRelease', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal([]);
+    expect(await publishingTitles(v)).to.deep.equal(['解除查封、扣押决定书']);
+    expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '解除查封、扣押决定书', decisionKind: '解除查封、扣押' });
     // Published within 20 working days of 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
-    expect((await openTask(s, id, 'publishRelease')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
-    expect((await s.api.post('/api/dev/clock', { advance: 'P60D' })).body.fired, 'never twice').to.equal(0);
+    const releasePub = (await publishing(v))['解除查封、扣押决定书'];
+    expect((await openTask(s, releasePub, 'review')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    await complete(officer, releasePub, 'review', reviewOk);
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include.members(['publishRelease', 'endReleased']);
+    await s.api.post('/api/dev/clock', { advance: 'P60D' });
+    v = await view(s, id);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId), 'never twice').to.deep.equal(['expiry']);
   });
 
   it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took (and rolls over a weekend)', async () => {
     const id = await executedOnSite({ testingNeeded: true });
     let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['publishSeizure', 'testing']);
+    expect(openIds(v)).to.deep.equal(['testing']);
+    expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
     expect(seizureClock(v)).to.include({ status: 'paused', dueAt: null });
 
     await setClock('2026-03-12T02:00:00Z');
@@ -170,22 +214,25 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
       testingReportNo: '检测〔2026〕15号',
       testingResult: '水泵出水口废水化学需氧量超标',
     });
+    await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
     v = await view(s, id);
     // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April, rolled to Monday 13 April.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-13T16:00:00.000Z' });
-    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
     expect((await setClock('2026-04-02T00:00:00Z')).fired, 'not released at the uncorrected end').to.equal(0);
 
     await complete(head, id, 'decide', { extend: false, confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
-    expect(v.children, 'a release is not sent to legal review').to.deep.equal([]);
+    expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review'), 'a release is not sent to legal review').to.deep.equal([]);
     expect(v.variables.procedure).to.equal('coercion');
     expect(seizureClock(v).status).to.equal('stopped');
-    expect(openIds(v)).to.deep.equal(['publishSeizure', 'release']);
+    expect(openIds(v)).to.deep.equal(['release']);
     await complete(officer, id, 'release', { ...release, releaseReason: '经检测不构成违法' });
-    expect(openIds(await view(s, id))).to.deep.equal(['publishRelease', 'publishSeizure']);
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal([]);
+    expect(await publishingTitles(v)).to.deep.equal(['解除查封、扣押决定书']);
   });
 
   it('Given an emergency seizure on site, it is reported within 24 hours; not approved afterwards, it is released at once', async () => {
@@ -221,7 +268,8 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押' });
     await complete(head, id, 'postApproval', approval(true));
     const v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
   });
 
@@ -276,6 +324,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);
     expect(docs).to.deep.equal(['seizure-decision', 'seizure-inventory']);
-    expect(openIds(v)).to.deep.equal(['decide', 'publishSeizure']);
+    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
   });
 });

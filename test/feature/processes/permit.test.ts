@@ -81,14 +81,25 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     await completeOk(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件', documentNumber: '湘西环许〔2026〕3号' });
     v = await view(s, id);
     expect(clockOf(v).status).to.equal('stopped');
-    expect(openIds(v), 'licence and publication both counted from the decision').to.deep.equal(['issueLicence', 'publish']);
+    // Licence and publication both counted from the decision; the publication runs in the 公示 sub-process (processes/publication.bpmn).
+    expect(openIds(v)).to.deep.equal(['issueLicence']);
+    const pub = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'publication' && c.status === 'running');
+    expect(pub, 'a running publication child').to.exist;
+    expect((await view(s, pub.id)).variables).to.include({ publicationKind: 'permit', documentNumber: '湘西环许〔2026〕3号' });
     // P10WD from Friday 20 March: 23–27, 30, 31 March, 1, 2, 3 April; P7WD: … 31 March.
     expect((await openTask(s, id, 'issueLicence')).dueAt).to.equal('2026-04-03T16:00:00.000Z');
-    expect((await openTask(s, id, 'publish')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
-    expect((await openTask(s, id, 'publish')).formKey).to.equal('permit-publish');
+    expect((await openTask(s, pub.id, 'review')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
 
-    await completeOk(officer, id, 'publish', { publishedOn: '2026-03-24', publicationChannel: '信用中国（湖南湘西）' });
-    expect((await view(s, id)).status, 'waits for the licence').to.equal('running');
+    await setClock('2026-03-24T02:00:00Z');
+    await completeOk(officer, pub.id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    v = await view(s, id);
+    expect(v.status, 'waits for the licence').to.equal('running');
+    expect((await view(s, pub.id)).status).to.equal('completed');
+    expect(openIds(v)).to.deep.equal(['issueLicence']);
+    const published = (await s.api.get(`/api/instances/${id}/publications`)).body as Array<{ kind: string; status: string; fields: Record<string, unknown> }>;
+    expect(published).to.have.length(1);
+    expect(published[0]).to.include({ kind: 'permit' });
+    expect(published[0].fields).to.include({ 行政许可决定文书名称: '行政许可决定书', 当前状态: '有效' });
     await completeOk(officer, id, 'issueLicence', {
       permitCategory: '普通', licenceName: '排污许可证', licenceNumber: '91433100MA4L000001001P', validFrom: '2026-03-25', validUntil: '2031-03-24', issuedOn: '2026-03-25',
     });
