@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { shanghaiDate } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import type { ServiceRegistry } from '../engine/services.ts';
+import type { ServiceContext } from '../workflow/service-context.ts';
 import type { Tx } from '../store/db.ts';
 import { insertDocument, nextDocumentNumber } from '../store/documents.ts';
 import { appendHistory } from '../store/history.ts';
@@ -13,8 +14,6 @@ interface Kinds {
   kinds: Record<string, { title: string; number: string | null }>;
 }
 
-/** The context a service gets from the instance runner (see clock-services). */
-interface ServiceContext { tx: Tx; caseId: string; actor: string | null }
 
 /**
  * Enforcement documents (文书) from documents/<kind>.hbs, numbered in the agency's pattern

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { instanceById, tryLockInstance } from '../store/instances.ts';
+import { rootIdOf, tryLockInstance } from '../store/instances.ts';
 import { cancelIfStillDue, nextDueJob, recordJobFailure, stillDue } from '../store/jobs.ts';
 import type { Workflow } from '../workflow/workflow.ts';
 
@@ -30,8 +30,8 @@ export async function fireDueTimers(workflow: Workflow, clock: Clock, log: (msg:
         if (!job) return undefined;
         current = job.id;
         tried.push(job.id);
-        const instance = await instanceById(tx, job.instance_id);
-        if (!instance || !(await tryLockInstance(tx, instance.root_id)) || !(await stillDue(tx, job.id, now))) return 'skipped';
+        const caseId = await rootIdOf(tx, job.instance_id);
+        if (!caseId || !(await tryLockInstance(tx, caseId)) || !(await stillDue(tx, job.id, now))) return 'skipped';
         await workflow.fireInTx(tx, job.instance_id, job.id, job.element_id);
         await cancelIfStillDue(tx, job.id, now);
         return job.id;

@@ -50,12 +50,12 @@ export function lockInstance(db: DbOrTx, id: string): Promise<InstanceRow | unde
 }
 
 /**
- * Lock the row unless another transaction holds it (PostgreSQL); undefined when busy or absent.
+ * Lock the row unless another transaction holds it (PostgreSQL); false when busy or absent.
  * The scheduler uses it so that two workers pass each other by instead of queueing.
  */
-export function tryLockInstance(db: DbOrTx, id: string): Promise<InstanceRow | undefined> {
-  const q = db<InstanceRow>('instances').where({ id }).first();
-  return isPostgres(db) ? q.forUpdate().skipLocked() : q;
+export async function tryLockInstance(db: DbOrTx, id: string): Promise<boolean> {
+  const q = db('instances').where({ id }).first('id');
+  return (await (isPostgres(db) ? q.forUpdate().skipLocked() : q)) !== undefined;
 }
 
 /** Optimistic save: fails (returns false) if another command saved this instance first. */

@@ -32,23 +32,19 @@ export class CaseClocks {
   async apply(tx: Tx, caseId: string, name: string, change: ClockChange, actor: string | null): Promise<DerivedClock> {
     if (!CLOCK_NAME.test(name)) throw badRequest(`clock name "${name}" must be an identifier (letters, digits, _ or -)`);
     const now = this.clock.now().getTime();
+    if (change.kind === ClockEventKind.start || change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
     let row = await clockByName(tx, caseId, name);
-    if (change.kind === ClockEventKind.start) {
-      this.guard(() => statutoryPeriod(change.period ?? ''));
-      // Starting a running or paused clock again is a no-op; a stopped one starts a new run.
-      if (row && row.status !== 'stopped') return this.deriveEvents(tx, row);
-    }
-    if (change.kind === ClockEventKind.start && !row) {
+    if (!row) {
+      if (change.kind !== ClockEventKind.start) throw notFound(`case ${caseId} has no clock named "${name}"`);
       const id = await insertClock(tx, { case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now });
       row = { id, case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now };
-    } else if (!row) {
-      throw notFound(`case ${caseId} has no clock named "${name}"`);
-    } else if (row.status === 'stopped' && change.kind !== ClockEventKind.start) {
-      throw conflict(`clock "${name}" is stopped`);
-    } else if ((change.kind === ClockEventKind.pause && row.status === 'paused') || (change.kind === ClockEventKind.resume && row.status === 'running')) {
+    } else if (row.status === 'stopped') {
+      // A stopped clock takes only a new start, which begins a new run.
+      if (change.kind !== ClockEventKind.start) throw conflict(`clock "${name}" is stopped`);
+    } else if (alreadyInEffect(change.kind, row.status)) {
+      // Services may re-run and staff may click twice: asking for the state a clock is in changes nothing.
       return this.deriveEvents(tx, row);
     }
-    if (change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
     await appendClockEvent(tx, { clock_id: row.id, kind: change.kind, at: now, period: change.period ?? null, actor, reason: change.reason ?? null });
     const result = await this.deriveEvents(tx, row);
     await appendHistory(tx, [{ instanceId: caseId, at: now, actor, kind: `clock.${change.kind}`, data: { clock: name, period: change.period, reason: change.reason, dueAt: iso(result.dueAt?.getTime() ?? null), status: result.status } }]);
@@ -101,4 +97,8 @@ export class CaseClocks {
       throw err;
     }
   }
+}
+
+function alreadyInEffect(kind: ClockEventKind, status: ClockRow['status']): boolean {
+  return kind === ClockEventKind.start || (kind === ClockEventKind.pause && status === 'paused') || (kind === ClockEventKind.resume && status === 'running');
 }

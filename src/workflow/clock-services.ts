@@ -1,13 +1,10 @@
 import type { ClockDues } from '../engine/due.ts';
 import type { ServiceCall, ServiceRegistry } from '../engine/services.ts';
-import type { Tx } from '../store/db.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
+import type { ServiceContext } from './service-context.ts';
 
-/** What the instance runner hands to services for one run. */
-export interface ClockServiceContext {
-  tx: Tx;
-  caseId: string;
-  actor: string | null;
+/** The service context of a run, with the case's clock dues. */
+export interface ClockServiceContext extends ServiceContext {
   /** The case's clock dues for this run; updated in place so timers armed later in the run see them. */
   clocks: ClockDues;
   /** What moved, for the record; non-empty makes the runner refresh the case afterwards. */

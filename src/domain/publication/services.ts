@@ -2,6 +2,7 @@ import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { ServiceRegistry } from '../../engine/services.ts';
 import { instanceById } from '../../store/instances.ts';
+import type { ServiceContext } from '../../workflow/service-context.ts';
 import type { Tx } from '../../store/db.ts';
 import { appendHistory } from '../../store/history.ts';
 import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
@@ -11,7 +12,6 @@ import { buildFields, decisionNumberOf } from './fields.ts';
 import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind, type PublicationPeriods } from './periods.ts';
 
 /** The context a service gets from the instance runner (see workflow/clock-services.ts). */
-interface ServiceContext { tx: Tx; caseId: string; actor: string | null }
 
 export interface PublicationServiceOptions {
   clock: Clock;
