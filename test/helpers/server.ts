@@ -102,3 +102,8 @@ export class ApiClient {
     return { status: res.status, body: parsed as T, contentType: type };
   }
 }
+
+/** A server running the real processes/ with the demo agency, its clock at Monday 2 March 2026, 09:00 Shanghai. */
+export function startProcessServer(label: string): Promise<TestServer> {
+  return startServer({ label, processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+}

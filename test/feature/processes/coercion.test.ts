@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
-import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
@@ -16,7 +15,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   let head: ApiClient;
   let legal: ApiClient;
   before(async () => {
-    s = await startServer({ label: 'coercion', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    s = await startProcessServer('coercion');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     legal = await ApiClient.login(s.base, 'legal1', 'demo');

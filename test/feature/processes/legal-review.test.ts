@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect } from 'chai';
 import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
-import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type Task = { id: string; elementId: string; dueAt: string | null; status?: string };
 type HistoryEntry = { kind: string; elementId?: string | null; actor?: string | null; data?: any };
@@ -44,7 +43,7 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
   let dual: ApiClient;
 
   before(async () => {
-    s = await startServer({ label: 'legal-review', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    s = await startProcessServer('legal-review');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     legal = await ApiClient.login(s.base, 'legal1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
-import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { ApiClient, ROOT, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 /**
  * 行政处罚（一般程序）: processes/penalty.bpmn driven through its real paths with a moved clock.
@@ -34,7 +34,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   let seq = 0;
 
   before(async () => {
-    s = await startServer({ label: 'penalty-process', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    s = await startProcessServer('penalty-process');
     [officer1, reviewer1, head1, legal1] = await Promise.all(['officer1', 'reviewer1', 'head1', 'legal1'].map((u) => ApiClient.login(s.base, u, 'demo')));
   });
   after(() => s.close());

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
-import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type Entry = { kind: string; elementId: string | null; data: any };
 const openIds = (v: { tasks: Array<{ elementId: string }> }) => v.tasks.map((t) => t.elementId).sort();
@@ -17,7 +16,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
   let legal: ApiClient;
 
   before(async () => {
-    s = await startServer({ label: 'permit', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    s = await startProcessServer('permit');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     legal = await ApiClient.login(s.base, 'legal1', 'demo');

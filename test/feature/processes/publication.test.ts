@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
-import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type Task = { id: string; elementId: string; dueAt: string | null; candidateGroups: string[] };
 const openIds = (v: { tasks: Task[] }) => v.tasks.map((t) => t.elementId).sort();
@@ -35,7 +34,7 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
   let anonymous: ApiClient;
 
   before(async () => {
-    s = await startServer({ label: 'publication', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z') });
+    s = await startProcessServer('publication');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     manager = await ApiClient.login(s.base, 'manager1', 'demo');
