@@ -17,6 +17,7 @@ import { FormRegistry } from './domain/forms.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
+import { Views } from './http/web/views.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
@@ -109,7 +110,13 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     await calendarAdmin.refreshIfChanged();
     return fireDueTimers(workflow, clock, log);
   };
-  const app = createApp({ db, clock, periods, accounts, workflow, calendar, calendarAdmin, tick, bodyLimit: config.bodyLimit, log });
+  const views = new Views();
+  const app = createApp({
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, tick, forms, views, log,
+    bodyLimit: config.bodyLimit,
+    production: config.env === 'production',
+    tokenTtlSeconds: config.tokenTtlHours * 3600,
+  });
   let ticker: Ticker | undefined;
   let server: Server | undefined;
 

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { unauthorized } from '../errors.ts';
 import type { Db } from '../store/db.ts';
-import { deleteExpiredTokens, insertToken, tokenByHash } from '../store/tokens.ts';
+import { deleteExpiredTokens, deleteToken, insertToken, tokenByHash } from '../store/tokens.ts';
 import { accessOf, addToGroup, countUsers, ensureGroup, grantRole, insertUser, userById, userByName } from '../store/users.ts';
 import type { Actor } from '../workflow/actor.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export const Roles = { admin: 'admin', processAdmin: 'process-admin', staff: 'staff', manager: 'manager' } as const;
@@ -24,7 +25,11 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 /** Users, their groups and roles, and bearer tokens (stored hashed, so a leaked table grants nothing). */
 export class Accounts {
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly tokenTtlMs: number, private readonly bcryptRounds = 10) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly tokenTtlMs: number, private readonly bcryptRounds = 10) {
+    this.throttle = new LoginThrottle(db, clock);
+  }
 
   async create(user: NewUser): Promise<number> {
     const hash = await hashPassword(user.password, this.bcryptRounds);
@@ -56,14 +61,20 @@ export class Accounts {
     return true;
   }
 
-  async login(username: unknown, password: unknown): Promise<{ token: string; expiresAt: number }> {
+  /** `address` is the client's address, for the sign-in rate limit. */
+  async login(username: unknown, password: unknown, address = 'unknown'): Promise<{ token: string; expiresAt: number }> {
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       throw unauthorized('username and password are required');
     }
+    await this.throttle.check(username, address);
     const user = await userByName(this.db, username);
     // Compare even for an unknown user so the answer time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.password_hash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
-    if (!user || !ok || !user.active) throw unauthorized('wrong username or password');
+    if (!user || !ok || !user.active) {
+      await this.throttle.failed(username, address);
+      throw unauthorized('wrong username or password');
+    }
+    await this.throttle.succeeded(username);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().getTime();
     const expiresAt = now + this.tokenTtlMs;
@@ -72,12 +83,16 @@ export class Accounts {
     return { token, expiresAt };
   }
 
-  async actorForToken(token: string): Promise<Actor & { userId: number; department: string | null }> {
+  async logout(token: string): Promise<void> {
+    await deleteToken(this.db, tokenHash(token));
+  }
+
+  async actorForToken(token: string): Promise<Actor & { userId: number; department: string | null; displayName: string }> {
     const row = await tokenByHash(this.db, tokenHash(token));
     if (!row || row.expires_at <= this.clock.now().getTime()) throw unauthorized('the token is unknown or has expired; sign in again');
     const user = await userById(this.db, row.user_id);
     if (!user || !user.active) throw unauthorized('the account is disabled');
     const access = await accessOf(this.db, user);
-    return { userId: user.id, username: user.username, groups: access.groups, roles: access.roles, department: user.department };
+    return { userId: user.id, username: user.username, displayName: user.display_name ?? user.username, groups: access.groups, roles: access.roles, department: user.department };
   }
 }

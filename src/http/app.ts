@@ -5,6 +5,7 @@ import { isManualClock, type Clock } from '../clock.ts';
 import type { PeriodResolver } from '../engine/periods.ts';
 import type { FireResult } from '../scheduler/fire-due-timers.ts';
 import type { Db } from '../store/db.ts';
+import type { FormRegistry } from '../domain/forms.ts';
 import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
 import type { Workflow } from '../workflow/workflow.ts';
 import { authRoutes } from './api/auth.ts';
@@ -18,6 +19,8 @@ import { publicationRoutes, publicPublicationRoutes } from './api/publications.t
 import { taskRoutes } from './api/tasks.ts';
 import { bearerAuth } from './authenticate.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
+import { webApp } from './web/index.ts';
+import type { Views } from './web/views.ts';
 
 export interface AppDeps {
   db: Db;
@@ -29,6 +32,10 @@ export interface AppDeps {
   calendarAdmin: CalendarAdmin;
   tick: () => Promise<FireResult>;
   bodyLimit: string;
+  forms: FormRegistry;
+  views: Views;
+  production: boolean;
+  tokenTtlSeconds: number;
   log: (msg: string, err?: unknown) => void;
 }
 
@@ -54,5 +61,6 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', api);
   app.use(problemHandler(deps.log));
+  app.use(webApp(deps));
   return app;
 }

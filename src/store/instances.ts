@@ -37,6 +37,18 @@ export async function rootIdOf(db: DbOrTx, id: string): Promise<string | undefin
   return row?.root_id;
 }
 
+/** The instance, its parent, and so on up to the case root: the scopes a name used in the instance is looked up in, nearest first. */
+export async function lineageOf(db: DbOrTx, id: string): Promise<string[]> {
+  const lineage: string[] = [];
+  for (let at: string | null = id; at && !lineage.includes(at); ) {
+    const row: { id: string; parent_id: string | null } | undefined = await db('instances').where({ id: at }).first('id', 'parent_id');
+    if (!row) break;
+    lineage.push(row.id);
+    at = row.parent_id;
+  }
+  return lineage;
+}
+
 /** Lock only (no columns worth reading): the case mutex. */
 export async function lockCase(db: DbOrTx, caseId: string): Promise<void> {
   const q = db('instances').where({ id: caseId }).first('id');
@@ -91,4 +103,9 @@ export async function cancelInstance(db: DbOrTx, id: string, now: number): Promi
   await db('tasks').where({ instance_id: id, status: 'open' }).update({ status: 'cancelled', ended_at: now });
   await db('jobs').where({ instance_id: id, status: 'pending' }).update({ status: 'cancelled', ended_at: now });
   await db('message_subscriptions').where({ instance_id: id }).delete();
+}
+
+/** Every instance of a case (the root and the processes it called), oldest first. */
+export function instancesOfCase(db: DbOrTx, caseId: string): Promise<InstanceRow[]> {
+  return db<InstanceRow>('instances').where({ root_id: caseId }).orderBy('started_at');
 }

@@ -99,3 +99,8 @@ export async function tasksForUser(db: DbOrTx, username: string, groups: string[
 export function tasksOfInstance(db: DbOrTx, instanceId: string): Promise<TaskRow[]> {
   return db<TaskRow>('tasks').where({ instance_id: instanceId }).orderBy('created_at');
 }
+
+/** Every task of a case, across the processes it called (for who may see the case). */
+export function tasksOfCase(db: DbOrTx, caseId: string): Promise<TaskRow[]> {
+  return db<TaskRow>('tasks').join('instances', 'instances.id', 'tasks.instance_id').where('instances.root_id', caseId).select('tasks.*');
+}

@@ -11,3 +11,7 @@ export function tokenByHash(db: DbOrTx, tokenHash: string): Promise<{ user_id: n
 export async function deleteExpiredTokens(db: DbOrTx, now: number): Promise<void> {
   await db('auth_tokens').where('expires_at', '<', now).delete();
 }
+
+export async function deleteToken(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db('auth_tokens').where({ token_hash: tokenHash }).delete();
+}

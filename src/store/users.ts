@@ -56,3 +56,8 @@ export async function userById(db: DbOrTx, id: number): Promise<UserRow | undefi
 export function usersByName(db: DbOrTx, usernames: string[]): Promise<UserRow[]> {
   return db<UserRow>('users').whereIn('username', usernames);
 }
+
+/** Active users, for pickers and the administrators' list. */
+export function listUsers(db: DbOrTx): Promise<UserRow[]> {
+  return db<UserRow>('users').where({ active: true }).orderBy('username');
+}

@@ -4,6 +4,9 @@ import * as m002 from './002_calendar_clocks.ts';
 import * as m003 from './003_personnel.ts';
 import * as m004 from './004_documents.ts';
 import * as m005 from './005_publications.ts';
+import * as m006 from './006_clock_scopes.ts';
+import * as m007 from './007_clock_start_time.ts';
+import * as m008 from './008_login_failures.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -12,6 +15,9 @@ const migrations: Record<string, Knex.Migration> = {
   '003_personnel': m003,
   '004_documents': m004,
   '005_publications': m005,
+  '006_clock_scopes': m006,
+  '007_clock_start_time': m007,
+  '008_login_failures': m008,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

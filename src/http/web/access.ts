@@ -1,0 +1,38 @@
+import { forbidden, notFound } from '../../errors.ts';
+import type { DbOrTx } from '../../store/db.ts';
+import { fromJson } from '../../store/json.ts';
+import { instanceById, type InstanceRow } from '../../store/instances.ts';
+import { tasksOfCase } from '../../store/tasks.ts';
+import { userByName } from '../../store/users.ts';
+import type { WebUser } from './session.ts';
+
+/**
+ * Who may open a case: an administrator; anyone of the department that opened it; and anyone
+ * who was asked to act in it (assignee, candidate group, or who completed a step), such as the
+ * legal reviewer of another office or the leader in charge. Anyone else gets a 403 that names
+ * nothing of the case.
+ */
+export async function assertCaseAccess(db: DbOrTx, user: WebUser, instanceId: string): Promise<InstanceRow> {
+  const row = await instanceById(db, instanceId);
+  if (!row) throw notFound('案件不存在');
+  if (await mayOpenCase(db, user, row.root_id)) return row;
+  throw forbidden('您无权查看此案件：它不属于您的部门，您也未参与办理');
+}
+
+export async function mayOpenCase(db: DbOrTx, user: WebUser, caseId: string): Promise<boolean> {
+  if (user.roles.includes('admin')) return true;
+  const root = await instanceById(db, caseId);
+  if (!root) return false;
+  if (user.department && root.started_by) {
+    const starter = await userByName(db, root.started_by);
+    if (starter?.department === user.department) return true;
+  }
+  const tasks = await tasksOfCase(db, caseId);
+  return tasks.some((t) => t.assignee === user.username || t.completed_by === user.username || fromJson<string[]>(t.candidate_groups, []).some((g) => user.groups.includes(g)));
+}
+
+/** The department a case belongs to: the department of whoever opened it. */
+export async function departmentOfCase(db: DbOrTx, root: InstanceRow): Promise<string | null> {
+  if (!root.started_by) return null;
+  return (await userByName(db, root.started_by))?.department ?? null;
+}

@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { Router, type ErrorRequestHandler } from 'express';
+import type { Accounts } from '../../auth/accounts.ts';
+import type { WorkCalendar } from '../../calendar/index.ts';
+import type { Clock } from '../../clock.ts';
+import type { FormRegistry } from '../../domain/forms.ts';
+import { ZhifaError } from '../../errors.ts';
+import type { Workflow } from '../../workflow/workflow.ts';
+import { authPages } from './auth-pages.ts';
+import { checkCsrf, requireUser, webSession } from './session.ts';
+import { staffPages } from './staff-pages.ts';
+import type { Views } from './views.ts';
+
+export interface WebDeps {
+  accounts: Accounts;
+  workflow: Workflow;
+  forms: FormRegistry;
+  calendar: WorkCalendar;
+  clock: Clock;
+  views: Views;
+  production: boolean;
+  tokenTtlSeconds: number;
+  bodyLimit: string;
+  log: (msg: string, err?: unknown) => void;
+}
+
+const require = createRequire(import.meta.url);
+const BPMN_JS_DIST = path.dirname(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js'));
+const ASSETS = path.join(import.meta.dirname, 'assets');
+
+const HEADINGS: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面不存在', 409: '操作冲突', 413: '内容过大', 422: '内容有误', 429: '请稍后再试' };
+
+/** The browser application: server-rendered pages over the same workflow as the API. */
+export function webApp(deps: WebDeps): Router {
+  const r = Router();
+  r.use('/assets/bpmn-js', express.static(BPMN_JS_DIST, { maxAge: '1d', fallthrough: false }));
+  r.use('/assets', express.static(ASSETS, { maxAge: '1h', fallthrough: false }));
+  r.use(express.urlencoded({ extended: true, limit: deps.bodyLimit, parameterLimit: 2000 }));
+  r.use((_req, res, next) => {
+    // Pages never run inline scripts, so an injected one would not run either.
+    res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.set('Referrer-Policy', 'same-origin');
+    next();
+  });
+  r.use(webSession(deps.accounts));
+  r.use(authPages(deps));
+  r.use(requireUser, checkCsrf);
+  r.use(staffPages(deps));
+  r.use(errorPage(deps));
+  return r;
+}
+
+function errorPage(deps: WebDeps): ErrorRequestHandler {
+  return (err, _req, res, _next) => {
+    const known = err instanceof ZhifaError ? err : null;
+    const status = known?.status ?? (typeof err?.status === 'number' && err.status < 500 ? err.status : 500);
+    if (status >= 500) deps.log('web page failed', err);
+    const detail = known?.detail ?? (status < 500 ? String(err?.message ?? '') : '服务器内部错误，已记录。');
+    res.status(status).type('html').send(deps.views.render('error', { ...res.locals, title: HEADINGS[status] ?? '出错了', heading: HEADINGS[status] ?? '出错了', detail }));
+  };
+}
