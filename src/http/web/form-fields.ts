@@ -9,7 +9,7 @@ export interface PropertySchema {
   const?: unknown;
   format?: string;
   items?: PropertySchema & { properties?: Record<string, PropertySchema>; required?: string[] };
-  'x-ui'?: { widget?: string };
+  'x-ui'?: { widget?: string; labels?: Record<string, string> };
   [keyword: string]: unknown;
 }
 
@@ -71,7 +71,8 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
       return { ...base, checked: value === true };
     case 'radio':
     case 'select': {
-      const choices = p.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: str(e) }));
+      const labels = p['x-ui']?.labels ?? {};
+      const choices = p.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
       return { ...base, options: choices.map((c) => ({ ...c, selected: str(value) === c.value })) };
     }
     case 'checkboxes': {
