@@ -11,6 +11,7 @@ import { seedDemoAgency } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { readAgency } from './domain/publication/agency.ts';
+import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
 import { registerPublicationServices } from './domain/publication/services.ts';
 import { loadCatalog } from './domain/review-catalog.ts';
 import { FormRegistry } from './domain/forms.ts';
@@ -88,7 +89,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
-  registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir) });
+  registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir), decisionDocuments: readDecisionDocuments(config.documentsDir) });
   const engine = new ProcessEngine({ clock, periods, services });
   const definitions = new Definitions(db, engine, clock);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
@@ -96,7 +97,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   forms.loadDirectory(config.formsDir);
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock, documents));
   // Sessions expire in real time even when training moves the process clock.
-  const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds);
+  const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 
   if (await accounts.ensureAdmin(config.adminPassword)) {
     if (config.adminPasswordDefaulted) log('created user "admin" with the default password "admin": set ZHIFA_ADMIN_PASSWORD and change it');

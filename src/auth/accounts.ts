@@ -27,8 +27,9 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export class Accounts {
   private readonly throttle: LoginThrottle;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly tokenTtlMs: number, private readonly bcryptRounds = 10) {
-    this.throttle = new LoginThrottle(db, clock);
+  /** `throttleClock` times the sign-in rate limit; tokens keep to `clock` (real time, even when a training clock is moved). */
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly tokenTtlMs: number, private readonly bcryptRounds = 10, throttleClock: Clock = clock) {
+    this.throttle = new LoginThrottle(db, throttleClock);
   }
 
   async create(user: NewUser): Promise<number> {

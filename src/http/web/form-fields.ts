@@ -72,7 +72,7 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
     case 'radio':
     case 'select': {
       const labels = p['x-ui']?.labels ?? {};
-      const choices = p.type === 'boolean' ? [{ value: 'true', label: '是' }, { value: 'false', label: '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
+      const choices = p.type === 'boolean' ? [{ value: 'true', label: labels.true ?? '是' }, { value: 'false', label: labels.false ?? '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
       return { ...base, options: choices.map((c) => ({ ...c, selected: str(value) === c.value })) };
     }
     case 'checkboxes': {

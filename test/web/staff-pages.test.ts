@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import { view } from '../helpers/fixtures.ts';
+import { startProcessServer, type TestServer } from '../helpers/server.ts';
+import { formBody, loginForm, webLogin, type WebSession } from '../helpers/web.ts';
+
+/** The staff pages over HTTP: sign-in, CSRF, department access, escaping, and task forms with server validation. */
+describe('Web: staff pages', () => {
+  let s: TestServer;
+  let officer1: WebSession;
+  let head1: WebSession;
+
+  before(async () => {
+    s = await startProcessServer('web-staff');
+    [officer1, head1] = await Promise.all([webLogin(s.base, 'officer1', 'demo'), webLogin(s.base, 'head1', 'demo')]);
+  });
+  after(() => s.close());
+
+  const startPenalty = async (who: WebSession, party: string) => {
+    const res = await who.post('/cases/new/penalty', { party, partyType: '法人及非法人组织', lead: '群众举报夜间偷排' });
+    expect(res.status, res.text.slice(0, 300)).to.equal(303);
+    return res.location!.replace('/cases/', '');
+  };
+  const taskId = async (caseId: string, elementId: string) => (await view(s, caseId)).tasks.find((t: { elementId: string }) => t.elementId === elementId)!.id as string;
+
+  it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
+    const res = await fetch(`${s.base}/cases/new`, { redirect: 'manual' });
+    expect(res.status).to.equal(303);
+    expect(res.headers.get('location')).to.equal('/login?next=%2Fcases%2Fnew');
+    const form = await loginForm(s.base);
+    const login = await fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ _csrf: form.token, username: 'officer1', password: 'demo', next: '/cases/new' }) });
+    expect(login.headers.get('location')).to.equal('/cases/new');
+    const offsite = await fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ _csrf: form.token, username: 'officer1', password: 'demo', next: '//evil.example/' }) });
+    expect(offsite.headers.get('location'), 'never an open redirect').to.equal('/');
+  });
+
+  it('refuses a sign-in form without its CSRF token, and slows down password guessing to 5 failures per account in 15 minutes', async () => {
+    const form = await loginForm(s.base);
+    const noToken = await fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ username: 'officer2', password: 'demo' }) });
+    expect(noToken.status).to.equal(403);
+    const attempt = (password: string) => fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ _csrf: form.token, username: 'reviewer1', password }) });
+    for (let i = 0; i < 5; i++) {
+      const wrong = await attempt('guess' + i);
+      expect(wrong.status).to.equal(401);
+      expect(await wrong.text()).to.include('用户名或密码错误');
+    }
+    const blocked = await attempt('demo');
+    expect(blocked.status, 'even the right password waits').to.equal(429);
+    expect(await blocked.text()).to.include('登录失败次数过多');
+    s.clock.set(new Date(s.clock.now().getTime() + 16 * 60_000));
+    const after = await attempt('demo');
+    expect(after.status, 'after the window the account signs in again: ' + (await after.text()).replace(/[\s\S]*<main>/, '').slice(0, 400)).to.equal(303);
+  });
+
+  it('starts a penalty case from its start form; the party named <script> stays text on every page', async () => {
+    const id = await startPenalty(officer1, '<script>alert(1)</script>某公司');
+    const page = await officer1.get(`/cases/${id}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;某公司');
+    expect(page.text).not.to.include('<script>alert(1)');
+    expect(page.text, 'the clock the diagram started is shown').to.include('filing');
+    const tasks = await head1.get('/');
+    expect(tasks.text).to.include('立案审批').and.to.include('&lt;script&gt;');
+    expect(tasks.text).not.to.include('<script>alert(1)');
+  });
+
+  it('refuses a form post without the CSRF token (403) and changes nothing', async () => {
+    const id = await startPenalty(officer1, '湘西某化工有限公司');
+    const task = await taskId(id, 'filingApproval');
+    const res = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案' }, { csrf: null });
+    expect(res.status).to.equal(403);
+    expect(res.text).to.include('CSRF');
+    const forged = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案' }, { csrf: officer1.csrf });
+    expect(forged.status, "another session's token does not do").to.equal(403);
+    expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['filingApproval']);
+  });
+
+  it('answers 403 for a case or task of another department, naming nothing of it', async () => {
+    const id = await startPenalty(officer1, '保密的当事人');
+    await s.zhifa.accounts.create({ username: 'outsider', password: 'pw', displayName: '外部门', department: '其他执法大队', roles: ['staff'] });
+    const outsider = await webLogin(s.base, 'outsider', 'pw');
+    const casePage = await outsider.get(`/cases/${id}`);
+    expect(casePage.status).to.equal(403);
+    expect(casePage.text).to.include('无权查看').and.not.to.include('保密的当事人');
+    const task = await taskId(id, 'filingApproval');
+    const taskPage = await outsider.get(`/tasks/${task}`);
+    expect(taskPage.status).to.equal(403);
+    expect(taskPage.text).not.to.include('保密的当事人');
+    expect((await outsider.get(`/cases/${id}/diagram.bpmn`)).status).to.equal(403);
+    expect((await outsider.post(`/tasks/${task}/claim`, {})).status).to.equal(403);
+    expect((await view(s, id)).tasks[0].assignee, 'nothing claimed').to.equal(null);
+  });
+
+  it('shows server validation next to each field (Chinese), keeps what was typed, and the case does not move; a valid form moves it', async () => {
+    const id = await startPenalty(officer1, '湘西某冶炼厂');
+    const filing = await taskId(id, 'filingApproval');
+    const filed = await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', caseCause: '超标排放' });
+    expect(filed.status).to.equal(303);
+    expect(filed.location).to.equal(`/cases/${id}?completed=${encodeURIComponent('立案审批')}`);
+
+    const investigation = await taskId(id, 'investigation');
+    await officer1.post(`/tasks/${investigation}/claim`, {});
+    const twice = await officer1.post(`/tasks/${investigation}`, {
+      investigators: ['officer1', 'officer1'],
+      certificatesShown: 'on',
+      facts: '夜间偷排含铬废水',
+      'evidence[0][name]': '现场检查笔录',
+      'evidence[0][kind]': '勘验笔录、现场笔录',
+    });
+    expect(twice.status).to.equal(422);
+    expect(twice.text).to.match(/data-field="investigators"[\s\S]*?class="field-error"[^>]*>[^<]*不能是同一人/);
+    expect(twice.text, 'what was typed is kept').to.include('夜间偷排含铬废水');
+    expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['investigation']);
+
+    const ok = await officer1.post(`/tasks/${investigation}`, {
+      investigators: ['officer1', 'officer2'],
+      certificatesShown: 'on',
+      facts: '夜间偷排含铬废水',
+      'evidence[0][name]': '现场检查笔录',
+      'evidence[0][kind]': '勘验笔录、现场笔录',
+      'evidence[1][name]': '',
+    });
+    expect(ok.status, ok.text.slice(0, 500)).to.equal(303);
+    const v = await view(s, id);
+    expect(v.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['caseReview']);
+    expect(v.variables.investigators).to.deep.equal(['officer1', 'officer2']);
+    expect(v.variables.evidence).to.deep.equal([{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }]);
+  });
+});
