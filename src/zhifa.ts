@@ -13,7 +13,7 @@ import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
 import { registerPublicationServices } from './domain/publication/services.ts';
-import { loadCatalog } from './domain/review-catalog.ts';
+import { ReviewCatalogs } from './domain/review-catalogs.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { badRequest } from './errors.ts';
@@ -86,7 +86,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const services = options.services ?? new ServiceRegistry();
   const caseClocks = new CaseClocks(calendar, clock);
   registerClockServices(services, caseClocks);
-  registerEnforcementServices(services, loadCatalog(config.reviewCatalogFile));
+  const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);
+  registerEnforcementServices(services, reviewCatalogs);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
   registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir), decisionDocuments: readDecisionDocuments(config.documentsDir) });
@@ -113,7 +114,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   };
   const views = new Views();
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, tick, forms, views, log,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

@@ -32,19 +32,38 @@ export interface CatalogAnswer {
 
 const CONDITIONS = new Set(['partyType', 'fineAmountAtLeast', 'penaltyKindsAny', 'procedure', 'flag']);
 
+/** A catalog that fails the checks; the message names the rule and what is wrong, in the agency's words. */
+export class CatalogError extends Error {}
+
 export function loadCatalog(file: string): Catalog {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CatalogError(`legal-review catalog ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return parseCatalog(text, file);
+}
+
+/** The checks a catalog passes before it is used, whether read from its file at start or edited by an administrator. */
+export function parseCatalog(text: string, source: string): Catalog {
   let data: Catalog;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Catalog;
+    data = JSON.parse(text) as Catalog;
   } catch (err) {
-    throw new Error(`legal-review catalog ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CatalogError(`法制审核目录（${source}）不是有效的 JSON：${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!Array.isArray(data.rules) || !data.version) throw new Error(`legal-review catalog ${file} needs "version" and "rules"`);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CatalogError(`法制审核目录（${source}）应是一个 JSON 对象 { "title", "version", "rules" }`);
+  if (!Array.isArray(data.rules) || !data.version || typeof data.version !== 'string') throw new CatalogError(`法制审核目录（${source}）需要 "version"（文字）和 "rules"（规则列表）`);
+  const ids = new Set<string>();
   for (const r of data.rules) {
-    const unknown = Object.keys(r.when ?? {}).filter((k) => !CONDITIONS.has(k));
-    if (!r.id || !r.label || !r.when || unknown.length) {
-      throw new Error(`legal-review catalog ${file}: rule ${r.id ?? '?'} needs id, label and conditions among ${[...CONDITIONS].join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    const when = r && typeof r === 'object' ? r.when : undefined;
+    const unknown = when && typeof when === 'object' ? Object.keys(when).filter((k) => !CONDITIONS.has(k)) : [];
+    if (!r || typeof r !== 'object' || !r.id || !r.label || !when || typeof when !== 'object' || unknown.length) {
+      throw new CatalogError(`法制审核目录（${source}）：规则 ${r?.id ?? '?'} 需要 id、label 和 when 条件（可用：${[...CONDITIONS].join(', ')}）${unknown.length ? `，未知条件：${unknown.join(', ')}` : ''}`);
     }
+    if (ids.has(r.id)) throw new CatalogError(`法制审核目录（${source}）：规则 id「${r.id}」重复，案件记录以 id 指认所依据的规则`);
+    ids.add(r.id);
   }
   return data;
 }

@@ -30,7 +30,7 @@ type ModdleElement = { $type: string; id?: string; name?: string; isExecutable?:
 export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   if (!xml || !xml.trim()) throw badRequest('the BPMN document is empty');
   const moddle = new BpmnModdle({ camunda: camundaSchema });
-  let context: { rootElement: { $type: string; rootElements?: ModdleElement[] }; warnings: Array<{ message: string }> };
+  let context: { rootElement: { $type: string; rootElements?: ModdleElement[] }; warnings: Array<{ message: string; element?: { id?: string } }> };
   try {
     context = (await moddle.fromXML(xml.trim())) as unknown as typeof context;
   } catch (err) {
@@ -38,7 +38,9 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   }
   if (context.warnings.length) {
     const problems = context.warnings.map((w) => oneBased(w.message));
-    throw badRequest(`the BPMN document is not valid: ${problems.join('; ')}`, { problems });
+    // The element each problem belongs to, when moddle knows it, so a modeler can mark it.
+    const elementIds = context.warnings.map((w) => w.element?.id ?? null);
+    throw badRequest(`the BPMN document is not valid: ${problems.join('; ')}`, { problems, elementIds });
   }
   if (context.rootElement.$type !== 'bpmn:Definitions') {
     throw badRequest(`the document root is ${context.rootElement.$type}, expected bpmn:definitions`);

@@ -6,6 +6,7 @@ import type { PeriodResolver } from '../engine/periods.ts';
 import type { FireResult } from '../scheduler/fire-due-timers.ts';
 import type { Db } from '../store/db.ts';
 import type { FormRegistry } from '../domain/forms.ts';
+import type { ReviewCatalogs } from '../domain/review-catalogs.ts';
 import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
 import type { Workflow } from '../workflow/workflow.ts';
 import { authRoutes } from './api/auth.ts';
@@ -30,6 +31,7 @@ export interface AppDeps {
   workflow: Workflow;
   calendar: WorkCalendar;
   calendarAdmin: CalendarAdmin;
+  reviewCatalogs: ReviewCatalogs;
   tick: () => Promise<FireResult>;
   bodyLimit: string;
   forms: FormRegistry;

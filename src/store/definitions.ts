@@ -29,3 +29,13 @@ export function listDefinitions(db: DbOrTx): Promise<Array<Omit<DefinitionRow, '
     .select('id', 'key', 'version', 'name', 'hash', 'deployed_at', 'deployed_by')
     .orderBy([{ column: 'key' }, { column: 'version', order: 'desc' }]);
 }
+
+/** How many instances of each version are still running: definition id → count. */
+export async function runningCountsByDefinition(db: DbOrTx): Promise<Map<number, number>> {
+  const rows = await db('instances').where({ status: 'running' }).groupBy('definition_id').select('definition_id').count<Array<{ definition_id: number; n: number | string }>>({ n: '*' });
+  return new Map(rows.map((r) => [Number(r.definition_id), Number(r.n)]));
+}
+
+export function definitionByVersion(db: DbOrTx, key: string, version: number): Promise<DefinitionRow | undefined> {
+  return db<DefinitionRow>('definitions').where({ key, version }).first();
+}

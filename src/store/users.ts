@@ -61,3 +61,12 @@ export function usersByName(db: DbOrTx, usernames: string[]): Promise<UserRow[]>
 export function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db<UserRow>('users').where({ active: true }).orderBy('username');
 }
+
+export function listGroups(db: DbOrTx): Promise<Array<{ id: string; name: string }>> {
+  return db('groups').select('id', 'name').orderBy('id');
+}
+
+/** Sets or renews a user's enforcement certificate; returns whether the user exists. */
+export async function setCertificate(db: DbOrTx, username: string, no: string, validUntil: number): Promise<boolean> {
+  return (await db('users').where({ username }).update({ certificate_no: no, certificate_valid_until: validUntil })) > 0;
+}

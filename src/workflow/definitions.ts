@@ -5,9 +5,15 @@ import type { Clock } from '../clock.ts';
 import type { CompiledDefinition } from '../engine/compile.ts';
 import { parseBpmn } from '../engine/compile.ts';
 import type { ProcessEngine } from '../engine/runner.ts';
-import { notFound } from '../errors.ts';
+import { notFound, ZhifaError } from '../errors.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
 import { definitionById, insertDefinition, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
+
+/** One reason a diagram would be refused, with the element it names when it names one. */
+export interface DiagramProblem {
+  message: string;
+  elementId: string | null;
+}
 
 export interface Deployed {
   id: number;
@@ -49,6 +55,17 @@ export class Definitions {
     });
   }
 
+  /** The checks `deploy` makes, without storing anything: the problems, none when it would deploy. */
+  async check(xml: string): Promise<DiagramProblem[]> {
+    try {
+      this.engine.compile(await parseBpmn(xml));
+      return [];
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status === 400) return diagramProblems(err);
+      throw err;
+    }
+  }
+
   async deployDirectory(dir: string, deployedBy: string | null): Promise<Deployed[]> {
     if (!fs.existsSync(dir)) return [];
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
@@ -82,4 +99,13 @@ export class Definitions {
     }
     return entry;
   }
+}
+
+/** A refused deployment's reasons, one per problem. */
+export function diagramProblems(err: ZhifaError): DiagramProblem[] {
+  const problems = err.extra?.problems as string[] | undefined;
+  if (!problems?.length) return [{ message: err.detail, elementId: null }];
+  const ids = (err.extra?.elementIds ?? []) as Array<string | null>;
+  // Time-expression problems start with their element id (engine/time-expressions.ts).
+  return problems.map((message, i) => ({ message, elementId: ids[i] ?? /^([^\s:]+): /.exec(message)?.[1] ?? null }));
 }

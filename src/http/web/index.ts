@@ -5,8 +5,11 @@ import type { Accounts } from '../../auth/accounts.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
+import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { ZhifaError } from '../../errors.ts';
+import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
+import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
 import { checkCsrf, requireUser, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
@@ -17,6 +20,8 @@ export interface WebDeps {
   workflow: Workflow;
   forms: FormRegistry;
   calendar: WorkCalendar;
+  calendarAdmin: CalendarAdmin;
+  reviewCatalogs: ReviewCatalogs;
   clock: Clock;
   views: Views;
   production: boolean;
@@ -48,6 +53,7 @@ export function webApp(deps: WebDeps): Router {
   r.use(authPages(deps));
   r.use(requireUser, checkCsrf);
   r.use(staffPages(deps));
+  r.use(adminPages(deps));
   r.use(errorPage(deps));
   return r;
 }

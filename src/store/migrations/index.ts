@@ -7,6 +7,7 @@ import * as m005 from './005_publications.ts';
 import * as m006 from './006_clock_scopes.ts';
 import * as m007 from './007_clock_start_time.ts';
 import * as m008 from './008_login_failures.ts';
+import * as m009 from './009_review_catalogs.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '006_clock_scopes': m006,
   '007_clock_start_time': m007,
   '008_login_failures': m008,
+  '009_review_catalogs': m009,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
