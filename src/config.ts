@@ -18,6 +18,9 @@ export interface Config {
   schedulerCron: string;
   bodyLimit: string;
   tokenTtlHours: number;
+  /** Where evidence files are kept, by content hash. */
+  evidenceDir: string;
+  evidenceMaxBytes: number;
 }
 
 export type DatabaseConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connectionString: string };
@@ -48,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const ttl = Number(env.ZHIFA_TOKEN_TTL_HOURS ?? 12);
+  const evidenceMaxMb = Number(env.ZHIFA_EVIDENCE_MAX_MB ?? 500);
+  if (!(evidenceMaxMb > 0)) throw new ConfigError(`ZHIFA_EVIDENCE_MAX_MB must be a positive number (got "${env.ZHIFA_EVIDENCE_MAX_MB}")`);
   if (!(ttl > 0)) throw new ConfigError(`ZHIFA_TOKEN_TTL_HOURS must be a positive number (got "${env.ZHIFA_TOKEN_TTL_HOURS}")`);
   return {
     env: nodeEnv,
@@ -65,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',
     bodyLimit: env.ZHIFA_BODY_LIMIT ?? '2mb',
     tokenTtlHours: ttl,
+    evidenceDir: path.resolve(root, env.ZHIFA_EVIDENCE_DIR ?? 'data/evidence'),
+    evidenceMaxBytes: Math.round(evidenceMaxMb * 1024 * 1024),
   };
 }

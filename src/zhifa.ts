@@ -19,6 +19,7 @@ import { createSubmissionCheck } from './domain/submission-check.ts';
 import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { Views } from './http/web/views.ts';
+import { EvidenceFiles } from './evidence/file-store.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
@@ -113,8 +114,9 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     return fireDueTimers(workflow, clock, log);
   };
   const views = new Views();
+  const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

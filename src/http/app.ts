@@ -6,6 +6,7 @@ import type { PeriodResolver } from '../engine/periods.ts';
 import type { FireResult } from '../scheduler/fire-due-timers.ts';
 import type { Db } from '../store/db.ts';
 import type { FormRegistry } from '../domain/forms.ts';
+import type { EvidenceFiles } from '../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../domain/review-catalogs.ts';
 import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
 import type { Workflow } from '../workflow/workflow.ts';
@@ -35,6 +36,7 @@ export interface AppDeps {
   tick: () => Promise<FireResult>;
   bodyLimit: string;
   forms: FormRegistry;
+  evidenceFiles: EvidenceFiles;
   views: Views;
   production: boolean;
   tokenTtlSeconds: number;

@@ -5,6 +5,7 @@ import type { Accounts } from '../../auth/accounts.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
+import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { ZhifaError } from '../../errors.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
@@ -13,12 +14,14 @@ import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
 import { checkCsrf, requireUser, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
+import { evidencePages } from './evidence-pages.ts';
 import type { Views } from './views.ts';
 
 export interface WebDeps {
   accounts: Accounts;
   workflow: Workflow;
   forms: FormRegistry;
+  evidenceFiles: EvidenceFiles;
   calendar: WorkCalendar;
   calendarAdmin: CalendarAdmin;
   reviewCatalogs: ReviewCatalogs;
@@ -53,6 +56,7 @@ export function webApp(deps: WebDeps): Router {
   r.use(authPages(deps));
   r.use(requireUser, checkCsrf);
   r.use(staffPages(deps));
+  r.use(evidencePages(deps));
   r.use(adminPages(deps));
   r.use(errorPage(deps));
   return r;

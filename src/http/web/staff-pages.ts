@@ -5,6 +5,7 @@ import type { FormRegistry, TaskForm } from '../../domain/forms.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
 import { definitionById, listDefinitions } from '../../store/definitions.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
+import { evidenceOfCase } from '../../store/evidence.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
 import { taskById, tasksForUser, type TaskRow } from '../../store/tasks.ts';
@@ -52,6 +53,9 @@ export function staffPages(deps: StaffDeps): Router {
     ...(await caseLabel(t.instance_id)),
   });
 
+  const evidenceList = async (caseId: string) =>
+    (await evidenceOfCase(db, caseId)).map((e) => ({ id: e.id, label: `${e.kind} No. ${e.seq}`, fileName: e.file_name, description: e.description }));
+
   r.get('/', async (req, res) => {
     const user = me(req);
     const rows = await tasksForUser(db, user.username, user.groups);
@@ -91,6 +95,9 @@ export function staffPages(deps: StaffDeps): Router {
       error: error?.detail,
       canComplete,
       documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
+      evidence: inst ? await evidenceList(inst.root_id) : [],
+      evidenceAdded: typeof req.query.evidence === 'string' ? req.query.evidence : undefined,
+      evidenceError: typeof req.query.evidenceError === 'string' ? req.query.evidenceError : undefined,
     }, error ? error.status : 200);
   };
 
@@ -150,7 +157,7 @@ export function staffPages(deps: StaffDeps): Router {
     const row = await assertCaseAccess(db, me(req), req.params.id);
     const view = await caseView({ db, caseClocks: workflow.caseClocks, calendar: deps.calendar, clock: deps.clock }, row);
     const completed = typeof req.query.completed === 'string' ? `已提交「${req.query.completed}」` : undefined;
-    page(res, 'case', { ...view, flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
+    page(res, 'case', { ...view, evidence: await evidenceList(row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
   });
 
   r.get('/cases/:id/diagram.bpmn', async (req, res) => {

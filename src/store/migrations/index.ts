@@ -8,6 +8,7 @@ import * as m006 from './006_clock_scopes.ts';
 import * as m007 from './007_clock_start_time.ts';
 import * as m008 from './008_login_failures.ts';
 import * as m009 from './009_review_catalogs.ts';
+import * as m010 from './010_evidence.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Knex.Migration> = {
   '007_clock_start_time': m007,
   '008_login_failures': m008,
   '009_review_catalogs': m009,
+  '010_evidence': m010,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from './server.ts';
+
+export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+/** A page of its own browser context (its own cookies), signed in through the real /login form. */
+export async function signedInPage(browser: Browser, base: string, username: string, password = 'demo'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+  return page;
+}
+
+export function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
