@@ -12,6 +12,7 @@ import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
+import { dashboardPages } from './dashboard-pages.ts';
 import { checkCsrf, requireUser, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
 import { evidencePages } from './evidence-pages.ts';
@@ -58,6 +59,7 @@ export function webApp(deps: WebDeps): Router {
   r.use(staffPages(deps));
   r.use(evidencePages(deps));
   r.use(adminPages(deps));
+  r.use(dashboardPages(deps));
   r.use(errorPage(deps));
   return r;
 }

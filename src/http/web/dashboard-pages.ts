@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { WorkCalendar } from '../../calendar/index.ts';
+import type { Clock } from '../../clock.ts';
+import type { FormRegistry } from '../../domain/forms.ts';
+import type { Workflow } from '../../workflow/workflow.ts';
+import { dashboardView, SUPERVISION_FORM } from './dashboard-view.ts';
+import { requireWebRole, userOf } from './session.ts';
+import type { Views } from './views.ts';
+
+export interface DashboardDeps {
+  workflow: Workflow;
+  forms: FormRegistry;
+  calendar: WorkCalendar;
+  clock: Clock;
+  views: Views;
+}
+
+/** GET /dashboard — the managers' view of open cases and deadlines (managers: their department; administrators: all). */
+export function dashboardPages(deps: DashboardDeps): Router {
+  const r = Router();
+  const supervisionForms = deps.forms.keys().filter((k) => SUPERVISION_FORM.test(k));
+  r.get('/dashboard', requireWebRole('manager', 'admin'), async (req, res) => {
+    const view = await dashboardView({ db: deps.workflow.db, calendar: deps.calendar, clock: deps.clock, supervisionForms }, userOf(req)!);
+    res.type('html').send(deps.views.render('dashboard', { ...res.locals, title: '监督看板', ...view }));
+  });
+  return r;
+}
