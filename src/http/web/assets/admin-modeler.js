@@ -38,6 +38,11 @@
         overlays().add(p.elementId, 'problem', { position: { bottom: -4, left: 0 }, html: note });
       }
     }
+    // A large diagram fits the viewport too small to read a mark: bring the first one into view at full size.
+    if (marked.length) {
+      canvas().zoom(1);
+      canvas().scrollToElement(registry.get(marked[0]), { top: 120, left: 200, right: 200, bottom: 120 });
+    }
   };
 
   const open = async (xml) => {

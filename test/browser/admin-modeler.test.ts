@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { screenshot, signedInPage } from '../helpers/browser-session.ts';
+import { startProcessServer, type TestServer } from '../helpers/server.ts';
+
+type Modeler = { get(name: string): any; saveXML(o: unknown): Promise<{ xml: string }> };
+declare const window: { bpmnjs: Modeler };
+
+/** A process administrator in a real browser: opens penalty in the modeler, edits it, validates, deploys a new version. */
+describe('Browser: the administrators\' modeler', function () {
+  this.timeout(60_000);
+  let s: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    [s, browser] = await Promise.all([startProcessServer('browser-admin'), launchChromium()]);
+    page = await signedInPage(browser, s.base, 'admin', 'admin');
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  const status = () => page.getByTestId('modeler-status');
+
+  it('opens penalty, refuses a file that is not BPMN, marks an unreadable period on its task, and deploys the renamed task as version 2 with its Camunda attributes', async () => {
+    await page.goto(`${s.base}/admin`);
+    expect(await page.locator('tr[data-key="penalty"]').count()).to.be.greaterThan(0);
+    await screenshot(page, 'admin-processes');
+
+    await page.locator('tr[data-key="penalty"]').getByRole('link', { name: '在建模器中打开' }).click();
+    await page.locator('#modeler[data-ready="true"]').waitFor();
+    const original = await page.evaluate(async () => (await window.bpmnjs.saveXML({ format: true })).xml);
+    expect(original.match(/camunda:formKey=/g)?.length, 'the modeler keeps every camunda:formKey it opened').to.equal(15);
+
+    await page.setInputFiles('#upload', { name: '笔记.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是流程图') });
+    await page.waitForFunction(() => document.getElementById('status')!.className === 'error');
+    expect(await status().textContent()).to.include('「笔记.txt」不是 BPMN 文件');
+
+    await page.evaluate(() => {
+      const registry = window.bpmnjs.get('elementRegistry');
+      const modeling = window.bpmnjs.get('modeling');
+      const task = registry.get('filingApproval');
+      modeling.updateLabel(task, '立案审批（负责人）');
+      modeling.updateProperties(task, { 'camunda:dueDate': 'P3XD' });
+    });
+    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByTestId('problems').locator('li').first().waitFor();
+    expect(await page.getByTestId('problems').textContent()).to.include('P3XD');
+    expect(await page.locator('[data-element-id="filingApproval"].lint-error').count(), 'the task is marked on the canvas').to.equal(1);
+    expect(await page.locator('.problem-overlay').first().textContent()).to.include('P3XD');
+    await screenshot(page, 'modeler');
+
+    await page.getByRole('button', { name: '部署' }).click();
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('未部署'));
+    expect((await s.api.get('/api/definitions')).body.filter((d: { key: string }) => d.key === 'penalty')).to.have.length(1);
+
+    await page.evaluate(() => {
+      const task = window.bpmnjs.get('elementRegistry').get('filingApproval');
+      window.bpmnjs.get('modeling').updateProperties(task, { 'camunda:dueDate': 'clock:filing' });
+    });
+    await page.getByRole('button', { name: '校验' }).click();
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('校验通过'));
+    expect(await page.locator('.lint-error').count(), 'the marks go once the problem is fixed').to.equal(0);
+    await page.getByRole('button', { name: '部署' }).click();
+    await page.waitForFunction(() => document.getElementById('status')!.dataset.version === '2');
+    expect(await status().textContent()).to.include('第 2 版');
+
+    await page.goto(`${s.base}/admin`);
+    const v2 = page.locator('tr[data-key="penalty"][data-version="2"]');
+    expect(await v2.textContent()).to.include('admin');
+    const xml = await (await page.request.get(`${s.base}/admin/processes/penalty/versions/2/diagram.bpmn`)).text();
+    expect(xml).to.include('name="立案审批（负责人）"');
+    expect(xml.match(/camunda:formKey=/g)?.length).to.equal(15);
+    expect(xml).to.match(/id="filingApproval" name="立案审批（负责人）" camunda:formKey="penalty-filing" camunda:candidateGroups="heads" camunda:dueDate="clock:filing"/);
+  });
+});
