@@ -72,13 +72,14 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     return id;
   };
 
-  it('Given a seizure executed on 2 March, its 30 days end with 1 April; one extension of 30 days moves the end to 6 May (1 May falls in Labour Day, 1–5 May), and a second extension is not possible; the confiscation is decided after legal review', async () => {
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 6 May (1 May falls in Labour Day, 1–5 May), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
     const id = await executedOnSite();
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
-    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(openIds(v), 'the head decides; the handling department may ask for an extension meanwhile').to.deep.equal(['decide', 'extensionRequest']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    expect((await openTask(s, id, 'extensionRequest')).candidateGroups).to.deep.equal(['officers']);
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-01T16:00:00.000Z');
     // The seizure decision goes to the 公示 sub-process as an 'other' decision, published within 20 working days: 3 March … 30 March.
     expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '查封、扣押决定书', decisionKind: '查封、扣押' });
@@ -92,12 +93,24 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(v.variables).to.include({ published: true });
     expect(await publishingTitles(v)).to.deep.equal([]);
-    await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '涉案水泵来源需进一步调查，情况复杂' });
+    // The handling department asks, the leader in charge decides (Art. 25); until approved, the end does not move.
+    await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需进一步调查，情况复杂' });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionApproval']);
+    expect((await openTask(s, id, 'extensionApproval')).candidateGroups).to.deep.equal(['heads']);
+    await complete(head, id, 'extensionApproval', { seizureExtensionApproved: false, extensionApprovalOpinion: '理由不充分，请补充说明' });
+    v = await view(s, id);
+    expect(openIds(v), 'refused: the department may ask again').to.deep.equal(['decide', 'extensionRequest']);
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
+    expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start']);
+    await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需向外省供货商核实，情况复杂' });
+    await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
     v = await view(s, id);
     // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): the period ends on the next working day, 6 May.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-06T16:00:00.000Z' });
-    expect(v.variables.extended).to.equal(true);
-    expect(openIds(v)).to.deep.equal(['extensionNotice']);
+    expect(v.variables).to.include({ extended: true, seizureExtensionRequestedBy: 'officer1', seizureExtensionApprovedBy: 'head1' });
+    expect(openIds(v), 'the decision stays open, due on the new end').to.deep.equal(['decide', 'extensionNotice']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
     expect(await publishingTitles(v)).to.deep.equal([]);
 
     await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
@@ -115,17 +128,20 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(openIds(await view(s, id))).to.include('decide');
     await complete(officer, extensionPub, 'review', reviewOk);
 
-    // A second extension is refused by the diagram: the decision is asked for again, the end does not move.
-    await complete(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '仍需调查' });
+    // No second extension: once one is approved nothing is left to ask for, and the head's decision cannot extend by itself.
     v = await view(s, id);
-    expect(passed(v)).to.include('gwAlreadyExtended');
-    expect(passed(v).filter((e: string) => e === 'extendClock'), 'only the first pass extended').to.have.length(1);
+    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(passed(v)).to.include('endExtensionPublished');
+    const extendInDecision = await submit(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '仍需调查' });
+    expect(extendInDecision.status).to.equal(422);
+    v = await view(s, id);
+    expect(passed(v).filter((e: string) => e === 'extendClock'), 'extended once').to.have.length(1);
     expect(seizureClock(v).dueAt).to.equal('2026-05-06T16:00:00.000Z');
     expect(seizureClock(v).events.filter((e: { kind: string }) => e.kind === 'extend')).to.have.length(1);
     expect(openIds(v)).to.deep.equal(['decide']);
 
     await setClock('2026-04-20T02:00:00Z');
-    await complete(head, id, 'decide', { extend: false, confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
+    await complete(head, id, 'decide', { confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
     v = await view(s, id);
     // Seizure is in the legal-review catalog: a confiscation is reviewed before it is decided; the period keeps running.
     expect(v.variables).to.include({ procedure: 'coercion', legalReviewRequired: true, legalReviewRule: 'seizure' });
@@ -165,6 +181,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     ].sort());
     expect(passed(v)).to.include.members(['endConfiscated', 'endExtensionPublished', 'endSeizurePublished']);
     expect(passed(v)).to.not.include('expiryRelease');
+    expect(passed(v), 'the extension branch had ended with its publication').to.not.include('endExtensionWithdrawn');
   });
 
   it('Given no handling decision by the end of the period, the seizure is released at expiry: the timer fires at 24:00 on 1 April, not a second earlier', async () => {
@@ -201,7 +218,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took (and rolls over a weekend)', async () => {
     const id = await executedOnSite({ testingNeeded: true });
     let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['testing']);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'testing']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
     expect(seizureClock(v)).to.include({ status: 'paused', dueAt: null });
 
@@ -217,12 +234,12 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April, rolled to Monday 13 April.
     expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-13T16:00:00.000Z' });
-    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
     expect((await setClock('2026-04-02T00:00:00Z')).fired, 'not released at the uncorrected end').to.equal(0);
 
-    await complete(head, id, 'decide', { extend: false, confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
+    await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
     expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review'), 'a release is not sent to legal review').to.deep.equal([]);
     expect(v.variables.procedure).to.equal('coercion');
@@ -267,7 +284,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押' });
     await complete(head, id, 'postApproval', approval(true));
     const v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
   });
@@ -323,7 +340,94 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);
     expect(docs).to.deep.equal(['seizure-decision', 'seizure-inventory']);
-    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
+  });
+
+  /** Given a seizure of 2 March whose decision is published, and a confiscation decided on 25 March that goes to legal review. */
+  const confiscationInReview = async () => {
+    const id = await executedOnSite();
+    await setClock('2026-03-20T02:00:00Z');
+    await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
+    await setClock('2026-03-25T02:00:00Z');
+    await complete(head, id, 'decide', { confiscate: true, decisionReasons: '水泵系违法排污工具，拟予没收' });
+    const v = await view(s, id);
+    const review = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
+    expect(review, 'a running legal-review child').to.exist;
+    await complete(officer, review.id, 'submit', {
+      decisionDraft: '没收决定书（代拟稿）', factsAndEvidence: '现场笔录、音像记录、扣押清单', legalBasis: '《行政强制法》第二十八条',
+      discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
+    });
+    return { id, reviewId: review.id as string };
+  };
+  const firedTimers = (v: View) => v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId);
+
+  it('Given a confiscation still in legal review when the period ends at 24:00 on 1 April, the goods are released at expiry: the review is cancelled and the open extension request withdrawn', async () => {
+    const { id, reviewId } = await confiscationInReview();
+    let v = await view(s, id);
+    expect(openIds(v), 'an extension may still be asked for while the review runs').to.deep.equal(['extensionRequest']);
+    expect(timerOf(v, 'expiryDuringReview').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    expect(openIds(await view(s, reviewId))).to.deep.equal(['review']);
+
+    // Other cases of this file run on the same clock: what fired is read from this case's record.
+    await setClock('2026-04-01T15:59:59Z');
+    expect(firedTimers(await view(s, id)), 'not a second early').to.deep.equal([]);
+    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+    v = await view(s, id);
+    expect(firedTimers(v)).to.deep.equal(['expiryDuringReview']);
+    expect(openIds(v), 'release, nothing else').to.deep.equal(['expiryRelease']);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(passed(v)).to.include.members(['throwExpired', 'endExtensionWithdrawn']);
+    const review = await view(s, reviewId);
+    expect(review.status, 'the pending review is cancelled').to.equal('cancelled');
+    expect(review.tasks).to.deep.equal([]);
+
+    await setClock('2026-04-02T02:00:00Z');
+    await complete(officer, id, 'expiryRelease', release);
+    v = await view(s, id);
+    const releasePub = (await publishing(v))['解除查封、扣押决定书'];
+    // 20 working days from 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
+    expect((await openTask(s, releasePub, 'review')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    await complete(officer, releasePub, 'review', reviewOk);
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include.members(['expiryRelease', 'endReleased']);
+    expect(passed(v)).to.not.include.members(['confiscationDecision', 'endConfiscated']);
+  });
+
+  it('Given the review passed but the confiscation not yet decided when the period ends, the goods are released at expiry', async () => {
+    const { id, reviewId } = await confiscationInReview();
+    await complete(legal, reviewId, 'review', {
+      checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
+      checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+    });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['confiscationDecision', 'extensionRequest']);
+    expect(timerOf(v, 'expiryBeforeConfiscation').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+
+    await setClock('2026-04-01T15:59:59Z');
+    expect(openIds(await view(s, id))).to.deep.equal(['confiscationDecision', 'extensionRequest']);
+    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+    v = await view(s, id);
+    expect(firedTimers(v)).to.deep.equal(['expiryBeforeConfiscation']);
+    expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(v.timers).to.deep.equal([]);
+  });
+
+  it('Given an extension asked for but not approved when the head decides to release, the request is withdrawn and the period was never extended', async () => {
+    const id = await executedOnSite();
+    await setClock('2026-03-20T02:00:00Z');
+    await complete(officer, id, 'extensionRequest', { extensionRequestReason: '需进一步调查' });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionApproval']);
+
+    await complete(head, id, 'decide', { confiscate: false, decisionReasons: '违法事实不成立，解除扣押' });
+    v = await view(s, id);
+    expect(openIds(v), 'the approval is withdrawn').to.deep.equal(['release']);
+    expect(passed(v)).to.include.members(['throwReleased', 'endExtensionWithdrawn']);
+    expect(passed(v)).to.not.include('extendClock');
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
   });
 });
