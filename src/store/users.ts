@@ -62,6 +62,23 @@ export function listUsers(db: DbOrTx): Promise<UserRow[]> {
   return db<UserRow>('users').where({ active: true }).orderBy('username');
 }
 
+export interface CertifiedPerson {
+  display_name: string | null;
+  username: string;
+  certificate_no: string;
+  certificate_valid_until: number | null;
+}
+
+/** Active users holding an enforcement certificate valid at `now`: only what the personnel list publishes. */
+export function certifiedPersonnel(db: DbOrTx, now: number): Promise<CertifiedPerson[]> {
+  return db('users')
+    .where({ active: true })
+    .whereNotNull('certificate_no')
+    .andWhere((q) => q.whereNull('certificate_valid_until').orWhere('certificate_valid_until', '>', now))
+    .orderBy('certificate_no')
+    .select('display_name', 'username', 'certificate_no', 'certificate_valid_until');
+}
+
 export function listGroups(db: DbOrTx): Promise<Array<{ id: string; name: string }>> {
   return db('groups').select('id', 'name').orderBy('id');
 }

@@ -13,6 +13,7 @@ import type { Workflow } from '../../workflow/workflow.ts';
 import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
 import { dashboardPages } from './dashboard-pages.ts';
+import { publicPages } from './public-pages.ts';
 import { checkCsrf, requireUser, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
 import { evidencePages } from './evidence-pages.ts';
@@ -55,6 +56,7 @@ export function webApp(deps: WebDeps): Router {
   });
   r.use(webSession(deps.accounts));
   r.use(authPages(deps));
+  r.use(publicPages(deps));
   r.use(requireUser, checkCsrf);
   r.use(staffPages(deps));
   r.use(evidencePages(deps));
