@@ -16,6 +16,8 @@ export interface ClockEvent {
   kind: ClockEventKind;
   at: number;
   period?: string | null;
+  /** A start that counts from an earlier time than it was recorded at (the decision it follows). */
+  counts_from?: number | null;
 }
 
 export const ClockStatus = { running: 'running', paused: 'paused', stopped: 'stopped' } as const;
@@ -61,7 +63,7 @@ export function deriveClock(history: ClockEvent[], calendar: WorkCalendar): Deri
     }
   }
   if (status === ClockStatus.paused) return { status, unit: base.unit, units, pausedUnits, dueAt: null, due: null, provisional: false };
-  const due = calendar.addPeriod(new Date(start.at), `P${units + pausedUnits}${base.unit}`);
+  const due = calendar.addPeriod(new Date(start.counts_from ?? start.at), `P${units + pausedUnits}${base.unit}`);
   return { status, unit: base.unit, units, pausedUnits, dueAt: due.dueAt, due: due.due, provisional: due.provisional };
 }
 

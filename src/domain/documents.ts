@@ -73,8 +73,14 @@ export function registerDocumentService(registry: ServiceRegistry, documents: Do
   });
 }
 
-/** The case variables that point to an issued document: penalty-decision → penaltyDecisionNo, penaltyDecisionDocumentId. */
-export function documentVariables(kind: string, issued: { id: number; number: string | null }): Record<string, unknown> {
+/** The names of the case variables that point to an issued document: penalty-decision → penaltyDecisionNo, penaltyDecisionDocumentId. */
+export function documentVariableNames(kind: string): { number: string; id: string } {
   const name = kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return { [`${name}No`]: issued.number, [`${name}DocumentId`]: issued.id };
+  return { number: `${name}No`, id: `${name}DocumentId` };
+}
+
+/** The case variables that point to an issued document. */
+export function documentVariables(kind: string, issued: { id: number; number: string | null }): Record<string, unknown> {
+  const names = documentVariableNames(kind);
+  return { [names.number]: issued.number, [names.id]: issued.id };
 }

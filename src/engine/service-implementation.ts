@@ -1,5 +1,5 @@
 import type { RunContexts } from './run-context.ts';
-import { parseServiceExpression, type ServiceRegistry } from './services.ts';
+import { parseServiceExpression, resolveServiceArgs, type ServiceRegistry } from './services.ts';
 
 interface ActivityLike {
   id: string;
@@ -38,16 +38,16 @@ export function createServiceImplementation(registry: ServiceRegistry, contexts:
     }
     const env = this.activity.environment;
     const instanceId = String(env.settings[INSTANCE_SETTING] ?? '');
-    const call = {
-      instanceId,
-      elementId: this.activity.id,
-      idempotencyKey: `${instanceId}:${message.content.executionId}`,
-      variables: { ...env.variables },
-      args: parsed!.args,
-      context: contexts.get(instanceId).services,
-    };
+    const variables = { ...env.variables };
     Promise.resolve()
-      .then(() => fn(call))
+      .then(() => fn({
+        instanceId,
+        elementId: this.activity.id,
+        idempotencyKey: `${instanceId}:${message.content.executionId}`,
+        variables,
+        args: resolveServiceArgs(parsed!.args, variables, `service task <${this.activity.id}> ${parsed!.name}`),
+        context: contexts.get(instanceId).services,
+      }))
       .then(
         (output) => {
           if (output && typeof output === 'object') env.assignVariables(output);

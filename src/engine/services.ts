@@ -9,7 +9,7 @@ export interface ServiceCall {
   /** Stable across resumes: the key that makes a re-run service a no-op. */
   idempotencyKey: string;
   variables: Record<string, unknown>;
-  /** String arguments written in the expression: `${services.startClock('decision', 'P90CD')}`. */
+  /** The arguments written in the expression, as text: literals, and the values of bare variable names. */
   args: string[];
   /** Whatever the caller of the run handed over for services (opaque to the engine). */
   context: unknown;
@@ -37,22 +37,40 @@ export class ServiceRegistry {
 
 const SERVICE_EXPRESSION = /^\$\{\s*(?:environment\.)?services\.([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*\}$/;
 const STRING_ARG = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/;
+const VARIABLE_ARG = /^\s*([A-Za-z_]\w*)\s*$/;
+
+/** An argument written in a service expression: a string literal, or a bare process-variable name. */
+export type ServiceArg = { value: string } | { variable: string };
 
 /**
- * The service named by an expression such as `${services.notify}` or
- * `${services.startClock('decision', 'P90CD')}`; arguments are string literals only, so a
- * diagram can parameterize a service without evaluating code.
+ * The service named by an expression such as `${services.notify}`,
+ * `${services.startClock('decision', 'P90CD')}` or `${services.startClock('publication', 'P7WD', decisionDate)}`.
+ * Arguments are string literals or bare variable names (read when the task runs, as conditions
+ * read them), so a diagram can parameterize a service without evaluating code.
  */
-export function parseServiceExpression(expression: string | undefined): { name: string; args: string[] } | undefined {
+export function parseServiceExpression(expression: string | undefined): { name: string; args: ServiceArg[] } | undefined {
   if (!expression) return undefined;
   const m = SERVICE_EXPRESSION.exec(expression.trim());
   if (!m) return undefined;
   const rawArgs = m[2]?.trim() ? m[2].split(',') : [];
-  const args: string[] = [];
+  const args: ServiceArg[] = [];
   for (const raw of rawArgs) {
-    const a = STRING_ARG.exec(raw);
-    if (!a) return undefined;
-    args.push(a[1] ?? a[2] ?? '');
+    const literal = STRING_ARG.exec(raw);
+    const variable = literal ? null : VARIABLE_ARG.exec(raw);
+    if (literal) args.push({ value: literal[1] ?? literal[2] ?? '' });
+    else if (variable && !['true', 'false', 'null'].includes(variable[1]!)) args.push({ variable: variable[1]! });
+    else return undefined;
   }
   return { name: m[1]!, args };
+}
+
+/** The arguments' values for one call: a variable that is not set, or not a text or number, is an error naming it. */
+export function resolveServiceArgs(args: ServiceArg[], variables: Record<string, unknown>, where: string): string[] {
+  return args.map((arg) => {
+    if ('value' in arg) return arg.value;
+    const v = variables[arg.variable];
+    if (v === undefined || v === null || v === '') throw new Error(`${where}: the process variable "${arg.variable}" given as an argument is not set`);
+    if (typeof v !== 'string' && typeof v !== 'number') throw new Error(`${where}: the process variable "${arg.variable}" given as an argument is not a text or a number`);
+    return String(v);
+  });
 }

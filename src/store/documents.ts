@@ -35,3 +35,8 @@ export function documentsOfCase(db: DbOrTx, caseId: string): Promise<Array<Omit<
 export function documentById(db: DbOrTx, id: number): Promise<DocumentRow | undefined> {
   return db<DocumentRow>('documents').where({ id }).first();
 }
+
+/** The latest document of a kind issued in a case (a case's decision is issued once; a remade one is newer). */
+export function latestDocumentOfKind(db: DbOrTx, caseId: string, kind: string): Promise<DocumentRow | undefined> {
+  return db<DocumentRow>('documents').where({ case_id: caseId, kind }).orderBy('id', 'desc').first();
+}

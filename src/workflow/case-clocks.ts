@@ -11,6 +11,8 @@ export interface ClockChange {
   kind: ClockEventKind;
   period?: string;
   reason?: string;
+  /** A start counted from an earlier time than now (the decision it follows); never in the future. */
+  from?: Date;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -33,6 +35,7 @@ export class CaseClocks {
     if (!CLOCK_NAME.test(name)) throw badRequest(`clock name "${name}" must be an identifier (letters, digits, _ or -)`);
     const now = this.clock.now().getTime();
     if (change.kind === ClockEventKind.start || change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
+    if (change.from) this.checkStart(name, change, now);
     let row = await clockByName(tx, caseId, name);
     if (!row) {
       if (change.kind !== ClockEventKind.start) throw notFound(`case ${caseId} has no clock named "${name}"`);
@@ -45,9 +48,9 @@ export class CaseClocks {
       // Services may re-run and staff may click twice: asking for the state a clock is in changes nothing.
       return this.deriveEvents(tx, row);
     }
-    await appendClockEvent(tx, { clock_id: row.id, kind: change.kind, at: now, period: change.period ?? null, actor, reason: change.reason ?? null });
+    await appendClockEvent(tx, { clock_id: row.id, kind: change.kind, at: now, period: change.period ?? null, counts_from: change.from?.getTime() ?? null, actor, reason: change.reason ?? null });
     const result = await this.deriveEvents(tx, row);
-    await appendHistory(tx, [{ instanceId: caseId, at: now, actor, kind: `clock.${change.kind}`, data: { clock: name, period: change.period, reason: change.reason, dueAt: iso(result.dueAt?.getTime() ?? null), status: result.status } }]);
+    await appendHistory(tx, [{ instanceId: caseId, at: now, actor, kind: `clock.${change.kind}`, data: { clock: name, period: change.period, countsFrom: change.from?.toISOString(), reason: change.reason, dueAt: iso(result.dueAt?.getTime() ?? null), status: result.status } }]);
     await this.save(tx, row, result, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor);
     return result;
   }
@@ -67,7 +70,7 @@ export class CaseClocks {
           status: r.status,
           dueAt: iso(r.due_at),
           provisional: Boolean(r.provisional),
-          events: events.map((e) => ({ kind: e.kind, at: iso(e.at), period: e.period, actor: e.actor, reason: e.reason })),
+          events: events.map((e) => ({ kind: e.kind, at: iso(e.at), period: e.period, countsFrom: iso(e.counts_from ?? null), actor: e.actor, reason: e.reason })),
         };
       }),
     );
@@ -87,6 +90,13 @@ export class CaseClocks {
       await appendHistory(tx, [{ instanceId: row.case_id, at: now, actor, kind: 'deadline.changed', data: { clock: row.name, oldDue: iso(row.due_at), newDue: iso(dueAt), why } }]);
     }
     return moved;
+  }
+
+  private checkStart(name: string, change: ClockChange, now: number): void {
+    const from = change.from!;
+    if (change.kind !== ClockEventKind.start) throw badRequest(`only a start names the time clock "${name}" counts from, not a ${change.kind}`);
+    if (Number.isNaN(from.getTime())) throw badRequest(`clock "${name}" cannot count from an invalid time`);
+    if (from.getTime() > now) throw badRequest(`clock "${name}" cannot count from ${from.toISOString()}: that is later than now (${iso(now)})`);
   }
 
   private guard<T>(fn: () => T): T {

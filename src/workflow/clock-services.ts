@@ -1,3 +1,4 @@
+import { parseInstant } from '../calendar/index.ts';
 import type { ClockDues } from '../engine/due.ts';
 import type { ServiceCall, ServiceRegistry } from '../engine/services.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
@@ -16,13 +17,17 @@ export interface ClockServiceContext extends ServiceContext {
  * `${services.startClock('decision', 'P90CD')}`, `${services.pauseClock('decision')}`,
  * `${services.resumeClock('decision')}`, `${services.extendClock('decision', 'P30CD')}`,
  * `${services.stopClock('decision')}`.
+ * A start may count from an earlier time held in a variable (a date or an ISO date-time with
+ * its zone), e.g. the publication limit from the decision: `${services.startClock('publication', 'P7WD', decisionDate)}`.
  */
 export function registerClockServices(registry: ServiceRegistry, caseClocks: CaseClocks): void {
   const change = (kind: ClockChange['kind'], needsPeriod: boolean) => async (call: ServiceCall) => {
-    const [name, period] = call.args;
+    const [name, period, from] = call.args;
     if (!name || (needsPeriod && !period)) throw new Error(`${kind}Clock needs ${needsPeriod ? "a clock name and a period, e.g. ('decision', 'P90CD')" : "a clock name, e.g. ('decision')"}`);
+    if (from !== undefined && kind !== 'start') throw new Error(`${kind}Clock takes no start time: only startClock counts from a given time`);
+    const start = from === undefined ? undefined : parseInstant(from, `the start of clock "${name}" at ${call.elementId}`);
     const ctx = call.context as ClockServiceContext;
-    const derived = await caseClocks.apply(ctx.tx, ctx.caseId, name, { kind, period, reason: `${call.elementId}` }, ctx.actor);
+    const derived = await caseClocks.apply(ctx.tx, ctx.caseId, name, { kind, period, reason: `${call.elementId}`, from: start }, ctx.actor);
     ctx.clocks[name] = derived.dueAt?.getTime() ?? null;
     ctx.changed.push(`clock "${name}" ${kind} at ${call.elementId}`);
   };

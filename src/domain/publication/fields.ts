@@ -3,7 +3,8 @@ import { LONG_TERM, type PublicationKind } from './periods.ts';
 import { redactFields } from './redaction.ts';
 
 /**
- * The credit platform's 双公示 fields, built from the case variables. Amounts are given in yuan
+ * The credit platform's 双公示 fields, built from the case variables and the decision they publish
+ * (number and date, found in the case's documents: published-decision.ts). Amounts are given in yuan
  * in the case and published in 万元. Free-text fields are redacted (see redaction.ts).
  */
 export const PENALTY_FIELDS = [
@@ -61,6 +62,8 @@ function partyFields(v: Record<string, unknown>, name: unknown): PublicationFiel
 
 export interface BuildContext {
   agency: Agency;
+  /** The decision's document number (see published-decision.ts). */
+  decisionNo: string;
   /** The Shanghai date of the decision (YYYY-MM-DD). */
   decisionDate: string;
   /** The last day the item is listed (YYYY-MM-DD). */
@@ -78,7 +81,7 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
   if (kind === 'penalty') {
     fields = {
       ...partyFields(v, v.party),
-      行政处罚决定书文号: text(v.penaltyDecisionNo),
+      行政处罚决定书文号: ctx.decisionNo,
       违法行为类型: text(v.violationType),
       违法事实: text(v.facts),
       处罚依据: text(v.legalBasis),
@@ -96,7 +99,7 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
     fields = {
       ...partyFields(v, v.applicant ?? v.party),
       行政许可决定文书名称: text(v.permitDecisionTitle) || '行政许可决定书',
-      行政许可决定文书号: text(v.permitDecisionNo),
+      行政许可决定文书号: ctx.decisionNo,
       许可类别: PERMIT_CATEGORIES.includes(text(v.permitKind) as (typeof PERMIT_CATEGORIES)[number]) ? text(v.permitKind) : '普通',
       许可证书名称: text(v.licenceName),
       许可编号: text(v.licenceNo),
@@ -113,7 +116,7 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
     fields = {
       ...partyFields(v, v.party ?? v.applicant),
       决定文书名称: text(v.decisionTitle),
-      决定文书号: text(v.decisionNo),
+      决定文书号: ctx.decisionNo,
       决定类别: text(v.decisionKind),
       决定内容: text(v.decisionContent),
       决定日期: ctx.decisionDate,
@@ -124,9 +127,4 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
   }
   const names = Array.isArray(v.namesToRedact) ? v.namesToRedact.filter((n): n is string => typeof n === 'string') : [];
   return redactFields(fields, FREE_TEXT_FIELDS[kind], { names });
-}
-
-/** The decision number, whatever the kind calls it. */
-export function decisionNumberOf(kind: PublicationKind, fields: PublicationFields): string {
-  return String(kind === 'penalty' ? fields['行政处罚决定书文号'] : kind === 'permit' ? fields['行政许可决定文书号'] : fields['决定文书号']);
 }

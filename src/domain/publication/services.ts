@@ -1,4 +1,4 @@
-import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import { startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { ServiceRegistry } from '../../engine/services.ts';
 import { instanceById } from '../../store/instances.ts';
@@ -8,14 +8,18 @@ import { appendHistory } from '../../store/history.ts';
 import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
 import type { Agency } from './agency.ts';
 import { exclusionOf } from './exclusion.ts';
-import { buildFields, decisionNumberOf } from './fields.ts';
+import type { DecisionDocument } from './decision-documents.ts';
+import { buildFields } from './fields.ts';
 import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind, type PublicationPeriods } from './periods.ts';
+import { findPublishedDecision, missingNumber } from './published-decision.ts';
 
 /** The context a service gets from the instance runner (see workflow/clock-services.ts). */
 
 export interface PublicationServiceOptions {
   clock: Clock;
   agency: Agency;
+  /** Which issued document each publication publishes (documents/kinds.json, `publishes`). */
+  decisionDocuments: readonly DecisionDocument[];
   periods?: PublicationPeriods;
 }
 
@@ -23,12 +27,19 @@ export const WITHDRAWAL_REASONS = ['撤销', '确认违法', '责令重作', '�
 
 function kindOf(arg: string | undefined, variables: Record<string, unknown>): PublicationKind {
   const kind = arg || variables.publicationKind;
-  if (!PUBLICATION_KINDS.includes(kind as PublicationKind)) throw new Error(`publishDecision needs a kind: one of ${PUBLICATION_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
+  if (!PUBLICATION_KINDS.includes(kind as PublicationKind)) throw new Error(`a publication needs a kind (argument or publicationKind): one of ${PUBLICATION_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
   return kind as PublicationKind;
 }
 
 /**
+ * `${services.findDecision}` (or `('penalty')`), at the start of a publication, finds the decision
+ * it publishes (published-decision.ts) and sets publicationDecisionNo (null when none is found),
+ * publicationDecisionDate (YYYY-MM-DD, from which the publication limit counts) and
+ * publicationDecisionDocumentId. It always looks again: a value left by an earlier publication
+ * of the case is never taken for this one's.
  * `${services.publishDecision('penalty')}` (or without an argument: the case's publicationKind)
+ * publishes that decision, with the number the review confirmed or entered (publicationDecisionNo);
+ * without any number it refuses and publishes nothing. It
  * builds the 双公示 fields from the case variables, redacts them and publishes them until the end
  * of the publication period; sets published, publicationId, publicationUntil (ISO instant, for a
  * timer) and publicationLastDay. An excluded case (minor, secrets, privacy) is not published:
@@ -38,6 +49,13 @@ function kindOf(arg: string | undefined, variables: Record<string, unknown>): Pu
  */
 export function registerPublicationServices(registry: ServiceRegistry, options: PublicationServiceOptions): void {
   const periods = options.periods ?? DEFAULT_PUBLICATION_PERIODS;
+  const table = options.decisionDocuments;
+
+  registry.register('findDecision', async ({ args: [arg], variables, context }) => {
+    const ctx = context as ServiceContext;
+    const found = await findPublishedDecision(ctx.tx, ctx.caseId, kindOf(arg, variables), variables, table, options.clock.now());
+    return { publicationDecisionNo: found.number, publicationDecisionDate: found.date, publicationDecisionDocumentId: found.documentId };
+  });
 
   registry.register('publishDecision', async ({ args: [arg], variables, context, instanceId, idempotencyKey, elementId }) => {
     const ctx = context as ServiceContext;
@@ -48,18 +66,21 @@ export function registerPublicationServices(registry: ServiceRegistry, options: 
       await appendHistory(ctx.tx, [{ instanceId: ctx.caseId, at: now.getTime(), actor: ctx.actor, kind: 'publication.excluded', elementId, data: { kind, reason: exclusion.reason } }]);
       return { published: false, publicationExcludedReason: exclusion.reason };
     }
-    const decisionDate = dateOf(variables.decisionDate) ?? shanghaiDate(now);
+    const found = await findPublishedDecision(ctx.tx, ctx.caseId, kind, variables, table, now);
+    const decisionNo = (typeof variables.publicationDecisionNo === 'string' && variables.publicationDecisionNo.trim()) || found.number;
+    if (!decisionNo) throw new Error(missingNumber(kind, table, variables));
+    const decisionDate = dateOf(variables.publicationDecisionDate) ?? found.date;
     const serious = variables.serious === true;
     const override = typeof variables.publicationPeriod === 'string' && variables.publicationPeriod ? variables.publicationPeriod : undefined;
     const { lastDay, until } = publicationEnd(kind, decisionDate, { serious, validTo: dateOf(variables.validTo), override }, periods);
-    const fields = buildFields(kind, variables, { agency: options.agency, decisionDate, lastDay });
+    const fields = buildFields(kind, variables, { agency: options.agency, decisionNo, decisionDate, lastDay });
     const id = await insertPublication(ctx.tx, {
       case_id: ctx.caseId,
       instance_id: instanceId,
       idempotency_key: idempotencyKey,
       kind,
       party_name: String(fields['行政相对人名称'] ?? ''),
-      decision_no: decisionNumberOf(kind, fields),
+      decision_no: decisionNo,
       fields,
       serious,
       decision_date: startOfShanghaiDay(decisionDate).getTime(),

@@ -156,8 +156,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     // 15 calendar days after 11 March: 26 March.
     expect(v.timers.map((t: { elementId: string; dueAt: string }) => [t.elementId, t.dueAt])).to.deep.equal([['paymentOverdue', '2026-03-26T16:00:00.000Z']]);
 
-    await at('2026-03-20T02:00:00Z');
-    const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key, variables: { paidAmount: 50000, paidOn: '2026-03-20' } });
+    await at('2026-03-16T02:00:00Z');
+    const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key, variables: { paidAmount: 50000, paidOn: '2026-03-16' } });
     expect(paid.body.instanceIds).to.deep.equal([id]);
     v = await view(s, id);
     expect(v.timers, 'the payment deadline is cancelled by the payment').to.deep.equal([]);
@@ -165,9 +165,9 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(open(v)).to.deep.equal([]);
     expect(v.variables.publicationKind).to.equal('penalty');
     const pub = publicationChild(v);
-    // 7 working days after Friday 20 March: 23–27, 30, 31 March.
-    expect((await openTask(s, pub.id, 'review')).dueAt).to.equal('2026-03-31T16:00:00.000Z');
-    await at('2026-03-23T02:00:00Z');
+    // 7 working days from the decision on Wednesday 11 March, not from the payment: 12, 13, 16–20 March.
+    expect((await openTask(s, pub.id, 'review')).dueAt).to.equal('2026-03-20T16:00:00.000Z');
+    await at('2026-03-17T02:00:00Z');
     await complete(officer1, pub.id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
     v = await view(s, id);
     expect(v.variables).to.include({ published: true, publicationLastDay: '2027-03-10' });

@@ -219,4 +219,62 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     expect(await publicList('party=永顺县某造纸厂')).to.deep.equal([]);
     expect((await officer.get(`/api/instances/${id}/publications`)).body[0].status).to.equal('expired');
   });
+
+  it('Given a penalty decided on Monday 2 March whose publication starts only on Thursday 5 March, then only the rest of the 7 working days is left: due at the end of 11 March, the reminder at the end of 10 March, and the heads are called in when the 11th ends', async () => {
+    await setClock('2026-03-05T02:00:00Z');
+    const id = await startInstance(s, 'publication', penaltyCase('花垣县某锰业公司'));
+    let v = await view(s, id);
+    expect(v.variables).to.include({ publicationDecisionNo: '湘西环罚〔2026〕12号', publicationDecisionDate: '2026-03-02' });
+    // Counted from 2 March, not from the start on the 5th (which would end on 16 March): 3, 4, 5, 6, 9, 10, 11 March.
+    expect((await openTask(s, id, 'review')).dueAt).to.equal('2026-03-11T16:00:00.000Z');
+    expect(clockOf(v, 'publication')).to.include({ status: 'running', dueAt: '2026-03-11T16:00:00.000Z' });
+    expect(clockOf(v, 'publicationReminder')).to.include({ status: 'running', dueAt: '2026-03-10T16:00:00.000Z' });
+    // The start is recorded when it happened and from when it counts: the decision day, 00:00 Shanghai.
+    expect(clockOf(v, 'publication').events[0]).to.include({ kind: 'start', at: '2026-03-05T02:00:00.000Z', countsFrom: '2026-03-01T16:00:00.000Z', period: 'P7WD' });
+    expect(clockOf(v, 'publicationReminder').events[0]).to.include({ kind: 'start', countsFrom: '2026-03-01T16:00:00.000Z', period: 'P6WD' });
+
+    expect((await setClock('2026-03-10T15:59:59Z')).fired).to.equal(0);
+    await setClock('2026-03-10T16:00:00Z');
+    expect(openIds(await view(s, id))).to.deep.equal(['remind', 'review']);
+    expect((await setClock('2026-03-11T15:59:59Z')).fired, 'not a second early').to.equal(0);
+    await setClock('2026-03-11T16:00:00Z');
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['escalate', 'remind', 'review']);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId)).to.deep.equal(['reminderDue', 'overdue']);
+  });
+
+  it('Given a decision dated after today or a date that cannot be read, then the publication does not start and says why', async () => {
+    await setClock('2026-03-05T02:00:00Z');
+    const instances = async () => (await s.zhifa.db('instances').select('id')).length;
+    const before = await instances();
+    const future = await s.api.post('/api/instances', { processKey: 'publication', variables: { ...penaltyCase('古丈县某茶厂'), decisionDate: '2026-03-09' } });
+    expect(future.status).to.equal(422);
+    expect(future.body.detail).to.match(/clock "publication" cannot count from 2026-03-08T16:00:00.000Z: that is later than now/);
+    const unreadable = await s.api.post('/api/instances', { processKey: 'publication', variables: { ...penaltyCase('古丈县某茶厂'), decisionDate: '2026-02-30' } });
+    expect(unreadable.status).to.equal(422);
+    expect(unreadable.body.detail).to.match(/决定日期（decisionDate）「2026-02-30」无法识别/);
+    expect(await instances(), 'no instance left behind').to.equal(before);
+  });
+
+  it('Given no decision number in the case variables nor any issued decision document, then the review is refused naming what is missing and nothing is published; with the number entered in the review it is', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'publication', { publicationKind: 'other', party: '龙山县某采石场', decisionTitle: '解除查封、扣押决定书', decisionKind: '解除查封、扣押', decisionContent: '解除扣押挖掘机1台', decisionDate: '2026-03-02' });
+    expect((await view(s, id)).variables).to.include({ publicationDecisionNo: null, publicationDecisionDate: '2026-03-02' });
+    const refused = await complete(officer, id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    expect(refused.status).to.equal(422);
+    expect(refused.body.detail).to.contain('不予公示：未找到所公示决定的决定文书号（案件变量 seizureReleaseNo、decisionNo 未填写，本案也没有已签发的「解除查封、扣押决定书」（seizure-release））');
+    let v = await view(s, id);
+    expect(openIds(v), 'the case did not move').to.deep.equal(['review']);
+    expect(v.variables.published).to.equal(undefined);
+    expect(clockOf(v, 'publication').status).to.equal('running');
+    expect(await publicList('party=龙山县某采石场')).to.deep.equal([]);
+    expect((await officer.get(`/api/instances/${id}/publications`)).body).to.deep.equal([]);
+
+    await completeOk(officer, id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true, publicationDecisionNo: '湘西环封扣解〔2026〕4号' });
+    v = await view(s, id);
+    expect(v.variables).to.include({ published: true });
+    const [item] = await publicList('party=龙山县某采石场');
+    expect(item).to.include({ decisionNo: '湘西环封扣解〔2026〕4号' });
+    expect(item.fields).to.include({ 决定文书号: '湘西环封扣解〔2026〕4号', 决定日期: '2026-03-02', 决定类别: '解除查封、扣押' });
+  });
 });

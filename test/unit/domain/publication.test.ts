@@ -57,25 +57,25 @@ describe('domain: publication fields (双公示) and periods', () => {
   });
 
   it('builds every penalty field, redacting the free text only', () => {
-    const f = buildFields('penalty', penalty, { agency: AGENCY, decisionDate: '2026-03-02', lastDay: '2027-03-01' });
+    const f = buildFields('penalty', penalty, { agency: AGENCY, decisionNo: '湘西环罚〔2026〕12号', decisionDate: '2026-03-02', lastDay: '2027-03-01' });
     expect(Object.keys(f)).to.have.members([...PENALTY_FIELDS]);
     expect(f).to.include({
       行政相对人名称: '湘西某化工有限公司', 统一社会信用代码: '91433100MA4L12345X', 法定代表人: '李四', 处罚类别: '罚款；没收违法所得',
-      '罚款金额（万元）': 30, '没收违法所得、没收非法财物的金额（万元）': 1.2345, 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01',
+      '罚款金额（万元）': 30, '没收违法所得、没收非法财物的金额（万元）': 1.2345, 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01', 行政处罚决定书文号: '湘西环罚〔2026〕12号',
       处罚机关: AGENCY.name, 处罚机关统一社会信用代码: AGENCY.creditCode, 数据来源单位: AGENCY.name, 处罚有效期: '2099-12-31',
     });
     expect(f['违法事实']).to.equal('经查，当事人于2026年2月超标排放；员工张某（电话138****5678）证实。');
   });
 
   it('publishes no credit code or legal representative for a natural person', () => {
-    const f = buildFields('penalty', { ...penalty, party: '王五', partyType: '自然人', creditCode: '433101198805061234' }, { agency: AGENCY, decisionDate: '2026-03-02', lastDay: '2027-03-01' });
+    const f = buildFields('penalty', { ...penalty, party: '王五', partyType: '自然人', creditCode: '433101198805061234' }, { agency: AGENCY, decisionNo: '湘西环罚〔2026〕12号', decisionDate: '2026-03-02', lastDay: '2027-03-01' });
     expect(f).to.include({ 行政相对人名称: '王五', 行政相对人类别: '自然人', 统一社会信用代码: '', 法定代表人: '' });
   });
 
   it('builds every permit field, long-term when no end date is given', () => {
-    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000A', permitDecisionNo: '湘西环许〔2026〕3号', permitKind: '核准', licenceName: '排污许可证', licenceNo: '91433101XX001P', permitContent: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionDate: '2026-03-09', lastDay: '2099-12-31' });
+    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000A', permitDecisionNo: '湘西环许〔2026〕3号', permitKind: '核准', licenceName: '排污许可证', licenceNo: '91433101XX001P', permitContent: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionNo: '湘西环许〔2026〕3号', decisionDate: '2026-03-09', lastDay: '2099-12-31' });
     expect(Object.keys(f)).to.have.members([...PERMIT_FIELDS]);
-    expect(f).to.include({ 行政相对人名称: '吉首市某污水处理厂', 许可类别: '核准', 有效期自: '2026-03-10', 有效期至: '2099-12-31', 许可机关: AGENCY.name, 当前状态: '有效', 行政许可决定文书名称: '行政许可决定书' });
+    expect(f).to.include({ 行政相对人名称: '吉首市某污水处理厂', 许可类别: '核准', 有效期自: '2026-03-10', 有效期至: '2099-12-31', 许可机关: AGENCY.name, 当前状态: '有效', 行政许可决定文书名称: '行政许可决定书', 行政许可决定文书号: '湘西环许〔2026〕3号', 许可决定日期: '2026-03-09' });
   });
 
   it('ends a publication period by kind: ordinary penalty 1 year, serious 3 years, permit at 有效期至, a case override', () => {
