@@ -50,6 +50,7 @@ describe('Web: the public platform (/public, /public/lists), no sign-in', () => 
     const list = rows(page1.text);
     expect(list).to.have.length(20);
     expect(list[0]).to.deep.equal(['湘西某化工有限公司', '行政处罚', '湘西环罚〔2026〕12号']);
+    expect(page1.text, 'the last day of the one-year period, not the midnight after it').to.include('<td>罚款</td><td>2027-03-01</td>');
     expect(page1.text).to.include(`href="/public/publications/${published}"`);
     expect(decoded(page1.text)).to.include('href="/public?page=2" rel="next"');
     const page2 = rows((await get(s.base, '/public?page=2')).text);

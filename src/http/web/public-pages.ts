@@ -83,7 +83,7 @@ function readSearch(req: Request): { search: Search; errors: string[] } {
 
 /** A withdrawn decision is shown only as its withdrawal notice (penalty law Art. 48): which decision, why, when. */
 function listItem(p: Publication) {
-  const base = { id: p.id, kind: p.kind, kindLabel: KIND_LABELS[p.kind as PublicationKind] ?? p.kind, partyName: p.partyName, decisionNo: p.decisionNo, decisionDate: iso(p.decisionDate), publishUntil: iso(p.publishUntil) };
+  const base = { id: p.id, kind: p.kind, kindLabel: KIND_LABELS[p.kind as PublicationKind] ?? p.kind, partyName: p.partyName, decisionNo: p.decisionNo, decisionDate: iso(p.decisionDate), publishLastDay: shanghaiDateOfEnd(new Date(p.publishUntil)) };
   if (p.status === 'withdrawn') return { ...base, withdrawn: true, withdrawalReason: p.withdrawalReason, withdrawalExplanation: p.withdrawalExplanation, withdrawnAt: iso(p.withdrawnAt) };
   const summary = p.fields['处罚类别'] ?? p.fields['许可类别'] ?? p.fields['决定类别'] ?? '';
   return { ...base, withdrawn: false, summary: String(summary) };
