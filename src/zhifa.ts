@@ -26,6 +26,7 @@ import { createDb, migrate, type Db } from './store/db.ts';
 import { CalendarAdmin, type RecomputeDeadlines } from './workflow/calendar-admin.ts';
 import { CaseClocks } from './workflow/case-clocks.ts';
 import { registerClockServices } from './workflow/clock-services.ts';
+import { registerRecordTimeService } from './workflow/record-time-service.ts';
 import { Definitions } from './workflow/definitions.ts';
 import { InstanceRunner } from './workflow/instance-runner.ts';
 import { Workflow } from './workflow/workflow.ts';
@@ -87,6 +88,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const services = options.services ?? new ServiceRegistry();
   const caseClocks = new CaseClocks(calendar, clock);
   registerClockServices(services, caseClocks);
+  registerRecordTimeService(services, clock);
   const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);
   registerEnforcementServices(services, reviewCatalogs);
   const documents = new DocumentTemplates(config.documentsDir, clock);

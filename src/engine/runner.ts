@@ -13,6 +13,7 @@ import { badRequest } from '../errors.ts';
 import { RunContexts, type RunContext } from './run-context.ts';
 import { createServiceImplementation, INSTANCE_SETTING } from './service-implementation.ts';
 import type { ServiceRegistry } from './services.ts';
+import { ENGINE_KEYS, sharedScopeSubProcesses } from './sub-process.ts';
 import { createTimerEventDefinition } from './timer-event-definition.ts';
 import { WaitTracker, type ElementApi } from './wait-tracker.ts';
 
@@ -26,7 +27,6 @@ export interface EngineDeps {
 export class EngineRunError extends Error {}
 
 const SETTLE_LIMIT = 100_000;
-const ENGINE_KEYS = ['fields', 'content', 'properties'];
 
 /**
  * The facade over bpmn-engine. It holds no instance between calls: each run recovers the
@@ -40,6 +40,7 @@ export class ProcessEngine {
   constructor(private readonly deps: EngineDeps) {
     this.elements = {
       ...Elements,
+      ...sharedScopeSubProcesses,
       TimerEventDefinition: createTimerEventDefinition(deps.clock, deps.periods, this.contexts),
       ServiceImplementation: createServiceImplementation(deps.services, this.contexts),
     };

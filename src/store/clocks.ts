@@ -4,6 +4,8 @@ import type { DbOrTx } from './db.ts';
 export interface ClockRow {
   id: number;
   case_id: string;
+  /** The instance that started the clock: its own diagram and its sub-processes see it by name. */
+  scope_id: string;
   name: string;
   status: ClockStatus;
   due_at: number | null;
@@ -22,8 +24,8 @@ export function clocksOfCase(db: DbOrTx, caseId: string): Promise<ClockRow[]> {
   return db<ClockRow>('clocks').where({ case_id: caseId }).orderBy('id');
 }
 
-export function clockByName(db: DbOrTx, caseId: string, name: string): Promise<ClockRow | undefined> {
-  return db<ClockRow>('clocks').where({ case_id: caseId, name }).first();
+export function clockInScope(db: DbOrTx, scopeId: string, name: string): Promise<ClockRow | undefined> {
+  return db<ClockRow>('clocks').where({ scope_id: scopeId, name }).first();
 }
 
 export async function insertClock(db: DbOrTx, row: Omit<ClockRow, 'id'>): Promise<number> {

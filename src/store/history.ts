@@ -33,3 +33,9 @@ export async function historyOf(db: DbOrTx, instanceId: string): Promise<History
     data: fromJson(r.data, null),
   }));
 }
+
+/** The variables an instance was started with, as recorded when it started. */
+export async function startVariablesOf(db: DbOrTx, instanceId: string): Promise<Record<string, unknown>> {
+  const row: { data: string | null } | undefined = await db('history').where({ instance_id: instanceId, kind: 'instance.started' }).orderBy('id').first('data');
+  return fromJson<{ variables?: Record<string, unknown> }>(row?.data ?? null, {}).variables ?? {};
+}

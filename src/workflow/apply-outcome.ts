@@ -3,15 +3,17 @@ import type { RunOutcome, WaitPoint } from '../engine/commands.ts';
 import type { ParsedBpmn } from '../engine/compile.ts';
 import { NEVER } from '../engine/due.ts';
 import type { Tx } from '../store/db.ts';
-import { appendHistory } from '../store/history.ts';
+import { appendHistory, startVariablesOf } from '../store/history.ts';
 import { childOf, childrenOf, InstanceStatus, type InstanceRow } from '../store/instances.ts';
 import { endJob, insertTimerJob, JobStatus, pendingJobsOf, rescheduleJob } from '../store/jobs.ts';
 import { deleteSubscription, insertSubscription, subscriptionsOf } from '../store/subscriptions.ts';
 import { closeTask, insertTask, openTasksOf, setTaskDue, TaskStatus } from '../store/tasks.ts';
+import { changedVariables } from './variable-changes.ts';
 
 /** Work that a command leaves for the same transaction: child processes to start, parents to continue. */
 export type FollowUp =
   | { kind: 'startChild'; parent: InstanceRow; call: Extract<WaitPoint, { kind: 'call' }>; variables: Record<string, unknown> }
+  /** `variables`: only what the child added or changed since it started. */
   | { kind: 'resumeParent'; parentId: string; executionId: string; variables: Record<string, unknown> };
 
 /** Children whose call activity is no longer waiting (interrupted by a boundary event, or the parent ended). */
@@ -55,7 +57,8 @@ export async function applyOutcome(tx: Tx, instance: InstanceRow, out: RunOutcom
     if (!(await childOf(tx, instance.id, wait.executionId))) followUps.push({ kind: 'startChild', parent: instance, call: wait, variables: out.variables });
   }
   if (out.status === 'completed' && instance.parent_id && instance.parent_execution_id) {
-    followUps.push({ kind: 'resumeParent', parentId: instance.parent_id, executionId: instance.parent_execution_id, variables: out.variables });
+    const variables = changedVariables(await startVariablesOf(tx, instance.id), out.variables);
+    followUps.push({ kind: 'resumeParent', parentId: instance.parent_id, executionId: instance.parent_execution_id, variables });
   }
   return { followUps, moved };
 }

@@ -101,7 +101,7 @@ export class InstanceRunner {
 
   private async run(tx: Tx, row: InstanceRow, command: EngineCommand, opts: CommandOptions): Promise<number> {
     const compiled = await this.definitions.compiledById(tx, row.definition_id);
-    const clocks = compiled.features.caseClocks ? await this.caseClocks.dues(tx, row.root_id) : {};
+    const clocks = compiled.features.caseClocks ? await this.caseClocks.dues(tx, row.id) : {};
     const services: ClockServiceContext = { tx, caseId: row.root_id, actor: opts.actor, clocks, changed: [] };
     const out: RunOutcome = await this.engine.run(row.id, compiled, row.state ? JSON.parse(row.state) : null, command, { clocks, services });
     const now = this.now();

@@ -104,13 +104,16 @@ export class Workflow {
     await this.runner.command(tx, instanceId, { type: 'resume' }, { actor: null, entry: { kind: 'timer.due', elementId, data: { jobId } } });
   }
 
-  /** Pause, resume, extend or stop a case clock from outside the diagram (an approved extension, a hearing). */
+  /**
+   * Pause, resume, extend or stop a clock from outside the diagram (an approved extension, a hearing):
+   * the clock the instance sees by that name, its own or a calling process's; a start is the instance's own.
+   */
   async changeClock(instanceId: string, name: string, change: ClockChange, actor: Actor) {
     return this.transaction(async (tx) => {
       const row = await instanceById(tx, instanceId);
       if (!row) throw notFound(`instance ${instanceId} does not exist`);
       await lockInstance(tx, row.root_id);
-      const derived = await this.caseClocks.apply(tx, row.root_id, name, change, actor.username);
+      const derived = await this.caseClocks.apply(tx, instanceId, name, change, actor.username);
       await this.runner.refreshCase(tx, row.root_id, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor.username);
       return derived;
     });

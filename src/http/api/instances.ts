@@ -37,7 +37,7 @@ export function instanceRoutes(workflow: Workflow): Router {
     if (body.period !== undefined && typeof body.period !== 'string') throw badRequest('period must be a string such as P30CD');
     if (body.reason !== undefined && typeof body.reason !== 'string') throw badRequest('reason must be a string');
     const derived = await workflow.changeClock(req.params.id, req.params.name, { kind: action as (typeof CLOCK_ACTIONS)[number], period: body.period, reason: body.reason }, actorOf(req));
-    res.json({ name: req.params.name, status: derived.status, dueAt: derived.dueAt?.toISOString() ?? null, due: derived.due, provisional: derived.provisional });
+    res.json({ name: req.params.name, instanceId: derived.instanceId, status: derived.status, dueAt: derived.dueAt?.toISOString() ?? null, due: derived.due, provisional: derived.provisional });
   });
   return r;
 }

@@ -60,7 +60,8 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept', checkOpinion: '补正后材料齐全' });
     v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['substantiveReview']);
+    expect(openIds(v), 'an extension may be asked for from acceptance on').to.deep.equal(['extensionRequest', 'substantiveReview']);
+    expect(v.variables.materialsReceivedAt, 'the receipt of the supplement is on record').to.equal('2026-03-16T02:00:00.000Z');
     expect(kinds(v, 'timer.fired'), 'accepted by the officer, not by silence').to.deep.equal([]);
     expect(v.history.map((h: Entry) => h.elementId)).to.not.include('deemedAccepted');
     // 20 working days from Monday 16 March: 17 March … 14 April (Qingming, 4–6 April, not counted).
@@ -104,7 +105,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
-    expect(v.history.map((h: Entry) => h.elementId)).to.include('granted');
+    expect(v.history.map((h: Entry) => h.elementId)).to.include.members(['granted', 'endExtensionWithdrawn']);
     expect(v.timers).to.deep.equal([]);
   });
 
@@ -123,20 +124,21 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
     const v = await view(s, id);
     expect(v.status).to.equal('running');
-    expect(openIds(v), 'the check is cancelled and the case is at 审查').to.deep.equal(['substantiveReview']);
+    expect(openIds(v), 'the check is cancelled and the case is at 审查').to.deep.equal(['extensionRequest', 'substantiveReview']);
     expect(kinds(v, 'timer.fired').map((h) => h.elementId)).to.deep.equal(['deemedAccepted']);
     expect(kinds(v, 'task.completed'), 'nobody decided the acceptance').to.deep.equal([]);
     expect(v.variables.acceptanceDecision).to.equal(undefined);
     expect(v.variables, 'the acceptance by silence is on record').to.include({ acceptedBySilence: true, procedure: 'permit' });
-    // The decision clock runs from the deemed acceptance (Sunday 10 May, 00:00): 11 May … 5 June.
-    // Permit Law Art. 32 dates a deemed acceptance from receipt (which would give 29 May): see the report.
-    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-06-05T16:00:00.000Z' });
-    expect(clockOf(v).events[0]).to.include({ kind: 'start', at: '2026-05-09T16:00:00.000Z', period: 'P20WD' });
-    expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-06-05T16:00:00.000Z');
+    // Deemed accepted from the day the materials were received (Art. 32), so the 20 working days count from Wednesday
+    // 29 April, not from the silence: 30 April, 6–9 May (Saturday 9 May worked), 11–15, 18–22, 25–29 May.
+    expect(v.variables.materialsReceivedAt).to.equal('2026-04-29T02:00:00.000Z');
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-05-29T16:00:00.000Z' });
+    expect(clockOf(v).events[0]).to.include({ kind: 'start', at: '2026-05-09T16:00:00.000Z', period: 'P20WD', countsFrom: '2026-04-29T02:00:00.000Z' });
+    expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-05-29T16:00:00.000Z');
     expect((await s.api.post('/api/dev/clock', { advance: 'P30D' })).body.fired, 'never twice').to.equal(0);
   });
 
-  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an approved extension adds P10WD; a refusal is served', async () => {
+  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an extension asked for by the officer and approved by the head adds P10WD; a refusal is served', async () => {
     await setClock('2026-03-02T02:00:00Z');
     const id = await startInstance(s, 'permit', application, 'XK-2026-003');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
@@ -144,12 +146,12 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     // 20 working days from Monday 2 March: 3 … 30 March.
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
     await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '需核实生产设施并听取利害关系人意见', siteCheckNeeded: true, hearingNeeded: true, hearingGround: '涉及公共利益' });
-    expect(openIds(await view(s, id))).to.deep.equal(['siteCheck']);
+    expect(openIds(await view(s, id))).to.deep.equal(['extensionRequest', 'siteCheck']);
 
     await setClock('2026-03-05T02:00:00Z'); // Thursday
     await completeOk(officer, id, 'siteCheck', { inspectors: ['officer1', 'officer2'], checkedOn: '2026-03-04', siteFindings: '生产设施与申请材料一致', siteConforms: true });
     v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['hearing']);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearing']);
     expect(clockOf(v)).to.include({ status: 'paused', dueAt: null });
     expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'pause']);
 
@@ -158,7 +160,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     v = await view(s, id);
     // A decision after a hearing is in the legal-review catalog: the case goes to legal review first.
     expect(v.variables).to.include({ hearingHeld: true, procedure: 'permit', legalReviewRequired: true, legalReviewRule: 'after-hearing' });
-    expect(openIds(v), 'no task in the permit while the review runs').to.deep.equal([]);
+    expect(openIds(v), 'no task but the extension request in the permit while the review runs').to.deep.equal(['extensionRequest']);
     const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
     expect(child, 'a running legal-review child').to.exist;
     await completeOk(officer, child.id, 'submit', {
@@ -172,18 +174,22 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect((await view(s, child.id)).status).to.equal('completed');
     v = await view(s, id);
     expect(v.variables).to.include({ legalReviewPassed: true, legalReviewer: 'legal1' });
-    expect(openIds(v)).to.deep.equal(['decide']);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     // 5, 6, 9, 10, 11 March not counted: 30 March + 5 working days = 7 April (Qingming 4–6 April off).
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-07T16:00:00.000Z' });
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-07T16:00:00.000Z');
     const moved = kinds(v, 'deadline.changed').map((h) => h.data);
     expect(moved.some((m: any) => m.clock === 'permitDecision' && m.oldDue === '2026-03-30T16:00:00.000Z')).to.equal(true);
 
-    // Extension approved by the head: +10 working days (8–10, 13–17, 20, 21 April).
-    const ext = await s.api.post(`/api/instances/${id}/clocks/permitDecision/extend`, { period: 'P10WD', reason: '经本机关负责人批准延长十个工作日' });
-    expect(ext.status).to.equal(200);
-    expect(ext.body).to.include({ status: 'running', dueAt: '2026-04-21T16:00:00.000Z' });
+    // Asked for by the officer, approved by the head: +10 working days (8–10, 13–17, 20, 21 April).
+    await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '听证后需补充征求规划部门意见' });
+    await completeOk(head, id, 'extensionApproval', { decisionExtensionApproved: true, extensionApprovalOpinion: '同意延长十个工作日' });
+    v = await view(s, id);
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-21T16:00:00.000Z' });
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionNotice']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-21T16:00:00.000Z');
+    await completeOk(officer, id, 'extensionNotice', { extensionReasonToApplicant: '需补充征求规划部门意见', applicantInformed: true, informedOn: '2026-03-12' });
+    expect(openIds(await view(s, id)), 'extended once: nothing left to ask for').to.deep.equal(['decide']);
 
     const noReasons = await complete(head, id, 'decide', { decision: 'refuse', documentNumber: '湘西环许〔2026〕4号' });
     expect(noReasons.status).to.equal(422);
@@ -248,12 +254,72 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(alone.body.errors).to.deep.include({ field: 'inspectors', message: '「核查人员」至少 2 项' });
 
     let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['siteCheck']);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'siteCheck']);
     expect(kinds(v, 'task.completed').map((h) => h.elementId)).to.deep.equal(['completenessCheck', 'substantiveReview']);
 
     await completeOk(officer, id, 'siteCheck', { ...site, inspectors: ['officer2', 'reviewer1'] });
     v = await view(s, id);
-    expect(openIds(v), 'no hearing: straight to the decision').to.deep.equal(['decide']);
+    expect(openIds(v), 'no hearing: straight to the decision').to.deep.equal(['decide', 'extensionRequest']);
     expect(clockOf(v).status).to.equal('running');
+  });
+
+  it('Given a decision clock due on 30 March, a refused extension leaves it; asked again and approved, it ends 10 working days later on 14 April, and no second extension can be asked for', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application, 'XK-2026-006');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    let v = await view(s, id);
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
+    expect((await openTask(s, id, 'extensionRequest')).candidateGroups).to.deep.equal(['officers']);
+
+    await setClock('2026-03-20T02:00:00Z');
+    const blank = await complete(officer, id, 'extensionRequest', { extensionRequestReason: '  ' });
+    expect(blank.status).to.equal(422);
+    expect(blank.body.errors).to.deep.equal([{ field: 'extensionRequestReason', message: '「20个工作日内不能作出决定的理由」格式不正确' }]);
+    await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '需征求相关部门意见' });
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['extensionApproval', 'substantiveReview']);
+    expect((await openTask(s, id, 'extensionApproval')).candidateGroups).to.deep.equal(['heads']);
+    const byOfficer = await complete(officer, id, 'extensionApproval', { decisionExtensionApproved: true, extensionApprovalOpinion: '同意' });
+    expect(byOfficer.status, 'only the head approves').to.equal(403);
+    await completeOk(head, id, 'extensionApproval', { decisionExtensionApproved: false, extensionApprovalOpinion: '尚无延长必要' });
+    v = await view(s, id);
+    expect(openIds(v), 'refused: the officer may ask again').to.deep.equal(['extensionRequest', 'substantiveReview']);
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
+    expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start']);
+
+    await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '相关部门意见尚未回复' });
+    await completeOk(head, id, 'extensionApproval', { decisionExtensionApproved: true, extensionApprovalOpinion: '同意延长十个工作日' });
+    v = await view(s, id);
+    // 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13, 14 April.
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-14T16:00:00.000Z' });
+    expect(clockOf(v).events.map((e: { kind: string; period: string | null }) => [e.kind, e.period])).to.deep.equal([['start', 'P20WD'], ['extend', 'P10WD']]);
+    expect(v.variables).to.include({ decisionExtended: true, decisionExtensionRequestedBy: 'officer1', decisionExtensionApprovedBy: 'head1' });
+    expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
+    expect(openIds(v)).to.deep.equal(['extensionNotice', 'substantiveReview']);
+    await completeOk(officer, id, 'extensionNotice', { extensionReasonToApplicant: '需征求相关部门意见', applicantInformed: true });
+    v = await view(s, id);
+    expect(openIds(v), 'extended once: nothing left to ask for').to.deep.equal(['substantiveReview']);
+    expect(v.history.map((h: Entry) => h.elementId)).to.include('endExtended');
+
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
+    expect(openIds(await view(s, id))).to.deep.equal(['decide']);
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
+  });
+
+  it('Given an extension asked for and not yet approved when the head decides, the request is withdrawn and the clock never extended', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application, 'XK-2026-007');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
+    await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '需征求相关部门意见' });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionApproval']);
+
+    await completeOk(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件' });
+    v = await view(s, id);
+    expect(openIds(v), 'the approval is withdrawn').to.deep.equal(['issueLicence']);
+    expect(v.history.map((h: Entry) => h.elementId)).to.include.members(['throwDecided', 'endExtensionWithdrawn']).and.not.include('extendDecisionClock');
+    expect(clockOf(v)).to.include({ status: 'stopped' });
+    expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
   });
 });
