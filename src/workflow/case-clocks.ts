@@ -4,8 +4,9 @@ import type { Clock } from '../clock.ts';
 import type { ClockDues } from '../engine/due.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { DbOrTx, Tx } from '../store/db.ts';
-import { appendClockEvent, clockByName, clocksOfCase, eventsOfClock, insertClock, updateClock, type ClockRow } from '../store/clocks.ts';
+import { appendClockEvent, clockInScope, clocksOfCase, eventsOfClock, insertClock, updateClock, type ClockRow } from '../store/clocks.ts';
 import { appendHistory } from '../store/history.ts';
+import { lineageOf } from '../store/instances.ts';
 
 export interface ClockChange {
   kind: ClockEventKind;
@@ -21,38 +22,45 @@ const CLOCK_NAME = /^[A-Za-z_][\w-]{0,99}$/;
 /**
  * The statutory clocks of a case. Every change is an event; the due time is derived again from
  * all events and, when it moves, the case records the old and the new due time and why.
+ * A clock belongs to the instance that started it; an instance finds a clock by name in itself,
+ * then in its parent, up to the case root, so two publications of one case keep two deadlines.
  */
 export class CaseClocks {
   constructor(private readonly calendar: WorkCalendar, private readonly clock: Clock) {}
 
-  async dues(db: DbOrTx, caseId: string): Promise<ClockDues> {
+  /** The clocks `instanceId` sees by name, with their due times. */
+  async dues(db: DbOrTx, instanceId: string): Promise<ClockDues> {
     const dues: ClockDues = {};
-    for (const c of await clocksOfCase(db, caseId)) dues[c.name] = c.status === 'paused' ? null : c.due_at;
+    for (const c of await this.visible(db, await lineageOf(db, instanceId))) dues[c.name] = c.status === 'paused' ? null : c.due_at;
     return dues;
   }
 
-  async apply(tx: Tx, caseId: string, name: string, change: ClockChange, actor: string | null): Promise<DerivedClock> {
+  /** A start makes (or restarts) the instance's own clock; any other change goes to the clock the instance sees by that name. */
+  async apply(tx: Tx, instanceId: string, name: string, change: ClockChange, actor: string | null): Promise<DerivedClock & { instanceId: string }> {
     if (!CLOCK_NAME.test(name)) throw badRequest(`clock name "${name}" must be an identifier (letters, digits, _ or -)`);
     const now = this.clock.now().getTime();
     if (change.kind === ClockEventKind.start || change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
     if (change.from) this.checkStart(name, change, now);
-    let row = await clockByName(tx, caseId, name);
+    const lineage = await lineageOf(tx, instanceId);
+    if (!lineage.length) throw notFound(`instance ${instanceId} does not exist`);
+    const caseId = lineage.at(-1)!;
+    let row = change.kind === ClockEventKind.start ? await clockInScope(tx, instanceId, name) : (await this.visible(tx, lineage)).find((c) => c.name === name);
     if (!row) {
-      if (change.kind !== ClockEventKind.start) throw notFound(`case ${caseId} has no clock named "${name}"`);
-      const id = await insertClock(tx, { case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now });
-      row = { id, case_id: caseId, name, status: 'running', due_at: null, provisional: false, updated_at: now };
+      if (change.kind !== ClockEventKind.start) throw notFound(`instance ${instanceId} has no clock named "${name}", nor has any process that called it`);
+      const fresh = { case_id: caseId, scope_id: instanceId, name, status: 'running' as const, due_at: null, provisional: false, updated_at: now };
+      row = { id: await insertClock(tx, fresh), ...fresh };
     } else if (row.status === 'stopped') {
       // A stopped clock takes only a new start, which begins a new run.
       if (change.kind !== ClockEventKind.start) throw conflict(`clock "${name}" is stopped`);
     } else if (alreadyInEffect(change.kind, row.status)) {
       // Services may re-run and staff may click twice: asking for the state a clock is in changes nothing.
-      return this.deriveEvents(tx, row);
+      return { ...(await this.deriveEvents(tx, row)), instanceId: row.scope_id };
     }
     await appendClockEvent(tx, { clock_id: row.id, kind: change.kind, at: now, period: change.period ?? null, counts_from: change.from?.getTime() ?? null, actor, reason: change.reason ?? null });
     const result = await this.deriveEvents(tx, row);
-    await appendHistory(tx, [{ instanceId: caseId, at: now, actor, kind: `clock.${change.kind}`, data: { clock: name, period: change.period, countsFrom: change.from?.toISOString(), reason: change.reason, dueAt: iso(result.dueAt?.getTime() ?? null), status: result.status } }]);
+    await appendHistory(tx, [{ instanceId: caseId, at: now, actor, kind: `clock.${change.kind}`, data: { clock: name, instanceId: row.scope_id, period: change.period, countsFrom: change.from?.toISOString(), reason: change.reason, dueAt: iso(result.dueAt?.getTime() ?? null), status: result.status } }]);
     await this.save(tx, row, result, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor);
-    return result;
+    return { ...result, instanceId: row.scope_id };
   }
 
   /** Derive again (after a calendar change); returns whether the due time moved. */
@@ -60,6 +68,7 @@ export class CaseClocks {
     return this.save(tx, row, await this.deriveEvents(tx, row), why, null);
   }
 
+  /** Every clock of the case, each with the instance it belongs to. */
   async list(db: DbOrTx, caseId: string) {
     const rows = await clocksOfCase(db, caseId);
     return Promise.all(
@@ -67,6 +76,7 @@ export class CaseClocks {
         const events = await eventsOfClock(db, r.id);
         return {
           name: r.name,
+          instanceId: r.scope_id,
           status: r.status,
           dueAt: iso(r.due_at),
           provisional: Boolean(r.provisional),
@@ -74,6 +84,19 @@ export class CaseClocks {
         };
       }),
     );
+  }
+
+  /** The case's clocks an instance sees: for each name, the one nearest to it along its lineage (itself first). */
+  private async visible(db: DbOrTx, lineage: string[]): Promise<ClockRow[]> {
+    if (!lineage.length) return [];
+    const depth = new Map(lineage.map((id, i) => [id, i] as const));
+    const nearest = new Map<string, ClockRow>();
+    for (const c of await clocksOfCase(db, lineage.at(-1)!)) {
+      const d = depth.get(c.scope_id);
+      const seen = nearest.get(c.name);
+      if (d !== undefined && (!seen || d < depth.get(seen.scope_id)!)) nearest.set(c.name, c);
+    }
+    return [...nearest.values()];
   }
 
   private async deriveEvents(tx: DbOrTx, row: ClockRow): Promise<DerivedClock> {

@@ -6,7 +6,7 @@ import type { ServiceContext } from './service-context.ts';
 
 /** The service context of a run, with the case's clock dues. */
 export interface ClockServiceContext extends ServiceContext {
-  /** The case's clock dues for this run; updated in place so timers armed later in the run see them. */
+  /** The dues of the clocks this instance sees by name; updated in place so timers armed later in the run see them. */
   clocks: ClockDues;
   /** What moved, for the record; non-empty makes the runner refresh the case afterwards. */
   changed: string[];
@@ -27,7 +27,7 @@ export function registerClockServices(registry: ServiceRegistry, caseClocks: Cas
     if (from !== undefined && kind !== 'start') throw new Error(`${kind}Clock takes no start time: only startClock counts from a given time`);
     const start = from === undefined ? undefined : parseInstant(from, `the start of clock "${name}" at ${call.elementId}`);
     const ctx = call.context as ClockServiceContext;
-    const derived = await caseClocks.apply(ctx.tx, ctx.caseId, name, { kind, period, reason: `${call.elementId}`, from: start }, ctx.actor);
+    const derived = await caseClocks.apply(ctx.tx, call.instanceId, name, { kind, period, reason: `${call.elementId}`, from: start }, ctx.actor);
     ctx.clocks[name] = derived.dueAt?.getTime() ?? null;
     ctx.changed.push(`clock "${name}" ${kind} at ${call.elementId}`);
   };

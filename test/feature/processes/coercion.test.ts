@@ -14,11 +14,13 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   let officer: ApiClient;
   let head: ApiClient;
   let legal: ApiClient;
+  let manager: ApiClient;
   before(async () => {
     s = await startProcessServer('coercion');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     legal = await ApiClient.login(s.base, 'legal1', 'demo');
+    manager = await ApiClient.login(s.base, 'manager1', 'demo');
   });
   after(() => s.close());
 
@@ -87,12 +89,8 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(seizurePub, 'the seizure is being published').to.be.a('string');
     expect((await openTask(s, seizurePub, 'review')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
 
-    // The seizure is published before the extension: one case runs one 公示 clock at a time (see publication.bpmn).
+    // The extension is decided while the seizure decision still waits for its publication.
     await setClock('2026-03-25T02:00:00Z');
-    await complete(officer, seizurePub, 'review', reviewOk);
-    v = await view(s, id);
-    expect(v.variables).to.include({ published: true });
-    expect(await publishingTitles(v)).to.deep.equal([]);
     // The handling department asks, the leader in charge decides (Art. 25); until approved, the end does not move.
     await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需进一步调查，情况复杂' });
     v = await view(s, id);
@@ -111,16 +109,46 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.variables).to.include({ extended: true, seizureExtensionRequestedBy: 'officer1', seizureExtensionApprovedBy: 'head1' });
     expect(openIds(v), 'the decision stays open, due on the new end').to.deep.equal(['decide', 'extensionNotice']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
-    expect(await publishingTitles(v)).to.deep.equal([]);
+    expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
 
     await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide']);
-    expect(await publishingTitles(v)).to.deep.equal(['延长查封、扣押期限决定书']);
+    expect(await publishingTitles(v), 'two publications of one case at once').to.deep.equal(['延长查封、扣押期限决定书', '查封、扣押决定书']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-06T16:00:00.000Z');
     // 26, 27, 30, 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13–17, 20–23 April: the 20th working day is 23 April.
     const extensionPub = (await publishing(v))['延长查封、扣押期限决定书'];
+    expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
+    expect((await openTask(s, seizurePub, 'review')).dueAt, 'the first publication keeps its own limit').to.equal('2026-03-30T16:00:00.000Z');
+    // Each publication's clocks belong to it; the case lists them all.
+    const publicationClocks = (v.clocks as Array<{ name: string; instanceId: string; dueAt: string }>).filter((c) => c.name.startsWith('publication'));
+    expect(publicationClocks.map((c) => [c.instanceId === seizurePub ? 'seizure' : c.instanceId === extensionPub ? 'extension' : c.instanceId, c.name, c.dueAt])).to.have.deep.members([
+      ['seizure', 'publication', '2026-03-30T16:00:00.000Z'],
+      ['seizure', 'publicationReminder', '2026-03-27T16:00:00.000Z'],
+      ['extension', 'publication', '2026-04-23T16:00:00.000Z'],
+      ['extension', 'publicationReminder', '2026-04-22T16:00:00.000Z'],
+    ]);
+
+    // The seizure publication's reminder and escalation come on its own limit and leave the extension's alone.
+    expect((await setClock('2026-03-27T16:00:00Z')).fired).to.equal(1);
+    expect(openIds(await view(s, seizurePub))).to.deep.equal(['remind', 'review']);
+    expect(openIds(await view(s, extensionPub))).to.deep.equal(['review']);
+    await complete(manager, seizurePub, 'remind', { reminderHandled: true, reminderRemarks: '已督促' });
+    expect((await setClock('2026-03-30T16:00:00Z')).fired).to.equal(1);
+    expect(openIds(await view(s, seizurePub))).to.deep.equal(['escalate', 'review']);
+    expect(openIds(await view(s, extensionPub))).to.deep.equal(['review']);
+    await complete(head, seizurePub, 'escalate', { overdueReason: '承办人出差', supervisionOpinion: '立即公示' });
+
+    // Published late, the seizure stops its own clocks; the extension's keep running.
+    await setClock('2026-03-31T02:00:00Z');
+    await complete(officer, seizurePub, 'review', reviewOk);
+    v = await view(s, id);
+    expect(await publishingTitles(v)).to.deep.equal(['延长查封、扣押期限决定书']);
+    expect(v.variables, 'the returning publication does not undo what the case set meanwhile').to.include({ published: true, decisionTitle: '延长查封、扣押期限决定书', decisionKind: '延长查封、扣押期限' });
+    const clockStatus = (instanceId: string, name: string) => v.clocks.find((c: { instanceId: string; name: string }) => c.instanceId === instanceId && c.name === name);
+    expect(clockStatus(seizurePub, 'publication').status).to.equal('stopped');
+    expect(clockStatus(extensionPub, 'publication')).to.include({ status: 'running', dueAt: '2026-04-23T16:00:00.000Z' });
     expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
 
     // The old end passes without a release.
