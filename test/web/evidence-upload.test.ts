@@ -30,7 +30,7 @@ describe('Web: evidence upload from a task page', () => {
   const upload = async (who: WebSession, fileName: string, bytes: Buffer, description = '现场检查全程录像，执法人员张执法、李执法在场') => {
     const form = new FormData();
     form.append('description', description);
-    form.append('file', new Blob([bytes]), fileName);
+    form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
     const res = await fetch(`${s.base}/tasks/${taskId}/evidence?_csrf=${encodeURIComponent(who.csrf)}`, { method: 'POST', body: form, headers: { cookie: who.cookie }, redirect: 'manual' });
     return { status: res.status, location: decodeURIComponent(res.headers.get('location') ?? '') };
   };
@@ -81,7 +81,7 @@ describe('Web: evidence upload from a task page', () => {
     expect((await upload(outsider, 'x.mp4', Buffer.from('x'))).status).to.equal(403);
     const form = new FormData();
     form.append('description', 'x');
-    form.append('file', new Blob([Buffer.from('x')]), 'x.mp4');
+    form.append('file', new Blob([new TextEncoder().encode("x")]), 'x.mp4');
     const noToken = await fetch(`${s.base}/tasks/${taskId}/evidence`, { method: 'POST', body: form, headers: { cookie: officer1.cookie }, redirect: 'manual' });
     expect(noToken.status).to.equal(403);
     expect((await rows()).length).to.equal(before);
