@@ -33,8 +33,10 @@ export class EvidenceFiles {
         done(null, chunk);
       },
     });
+    // Opened synchronously, so a failed upload never leaves a file created after it was removed.
+    const fd = fs.openSync(tmp, 'wx');
     try {
-      await pipeline(stream, meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(stream, meter, fs.createWriteStream('', { fd }));
     } catch (err) {
       fs.rmSync(tmp, { force: true });
       stream.resume(); // drain the rest of the upload so the answer can be sent
@@ -51,6 +53,19 @@ export class EvidenceFiles {
     else fs.renameSync(tmp, final);
     fs.chmodSync(final, 0o444);
     return { sha256, size };
+  }
+
+  /** The SHA-256 and size of the stored bytes as they are now on disk, null when the file is gone. */
+  async hashOf(sha256: string): Promise<StoredFile | null> {
+    const file = this.pathOf(sha256);
+    if (!fs.existsSync(file)) return null;
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of fs.createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    return { sha256: hash.digest('hex'), size };
   }
 
   pathOf(sha256: string): string {
