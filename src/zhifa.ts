@@ -9,7 +9,9 @@ import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { seedDemoAgency } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
+import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
+import { registerPaymentServices } from './domain/payment-services.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
 import { registerPublicationServices } from './domain/publication/services.ts';
@@ -91,6 +93,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerRecordTimeService(services, clock);
   const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);
   registerEnforcementServices(services, reviewCatalogs);
+  registerPaymentServices(services, calendar, clock);
+  registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
   registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir), decisionDocuments: readDecisionDocuments(config.documentsDir) });
@@ -99,7 +103,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock, documents));
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock, documents, calendar));
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 

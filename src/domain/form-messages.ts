@@ -11,18 +11,20 @@ type Schema = { properties?: Record<string, { title?: string }> };
 export function fieldErrors(errors: ErrorObject[], schema: Schema): FieldError[] {
   // An `if`/`then` failure is reported again by the nested keyword that names the field.
   return errors.filter((e) => e.keyword !== 'if').map((e) => {
-    const missing = e.keyword === 'required' ? String((e.params as { missingProperty: string }).missingProperty) : undefined;
+    const missing = e.keyword === 'required' || e.keyword === 'dependentRequired' ? String((e.params as { missingProperty: string }).missingProperty) : undefined;
     const path = missing ?? e.instancePath.replace(/^\//, '').split('/')[0] ?? '';
     const title = schema.properties?.[path]?.title ?? path;
-    return { field: path, message: message(e, title) };
+    return { field: path, message: message(e, title, (name) => schema.properties?.[name]?.title ?? name) };
   });
 }
 
-function message(e: ErrorObject, title: string): string {
+function message(e: ErrorObject, title: string, titleOf: (name: string) => string): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
       return `「${title}」为必填项`;
+    case 'dependentRequired':
+      return `「${title}」为必填项（已填写「${titleOf(String(p.property))}」）`;
     case 'type':
       return `「${title}」格式不正确（应为${TYPE_NAMES[String(p.type)] ?? p.type}）`;
     case 'enum':

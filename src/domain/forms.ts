@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
+import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
 import { fieldErrors, type FieldError } from './form-messages.ts';
 
 /** Zhifa's own keywords in a form: rules that need more than the submitted data. */
@@ -21,6 +23,10 @@ export interface FormRules {
   recordActorAs?: string;
   /** Documents (documents/<kind>.hbs) issued, numbered and filed when the task completes. */
   issueDocuments?: string[];
+  /** Date fields that must lie at least a period (P7WD, P15CD) after another date, or after today. */
+  periodsAfter?: PeriodAfter[];
+  /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
+  finePayment?: FinePaymentRule;
 }
 
 export interface TaskForm {
@@ -60,6 +66,12 @@ export class FormRegistry {
 
   add(key: string, schema: TaskForm['schema']): void {
     const rules = (schema['x-zhifa'] ?? {}) as FormRules;
+    const fields = Object.keys(schema.properties ?? {});
+    const problems = [
+      ...periodsAfterProblems(rules.periodsAfter, fields),
+      ...finePaymentProblems(rules.finePayment, fields),
+    ];
+    if (problems.length) throw new FormError(problems.join('; '));
     this.forms.set(key, { key, schema, rules, validate: this.ajv.compile(schema) });
   }
 

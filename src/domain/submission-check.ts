@@ -1,9 +1,12 @@
+import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { ZhifaError } from '../errors.ts';
 import type { Tx } from '../store/db.ts';
 import { instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
+import { checkPeriodsAfter } from './date-rules.ts';
+import { checkFinePayment } from './fine-payment.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -15,10 +18,11 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
 /**
  * A task completed through its form is checked before the case may move: the schema, then the
  * rules that need the case or the database (certified and distinct officers, a reviewer who
- * did not handle the case, a decision only after a passed legal review). The answer is one 422
- * with a message per field, in the words staff read.
+ * did not handle the case, a decision only after a passed legal review), the calendar (a date
+ * at least P7WD after another) or the law's arithmetic (a fine paid with its surcharge). The
+ * answer is one 422 with a message per field, in the words staff read.
  */
-export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documents?: DocumentTemplates): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
   return async (tx, task, variables, username) => {
     const form = forms.get(task.form_key);
     if (!form) return variables;
@@ -33,10 +37,15 @@ export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documen
     const instance = await instanceById(tx, task.instance_id);
     const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
     errors.push(...caseRules(form, caseVars, username));
+    const title = (field: string) => titleOf(form, field);
+    if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
+    const payment = form.rules.finePayment ? checkFinePayment(form.rules.finePayment, variables, caseVars, title, shanghaiDate(clock.now())) : { errors: [], record: {} };
+    errors.push(...payment.errors);
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result = form.rules.recordActorAs ? { ...variables, [form.rules.recordActorAs]: username } : variables;
+    let result: Record<string, unknown> = { ...variables, ...payment.record };
+    if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
       const issued = await documents.issue(tx, instance.root_id, instance.id, kind, { ...caseVars, ...result }, username);
@@ -58,6 +67,11 @@ function caseRules(form: TaskForm, vars: Record<string, unknown>, username: stri
     if (people.includes(username)) errors.push({ field: '', message: `办理本环节的人员不得为本案的${ROLE_WORDS[name] ?? name}（${username}）` });
   }
   return errors;
+}
+
+function needCalendar(calendar: WorkCalendar | undefined, form: TaskForm): WorkCalendar {
+  if (!calendar) throw new Error(`form ${form.key} counts working days but the submission check was built without the calendar`);
+  return calendar;
 }
 
 function titleOf(form: TaskForm, field: string): string {

@@ -98,7 +98,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect((await view(s, child.id)).status).to.equal('completed');
   }
 
-  it('Given a small fine to a 法人 (not in the catalog) and no hearing request, then it goes to the decision without legal review and ends after payment by message', async () => {
+  it('Given a small fine to a 法人 (not in the catalog) and no hearing request, then it goes to the decision without legal review and ends after the fine is paid on time, without surcharge', async () => {
     await at('2026-03-02T01:00:00Z');
     const key = `PEN-${++seq}`;
     const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报' }, key);
@@ -154,14 +154,19 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '湘西某化工有限公司' });
     v = await view(s, id);
     // 15 calendar days after 11 March: 26 March.
+    expect(v.variables.paymentLastDay).to.equal('2026-03-26');
     expect(v.timers.map((t: { elementId: string; dueAt: string }) => [t.elementId, t.dueAt])).to.deep.equal([['paymentOverdue', '2026-03-26T16:00:00.000Z']]);
+    expect((await openTask(s, id, 'registerPayment')).dueAt).to.equal('2026-03-26T16:00:00.000Z');
 
     await at('2026-03-16T02:00:00Z');
-    const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key, variables: { paidAmount: 50000, paidOn: '2026-03-16' } });
-    expect(paid.body.instanceIds).to.deep.equal([id]);
+    const short = await submit(officer1, id, 'registerPayment', { paidOn: '2026-03-16', paidAmount: 45000, receiptNumber: 'FS-2026-001' });
+    expect(short.status, 'paid on time, the fine is owed in full').to.equal(422);
+    expect(short.body.errors).to.deep.equal([{ field: 'paidAmount', message: '「缴款金额（元）」应为 50000 元：罚款 50000 元，在缴款期限（2026-03-26）内缴纳，无加处罚款' }]);
+    await complete(officer1, id, 'registerPayment', { paidOn: '2026-03-16', paidAmount: 50000, receiptNumber: 'FS-2026-001' });
     v = await view(s, id);
     expect(v.timers, 'the payment deadline is cancelled by the payment').to.deep.equal([]);
-    expect(v.variables.paidAmount).to.equal(50000);
+    expect(v.variables).to.include({ paidAmount: 50000, overdueDays: 0, surchargeAmount: 0, amountDue: 50000 });
+    expect(v.variables.paymentOverdue).to.equal(undefined);
     expect(open(v)).to.deep.equal([]);
     expect(v.variables.publicationKind).to.equal('penalty');
     const pub = publicationChild(v);
@@ -179,9 +184,9 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(officer1, id, 'closeAndArchive', { closingReport: '罚款已缴清，结案', archiveNumber: '20260012', retention: '30年' });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
-    expect(passed(v)).to.include.members(['noHearingRequest', 'paymentReceived', 'closed']);
-    expect(passed(v)).to.not.include.members(['surcharge']);
-    expect(passed(v)).to.not.include('hearingNotice');
+    expect(passed(v)).to.include.members(['noHearingRequest', 'registerPayment', 'filingExtensionsEnd', 'decisionExtensionsEnd', 'closed']);
+    expect(passed(v)).to.not.include.members(['paymentOverdue', 'recordPaymentOverdue', 'issueConfiscationList', 'hearingNotice']);
+    expect(((await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ kind: string }>).map((d) => d.kind)).to.not.include('penalty-confiscation');
   });
 
   it('Given a hearing requested before the 5 working days end, then the decision clock is paused from the request to the hearing and the decision is due that many days later', async () => {
@@ -194,7 +199,14 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.timers, 'the 5-working-day timer lost the race').to.deep.equal([]);
     expect(open(v)).to.deep.equal(['hearingNotice']);
 
-    // The notice is served 7 working days before the hearing (4 March → 13 March; the hearing on 16 March).
+    // The notice must be served 7 working days before the hearing: notice on 4 March, hearing on 13 March at the earliest.
+    const place = { hearingPlace: '局三楼听证室', hearingHost: '法制审核科负责人' };
+    const tooSoon = await submit(officer1, id, 'hearingNotice', { noticeDate: '2026-03-04', hearingDate: '2026-03-12', ...place });
+    expect(tooSoon.status).to.equal(422);
+    expect(tooSoon.body.errors).to.deep.equal([{ field: 'hearingDate', message: '「听证日期」须在「听证通知送达日期」（2026-03-04）之后至少 7 个工作日，即不早于 2026-03-13' }]);
+    v = await view(s, id);
+    expect(open(v), 'the case does not move').to.deep.equal(['hearingNotice']);
+    expect(v.variables.hearingDate).to.equal(undefined);
     await complete(officer1, id, 'hearingNotice', { noticeDate: '2026-03-04', hearingDate: '2026-03-16', hearingPlace: '局三楼听证室', hearingHost: '法制审核科负责人' });
     expect((await at('2026-03-11T00:00:00Z')).body.fired, 'no timer left from the statement period').to.equal(0);
     await at('2026-03-16T02:00:00Z');
@@ -275,22 +287,51 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '罚款人民币叁拾万元整' });
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-12', serviceMethod: '邮寄送达', recipient: '湘西某化工有限公司' });
 
-    // 15 calendar days after 12 March: 27 March; no payment by then.
+    // 15 calendar days after 12 March: 27 March; no payment by then, and the surcharge starts.
+    expect((await at('2026-03-27T15:59:59Z')).body.fired).to.equal(0);
     expect((await at('2026-03-27T16:00:00Z')).body.fired).to.equal(1);
     v = await view(s, id);
-    expect(open(v)).to.deep.equal(['surcharge']);
-    const notPaid = await s.api.post('/api/messages', { name: 'penaltyPaid', instanceId: id });
-    expect(notPaid.status, 'the payment race is over').to.equal(404);
-    // 10 days overdue: 3 % a day of 300 000 = 90 000 (capped at the fine: 300 000).
-    await complete(officer1, id, 'surcharge', { overdueDays: 10, surchargeAmount: 90000, surchargeNote: '300000 × 3% × 10日' });
+    expect(v.variables).to.include({ paymentLastDay: '2026-03-27', paymentOverdue: true });
+    expect(open(v), 'the payment is still awaited').to.deep.equal(['registerPayment']);
+    // Paid on 6 April, 10 days late: 3 % a day of 300 000 is 90 000 on top of the fine.
+    await at('2026-04-06T02:00:00Z');
+    const fineOnly = await submit(officer1, id, 'registerPayment', { paidOn: '2026-04-06', paidAmount: 300000, receiptNumber: 'FS-2026-002' });
+    expect(fineOnly.status).to.equal(422);
+    expect(fineOnly.body.errors).to.deep.equal([
+      { field: 'paidAmount', message: '「缴款金额（元）」应为 390000 元：罚款 300000 元，加处罚款 90000 元（缴款期限 2026-03-27 届满后逾期 10 日，每日按罚款数额的 3%）' },
+    ]);
+    expect(open(await view(s, id)), 'the case does not move').to.deep.equal(['registerPayment']);
+    await complete(officer1, id, 'registerPayment', { paidOn: '2026-04-06', paidAmount: 390000, receiptNumber: 'FS-2026-002' });
     v = await view(s, id);
-    expect(v.variables.surchargeAmount).to.equal(90000);
+    expect(v.variables).to.include({ overdueDays: 10, surchargeAmount: 90000, amountDue: 390000, paidAmount: 390000 });
+    expect(passed(v)).to.include.members(['paymentOverdue', 'recordPaymentOverdue', 'registerPayment']);
     expect(open(v)).to.deep.equal([]);
     expect(publicationChild(v).status).to.equal('running');
   });
 
+  it('Given a fine paid 60 days late, then the surcharge stops at the amount of the fine', async () => {
+    const { id } = await caseUpToNotice({ partyType: '自然人', fineAmount: 5000 });
+    await at('2026-03-10T16:00:00Z');
+    await at('2026-03-11T02:00:00Z');
+    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '罚款人民币伍仟元整' });
+    await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '张某' });
+    expect((await view(s, id)).variables.paymentLastDay).to.equal('2026-03-26');
+    // 60 days after 26 March: 25 May. 60 × 3 % = 180 % of the fine, capped at 100 %.
+    await at('2026-05-25T02:00:00Z');
+    const future = await submit(officer1, id, 'registerPayment', { paidOn: '2026-05-26', paidAmount: 10000, receiptNumber: 'FS-2026-003' });
+    expect(future.body.errors).to.deep.equal([{ field: 'paidOn', message: '「缴款日期」不能晚于今天（2026-05-25）' }]);
+    const uncapped = await submit(officer1, id, 'registerPayment', { paidOn: '2026-05-25', paidAmount: 14000, receiptNumber: 'FS-2026-003' });
+    expect(uncapped.body.errors).to.deep.equal([
+      { field: 'paidAmount', message: '「缴款金额（元）」应为 10000 元：罚款 5000 元，加处罚款 5000 元（缴款期限 2026-03-26 届满后逾期 60 日，每日按罚款数额的 3%，以罚款数额为限）' },
+    ]);
+    await complete(officer1, id, 'registerPayment', { paidOn: '2026-05-25', paidAmount: 10000, receiptNumber: 'FS-2026-003' });
+    const v = await view(s, id);
+    expect(v.variables).to.include({ paymentOverdue: true, overdueDays: 60, surchargeAmount: 5000, amountDue: 10000 });
+    expect(publicationChild(v).status).to.equal('running');
+  });
+
   it('Given a warning without a fine, then after service of the decision it goes straight to publication without waiting for payment', async () => {
-    const { id, key } = await caseUpToNotice({ partyType: '自然人', fineAmount: 0, penaltyKinds: ['警告'] });
+    const { id } = await caseUpToNotice({ partyType: '自然人', fineAmount: 0, penaltyKinds: ['警告'] });
     await at('2026-03-10T16:00:00Z');
     let v = await view(s, id);
     expect(v.variables).to.include({ fineAmount: 0, legalReviewRequired: false });
@@ -302,9 +343,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.timers, 'no 15-day payment deadline').to.deep.equal([]);
     expect(open(v)).to.deep.equal([]);
     expect(publicationChild(v).status, 'publication started').to.equal('running');
-    expect(passed(v)).to.include('gwFine').and.not.include.members(['gwPayment']);
-    const paid = await s.api.post('/api/messages', { name: 'penaltyPaid', businessKey: key });
-    expect(paid.status, 'nothing waits for a payment').to.equal(404);
+    expect(passed(v)).to.include('gwFine').and.not.include.members(['paymentDeadline', 'registerPayment']);
+    expect(v.variables.paymentLastDay, 'nothing waits for a payment').to.equal(undefined);
   });
 
   it('refuses the case review by someone who investigated the case', async () => {
@@ -348,5 +388,117 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.status).to.equal('completed');
     expect(passed(v)).to.include('notFiled');
     expect(v.clocks.map((c: { name: string; status: string }) => [c.name, c.status])).to.deep.equal([['filing', 'stopped']]);
+  });
+
+  /** The handling department asks for an extension (a message, e.g. from the case page); an officer states why. */
+  async function requestExtension(id: string, key: string, which: 'Filing' | 'Decision', reason: string) {
+    const req = await s.api.post('/api/messages', { name: `penalty${which}ExtensionRequested`, businessKey: key });
+    expect(req.body.instanceIds, JSON.stringify(req.body)).to.deep.equal([id]);
+    if (open(await view(s, id)).includes(`request${which}Extension`)) await complete(officer1, id, `request${which}Extension`, { extensionReason: reason });
+  }
+
+  it('Given a request to extend the filing period approved by the leader in charge, then the filing deadline moves by 15 days, once only', async () => {
+    await at('2026-03-02T01:00:00Z');
+    const key = `PEN-${++seq}`;
+    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报' }, key);
+    let v = await view(s, id);
+    expect(open(v), 'no extension task until one is requested').to.deep.equal(['filingApproval']);
+
+    await at('2026-03-12T02:00:00Z');
+    await requestExtension(id, key, 'Filing', '线索涉及跨区域排污，需调取上游企业监测数据');
+    v = await view(s, id);
+    expect(open(v)).to.have.members(['filingApproval', 'approveFilingExtension']);
+    const approval = await openTask(s, id, 'approveFilingExtension');
+    expect(approval.candidateGroups, 'the leader in charge decides').to.deep.equal(['heads']);
+    expect((await officer1.post(`/api/tasks/${approval.id}/complete`, { variables: { extensionGranted: true, extensionOpinion: '同意' } })).status).to.equal(403);
+    await complete(head1, id, 'approveFilingExtension', { extensionGranted: true, extensionOpinion: '同意延长15日' });
+    v = await view(s, id);
+    // 15 + 15 calendar days from 2 March: Wednesday 1 April.
+    expect(clock(v, 'filing')).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
+    expect((await openTask(s, id, 'filingApproval')).dueAt, 'the filing task follows its clock').to.equal('2026-04-01T16:00:00.000Z');
+    expect(v.variables).to.include({ extensionRequestedBy: 'officer1', extensionDecidedBy: 'head1' });
+
+    // The filing period is extended once at most: a second request is refused without a task.
+    await requestExtension(id, key, 'Filing', '仍需补充材料');
+    v = await view(s, id);
+    expect(open(v)).to.deep.equal(['filingApproval']);
+    expect(v.variables.filingExtensions).to.equal(1);
+    expect(passed(v)).to.include('filingExtensionLimitReached');
+    expect(clock(v, 'filing').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案' });
+    v = await view(s, id);
+    expect(clock(v, 'filing').status).to.equal('stopped');
+    expect(passed(v), 'the stopped clock ends its extension branch').to.include('filingExtensionsEnd');
+    expect((await s.api.post('/api/messages', { name: 'penaltyFilingExtensionRequested', businessKey: key })).status).to.equal(404);
+  });
+
+  it('Given requests to extend the decision period, then a refused one leaves the deadline, each approved one adds 30 days, and a third extension is refused', async () => {
+    const { id, key } = await caseUpToNotice({ partyType: '法人及非法人组织', fineAmount: 50000 });
+    const due = async () => clock(await view(s, id), 'decision').dueAt;
+    expect(await due(), '90 days from filing on 2 March').to.equal('2026-06-01T16:00:00.000Z');
+
+    await at('2026-03-05T02:00:00Z');
+    await requestExtension(id, key, 'Decision', '需委托监测机构复测');
+    await complete(head1, id, 'approveDecisionExtension', { extensionGranted: false, extensionOpinion: '复测可在期限内完成，不予延长' });
+    expect(await due(), 'refused: the deadline stays').to.equal('2026-06-01T16:00:00.000Z');
+
+    await requestExtension(id, key, 'Decision', '需委托监测机构复测，复测周期45日');
+    await complete(head1, id, 'approveDecisionExtension', { extensionGranted: true, extensionOpinion: '同意延长30日' });
+    expect(await due(), '120 days from 2 March').to.equal('2026-06-30T16:00:00.000Z');
+
+    await requestExtension(id, key, 'Decision', '当事人申请延期提交证据');
+    await complete(head1, id, 'approveDecisionExtension', { extensionGranted: true, extensionOpinion: '同意再延长30日' });
+    expect(await due(), '150 days from 2 March').to.equal('2026-07-30T16:00:00.000Z');
+
+    await requestExtension(id, key, 'Decision', '仍需时间');
+    let v = await view(s, id);
+    expect(open(v), 'a third extension is refused: nothing to approve').to.deep.equal([]);
+    expect(v.variables.decisionExtensions).to.equal(2);
+    expect(passed(v).filter((e: string) => e === 'extendDecisionClock')).to.have.length(2);
+    expect(passed(v)).to.include('decisionExtensionLimitReached');
+    expect(await due()).to.equal('2026-07-30T16:00:00.000Z');
+
+    await at('2026-03-10T16:00:00Z');
+    expect((await openTask(s, id, 'decision')).dueAt, 'the decision task follows the extended clock').to.equal('2026-07-30T16:00:00.000Z');
+  });
+
+  it('Given a decision extension still being asked for when the decision is made, then the request is withdrawn', async () => {
+    const { id, key } = await caseUpToNotice({ partyType: '法人及非法人组织', fineAmount: 50000 });
+    await at('2026-03-10T16:00:00Z');
+    await s.api.post('/api/messages', { name: 'penaltyDecisionExtensionRequested', businessKey: key });
+    await complete(officer1, id, 'requestDecisionExtension', { extensionReason: '需补充调查' });
+    expect(open(await view(s, id))).to.have.members(['decision', 'approveDecisionExtension']);
+    await at('2026-03-11T02:00:00Z');
+    await complete(head1, id, 'decision', REASONS);
+    const v = await view(s, id);
+    expect(open(v)).to.deep.equal(['serviceOfDecision']);
+    expect(clock(v, 'decision').status).to.equal('stopped');
+    expect(passed(v)).to.include.members(['decisionApprovalWithdrawn', 'decisionExtensionWithdrawn']).and.not.include('extendDecisionClock');
+  });
+
+  it('Given a decision that confiscates illegal gains, then the confiscation list is issued with the decision and the amount is published', async () => {
+    const { id } = await caseUpToNotice({ partyType: '自然人', fineAmount: 0, penaltyKinds: ['警告', '没收违法所得'] });
+    await at('2026-03-10T16:00:00Z');
+    await at('2026-03-11T02:00:00Z');
+    const confiscated = [{ name: '违法销售废机油所得', quantity: '1笔' }, { name: '私设暗管', quantity: '1套', note: '已拆除' }];
+    const noAmount = await submit(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', confiscatedItems: confiscated });
+    expect(noAmount.status).to.equal(422);
+    expect(noAmount.body.errors).to.deep.equal([{ field: 'confiscatedAmount', message: '「没收违法所得、非法财物的金额（元）」为必填项（已填写「没收的违法所得、非法财物」）' }]);
+    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', confiscatedItems: confiscated, confiscatedAmount: 20000 });
+    const v = await view(s, id);
+    expect(passed(v)).to.include('issueConfiscationList');
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string; title: string }>;
+    const list = docs.find((d) => d.kind === 'penalty-confiscation');
+    expect(list, JSON.stringify(docs)).to.include({ title: '没收违法所得、非法财物清单' });
+    const html = (await s.api.get(`/api/documents/${list!.id}`)).body as string;
+    expect(html).to.contain('违法销售废机油所得').and.contain('私设暗管').and.contain('已拆除').and.contain('人民币 20000 元').and.contain(v.variables.penaltyDecisionNo);
+    expect(open(v)).to.deep.equal(['serviceOfDecision']);
+
+    await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '张某' });
+    await complete(officer1, publicationChild(await view(s, id)).id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    const items = (await new ApiClient(s.base).get(`/api/public/publications?category=penalty`)).body.items as any[];
+    const item = items.find((i) => i.decisionNo === v.variables.penaltyDecisionNo);
+    expect(item?.fields, JSON.stringify(items)).to.include({ '没收违法所得、没收非法财物的金额（万元）': 2 });
   });
 });
