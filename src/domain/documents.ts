@@ -8,6 +8,7 @@ import type { ServiceContext } from '../workflow/service-context.ts';
 import type { Tx } from '../store/db.ts';
 import { insertDocument, nextDocumentNumber } from '../store/documents.ts';
 import { appendHistory } from '../store/history.ts';
+import { sha256Hex } from '../record/canonical.ts';
 
 interface Kinds {
   agency: { name: string; numberPrefix: string; creditCode?: string };
@@ -59,7 +60,7 @@ export class DocumentTemplates {
     const [y, m, d] = day.split('-').map(Number);
     const html = template({ agency: this.kinds.agency, title: spec.title, number, date: `${y}年${m}月${d}日`, case: variables });
     const id = await insertDocument(tx, { case_id: caseId, instance_id: instanceId, kind, number, title: spec.title, html, created_at: now.getTime(), created_by: actor });
-    await appendHistory(tx, [{ instanceId: caseId, at: now.getTime(), actor, kind: 'document.issued', data: { documentId: id, kind, number, title: spec.title } }]);
+    await appendHistory(tx, [{ instanceId: caseId, at: now.getTime(), actor, kind: 'document.issued', data: { documentId: id, kind, number, title: spec.title, sha256: sha256Hex(html) } }]);
     return { id, number };
   }
 }

@@ -12,7 +12,7 @@ export function bearerAuth(accounts: Accounts): RequestHandler {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthorized('this endpoint needs Authorization: Bearer <token> (POST /api/auth/login gives one)');
-    (req as unknown as Record<symbol, AuthedActor>)[ACTOR] = await accounts.actorForToken(match[1]!);
+    (req as unknown as Record<symbol, AuthedActor>)[ACTOR] = { ...(await accounts.actorForToken(match[1]!)), address: req.ip };
     next();
   };
 }

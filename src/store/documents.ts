@@ -40,3 +40,8 @@ export function documentById(db: DbOrTx, id: number): Promise<DocumentRow | unde
 export function latestDocumentOfKind(db: DbOrTx, caseId: string, kind: string): Promise<DocumentRow | undefined> {
   return db<DocumentRow>('documents').where({ case_id: caseId, kind }).orderBy('id', 'desc').first();
 }
+
+/** Every document of a case with its rendered text, for verification and the case file. */
+export function documentsWithHtmlOfCase(db: DbOrTx, caseId: string): Promise<DocumentRow[]> {
+  return db<DocumentRow>('documents').where({ case_id: caseId }).orderBy('id');
+}

@@ -13,8 +13,12 @@ export interface EvidenceRow {
   size: number;
   sha256: string;
   description: string | null;
+  place: string | null;
+  speakers: string | null;
+  summary: string | null;
   corrects: number | null;
   uploaded_by: string;
+  uploaded_from: string | null;
   uploaded_at: number;
 }
 
@@ -35,4 +39,10 @@ export function evidenceOfCase(db: DbOrTx, caseId: string): Promise<EvidenceRow[
 
 export function evidenceById(db: DbOrTx, id: number): Promise<EvidenceRow | undefined> {
   return db<EvidenceRow>('evidence').where({ id }).first();
+}
+
+/** Audio-video files of a case uploaded while completing one task (the audio-video gate asks). */
+export async function countAudioVideoOfTask(db: DbOrTx, taskId: string, kind: string): Promise<number> {
+  const row = await db('evidence').where({ task_id: taskId, kind }).count({ n: '*' }).first();
+  return Number((row as { n: number | string } | undefined)?.n ?? 0);
 }

@@ -1,5 +1,8 @@
 import type { DbOrTx } from './db.ts';
+import { entryHash } from '../record/canonical.ts';
+import { lockCase, rootIdOf } from './instances.ts';
 import { fromJson, toJson } from './json.ts';
+import { addressOf } from './record-context.ts';
 
 export interface HistoryEntry {
   id: number;
@@ -11,14 +14,68 @@ export interface HistoryEntry {
   data: unknown;
 }
 
-export async function appendHistory(
-  db: DbOrTx,
-  entries: Array<{ instanceId: string; at: number; actor: string | null; kind: string; elementId?: string | null; data?: unknown }>,
-): Promise<void> {
-  if (!entries.length) return;
-  await db('history').insert(
-    entries.map((e) => ({ instance_id: e.instanceId, at: e.at, actor: e.actor, kind: e.kind, element_id: e.elementId ?? null, data: e.data === undefined ? null : toJson(e.data) })),
-  );
+/** A row of the record as stored, with its place in the case's hash chain. */
+export interface RecordRow {
+  id: number;
+  case_id: string | null;
+  seq: number | null;
+  instance_id: string;
+  at: number;
+  actor: string | null;
+  address: string | null;
+  kind: string;
+  element_id: string | null;
+  data: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface NewHistoryEntry {
+  instanceId: string;
+  at: number;
+  actor: string | null;
+  kind: string;
+  elementId?: string | null;
+  data?: unknown;
+  /** The client address; by default the one bound to the transaction. */
+  address?: string | null;
+}
+
+/**
+ * The only writer of the record. Each entry takes the next number of its case and the hash of
+ * the entry before it; the case lock (taken here too, a no-op when the command holds it already)
+ * keeps two commands of one case from numbering the same place.
+ */
+export async function appendHistory(db: DbOrTx, entries: NewHistoryEntry[]): Promise<void> {
+  const heads = new Map<string, { seq: number; hash: string | null }>();
+  const caseOf = new Map<string, string>();
+  for (const e of entries) {
+    let caseId = caseOf.get(e.instanceId);
+    if (!caseId) {
+      caseId = (await rootIdOf(db, e.instanceId)) ?? e.instanceId;
+      caseOf.set(e.instanceId, caseId);
+    }
+    let head = heads.get(caseId);
+    if (!head) {
+      await lockCase(db, caseId);
+      head = await headOf(db, caseId);
+    }
+    const data = e.data === undefined ? null : toJson(e.data);
+    const entry = { caseId, seq: head.seq + 1, instanceId: e.instanceId, at: e.at, actor: e.actor, address: e.address ?? addressOf(db), kind: e.kind, elementId: e.elementId ?? null, data: fromJson(data, null), prevHash: head.hash };
+    const hash = entryHash(entry);
+    await db('history').insert({ case_id: caseId, seq: entry.seq, instance_id: e.instanceId, at: e.at, actor: e.actor, address: entry.address, kind: e.kind, element_id: entry.elementId, data, prev_hash: head.hash, hash });
+    heads.set(caseId, { seq: entry.seq, hash });
+  }
+}
+
+async function headOf(db: DbOrTx, caseId: string): Promise<{ seq: number; hash: string | null }> {
+  const row: { seq: number; hash: string | null } | undefined = await db('history').where({ case_id: caseId }).orderBy('seq', 'desc').first('seq', 'hash');
+  return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: null };
+}
+
+/** The record of a case in chain order, as stored. */
+export function recordOfCase(db: DbOrTx, caseId: string): Promise<RecordRow[]> {
+  return db<RecordRow>('history').where({ case_id: caseId }).orderBy('seq').orderBy('id');
 }
 
 export async function historyOf(db: DbOrTx, instanceId: string): Promise<HistoryEntry[]> {

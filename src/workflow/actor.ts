@@ -3,6 +3,8 @@ export interface Actor {
   username: string;
   groups: string[];
   roles: string[];
+  /** The client's address (request IP) when the command came over HTTP; recorded with every entry. */
+  address?: string;
 }
 
 export const SCHEDULER: Actor = { username: 'system:scheduler', groups: [], roles: [] };

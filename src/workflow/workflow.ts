@@ -7,6 +7,7 @@ import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
 import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
@@ -52,7 +53,7 @@ export class Workflow {
       const def = await this.definitions.latest(tx, input.processKey);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       return { id };
-    });
+    }, actor);
   }
 
   async claimTask(taskId: string, actor: Actor): Promise<TaskRow> {
@@ -62,7 +63,7 @@ export class Workflow {
       await assignTask(tx, task.id, actor.username);
       await appendHistory(tx, [{ instanceId: task.instance_id, at: this.now(), actor: actor.username, kind: 'task.claimed', elementId: task.element_id, data: { taskId } }]);
       return { ...task, assignee: actor.username };
-    });
+    }, actor);
   }
 
   async completeTask(taskId: string, rawVariables: unknown, actor: Actor, bpmnError?: { code: string; message?: string }): Promise<void> {
@@ -75,7 +76,7 @@ export class Workflow {
         : { type: 'signal', executionId: task.execution_id, variables };
       const entry = { kind: bpmnError ? 'task.error' : 'task.completed', elementId: task.element_id, data: { taskId, variables, ...(bpmnError && { error: bpmnError }) } };
       await this.runner.command(tx, task.instance_id, command, { actor: actor.username, entry, completedExecutionId: task.execution_id });
-    });
+    }, actor);
   }
 
   async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[] }> {
@@ -96,7 +97,7 @@ export class Workflow {
         await this.runner.command(tx, sub.instance_id, { type: 'signal', executionId: sub.execution_id, variables }, { actor: actor.username, entry });
       }
       return { instanceIds: [...done] };
-    });
+    }, actor);
   }
 
   /** Resume an instance so that its due timers fire; used by the scheduler inside its claim transaction. */
@@ -116,7 +117,7 @@ export class Workflow {
       const derived = await this.caseClocks.apply(tx, instanceId, name, change, actor.username);
       await this.runner.refreshCase(tx, row.root_id, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor.username);
       return derived;
-    });
+    }, actor);
   }
 
   /**
@@ -138,8 +139,13 @@ export class Workflow {
     return moved;
   }
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn).catch((err: unknown) => {
+  /** `actor`: whose command it is; their address goes on every record entry the command appends. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, actor?: Actor): Promise<T> {
+    const run = (tx: Tx) => {
+      bindAddress(tx, actor?.address);
+      return fn(tx);
+    };
+    return this.db.transaction(run).catch((err: unknown) => {
       if (err instanceof EngineRunError) throw new ZhifaError('unprocessable', `the process could not run this command: ${err.message}`, { cause: err });
       throw err;
     });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import busboy from 'busboy';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { addEvidence } from '../../evidence/evidence-service.ts';
-import { badRequest, notFound, ZhifaError } from '../../errors.ts';
+import { notFound, ZhifaError } from '../../errors.ts';
+import { receiveUpload } from '../evidence-upload.ts';
 import { evidenceById } from '../../store/evidence.ts';
 import { taskById } from '../../store/tasks.ts';
 import { assertCaseAccess } from './access.ts';
@@ -24,8 +24,8 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     if (!task) throw notFound('任务不存在');
     const instance = await assertCaseAccess(db, user, task.instance_id);
     try {
-      const added = await receive(req, (fileName, stream, description) =>
-        addEvidence(db, deps.evidenceFiles, deps.clock, { instance, task, fileName, description, stream, uploadedBy: user.username }),
+      const added = await receiveUpload(req, (fileName, stream, f) =>
+        addEvidence(db, deps.evidenceFiles, deps.clock, { instance, task, fileName, description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary, stream, uploadedBy: user.username, address: req.ip }),
       );
       res.redirect(303, `/tasks/${task.id}?evidence=${encodeURIComponent(added.label)}`);
     } catch (err) {
@@ -44,32 +44,4 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     fs.createReadStream(deps.evidenceFiles.pathOf(row.sha256)).pipe(res);
   });
   return r;
-}
-
-/** One file and its description from a multipart form; the description field comes before the file in the form. */
-function receive<T>(req: Request, onFile: (fileName: string, stream: NodeJS.ReadableStream & import('node:stream').Readable, description: string) => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let description = '';
-    let handled: Promise<T> | null = null;
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 5, fieldSize: 10_000 } });
-    } catch {
-      return reject(badRequest('上传须为 multipart/form-data 表单'));
-    }
-    bb.on('field', (name, value) => {
-      if (name === 'description') description = value;
-    });
-    bb.on('file', (_name, stream, info) => {
-      const fileName = Buffer.from(info.filename ?? '', 'latin1').toString('utf8');
-      handled = onFile(fileName, stream, description);
-      handled.catch(() => stream.resume());
-    });
-    bb.on('close', () => {
-      if (!handled) return reject(new ZhifaError('unprocessable', '没有选择文件'));
-      handled.then(resolve, reject);
-    });
-    bb.on('error', reject);
-    req.pipe(bb);
-  });
 }

@@ -36,7 +36,7 @@ export function webSession(accounts: Accounts): RequestHandler {
     if (token) {
       try {
         const actor = await accounts.actorForToken(token);
-        const user: WebUser = { ...actor, token, csrf: csrfOf(token) };
+        const user: WebUser = { ...actor, address: req.ip, token, csrf: csrfOf(token) };
         (req as unknown as Record<symbol, WebUser>)[USER] = user;
         res.locals.user = user;
         res.locals.csrf = user.csrf;

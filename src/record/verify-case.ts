@@ -1,0 +1,80 @@
+import type { EvidenceFiles } from '../evidence/file-store.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { documentsWithHtmlOfCase } from '../store/documents.ts';
+import { evidenceOfCase, type EvidenceRow } from '../store/evidence.ts';
+import { recordOfCase, type RecordRow } from '../store/history.ts';
+import { fromJson } from '../store/json.ts';
+import { entryHash, sha256Hex } from './canonical.ts';
+
+export interface RecordProblem {
+  /** What does not match: a record entry, an evidence row or file, a rendered document. */
+  what: 'entry' | 'evidence' | 'file' | 'document';
+  /** Entry number in the case, evidence label, or document id. */
+  ref: string;
+  message: string;
+}
+
+export interface CaseVerification {
+  caseId: string;
+  ok: boolean;
+  entries: number;
+  files: number;
+  documents: number;
+  /** Hash of the last entry: compare it with an earlier verification or an exported case file. */
+  head: string | null;
+  problems: RecordProblem[];
+}
+
+/** Recomputes a case's hash chain, every evidence file's hash and every rendered document's hash. */
+export async function verifyCase(db: DbOrTx, files: EvidenceFiles, caseId: string): Promise<CaseVerification> {
+  const rows = await recordOfCase(db, caseId);
+  const problems = chainProblems(rows);
+  const entries = rows.map((r) => ({ kind: r.kind, seq: r.seq, data: fromJson<Record<string, unknown>>(r.data, {}) }));
+  const evidence = await evidenceOfCase(db, caseId);
+  for (const e of evidence) problems.push(...(await evidenceProblems(e, entries, files)));
+  const kept = new Set(evidence.map((e) => e.id));
+  for (const added of entries.filter((x) => x.kind === 'evidence.added' && !kept.has(Number(x.data.evidenceId)))) {
+    problems.push({ what: 'evidence', ref: String(added.data.label ?? added.data.evidenceId), message: `证据「${added.data.label}」的登记已被删除（记录第 ${added.seq} 条载明其存在）` });
+  }
+  const documents = await documentsWithHtmlOfCase(db, caseId);
+  for (const d of documents) {
+    const issued = entries.find((x) => x.kind === 'document.issued' && Number(x.data.documentId) === d.id);
+    if (!issued) problems.push({ what: 'document', ref: String(d.id), message: `文书「${d.title}」（${d.number ?? d.id}）在案件记录中没有制作记录` });
+    else if (typeof issued.data.sha256 === 'string' && issued.data.sha256 !== sha256Hex(d.html)) {
+      problems.push({ what: 'document', ref: String(d.id), message: `文书「${d.title}」（${d.number ?? d.id}）的内容与制作时记录的哈希不符，已被改动` });
+    }
+  }
+  return { caseId, ok: problems.length === 0, entries: rows.length, files: evidence.length, documents: documents.length, head: rows.at(-1)?.hash ?? null, problems };
+}
+
+/** Each entry must be the next number, follow the hash of the one before, and hash to what it says. */
+export function chainProblems(rows: RecordRow[]): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  let prev: string | null = null;
+  let expected = 1;
+  for (const r of rows) {
+    const seq = Number(r.seq);
+    if (seq !== expected) {
+      problems.push({ what: 'entry', ref: String(expected), message: seq > expected ? `记录第 ${expected}${seq - 1 > expected ? `–${seq - 1}` : ''} 条已被删除（其后是第 ${seq} 条）` : `记录第 ${seq} 条重复` });
+    }
+    if (r.prev_hash !== prev) problems.push({ what: 'entry', ref: String(seq), message: `记录第 ${seq} 条（${r.kind}）与前一条的哈希不衔接` });
+    const hash = entryHash({ caseId: r.case_id ?? '', seq, instanceId: r.instance_id, at: Number(r.at), actor: r.actor, address: r.address, kind: r.kind, elementId: r.element_id, data: fromJson(r.data, null), prevHash: r.prev_hash });
+    if (hash !== r.hash) problems.push({ what: 'entry', ref: String(seq), message: `记录第 ${seq} 条（${r.kind}）的内容与其哈希不符，已被改动` });
+    prev = r.hash;
+    expected = seq + 1;
+  }
+  return problems;
+}
+
+async function evidenceProblems(e: EvidenceRow, entries: Array<{ kind: string; seq: number | null; data: Record<string, unknown> }>, files: EvidenceFiles): Promise<RecordProblem[]> {
+  const label = `${e.kind} No. ${e.seq}`;
+  const added = entries.find((x) => x.kind === 'evidence.added' && Number(x.data.evidenceId) === e.id);
+  if (!added) return [{ what: 'evidence', ref: label, message: `证据「${label}」（${e.file_name}）在案件记录中没有登记记录` }];
+  const d = added.data;
+  const differs = d.sha256 !== e.sha256 || Number(d.size) !== Number(e.size) || d.label !== label || d.fileName !== e.file_name;
+  if (differs) return [{ what: 'evidence', ref: label, message: `证据「${label}」的登记与记录第 ${added.seq} 条不符，已被改动` }];
+  const onDisk = await files.hashOf(e.sha256);
+  if (!onDisk) return [{ what: 'file', ref: label, message: `证据文件「${label}」（${e.file_name}）已不在存储中` }];
+  if (onDisk.sha256 !== e.sha256) return [{ what: 'file', ref: label, message: `证据文件「${label}」（${e.file_name}）已被改动：现在的 SHA-256 为 ${onDisk.sha256}，登记时为 ${e.sha256}` }];
+  return [];
+}
