@@ -21,6 +21,19 @@ export interface Config {
   /** Where evidence files are kept, by content hash. */
   evidenceDir: string;
   evidenceMaxBytes: number;
+  notifications: {
+    templatesDir: string;
+    policyFile: string;
+    organisationFile: string;
+    /** How links in notifications begin, e.g. https://zhifa.example.gov.cn */
+    baseUrl: string;
+    smtpUrl: string | null;
+    mailFrom: string;
+    webhookUrl: string | null;
+    webhookSecret: string | null;
+    /** When the managers' digest goes out (Asia/Shanghai), on working days only. */
+    digestCron: string;
+  };
 }
 
 export type DatabaseConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connectionString: string };
@@ -51,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const ttl = Number(env.ZHIFA_TOKEN_TTL_HOURS ?? 12);
+  if (env.ZHIFA_WEBHOOK_URL && !env.ZHIFA_WEBHOOK_SECRET) throw new ConfigError('ZHIFA_WEBHOOK_SECRET must be set with ZHIFA_WEBHOOK_URL: webhooks are signed with it');
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${env.SMTP_URL}")`);
   const evidenceMaxMb = Number(env.ZHIFA_EVIDENCE_MAX_MB ?? 500);
   if (!(evidenceMaxMb > 0)) throw new ConfigError(`ZHIFA_EVIDENCE_MAX_MB must be a positive number (got "${env.ZHIFA_EVIDENCE_MAX_MB}")`);
   if (!(ttl > 0)) throw new ConfigError(`ZHIFA_TOKEN_TTL_HOURS must be a positive number (got "${env.ZHIFA_TOKEN_TTL_HOURS}")`);
@@ -72,5 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     tokenTtlHours: ttl,
     evidenceDir: path.resolve(root, env.ZHIFA_EVIDENCE_DIR ?? 'data/evidence'),
     evidenceMaxBytes: Math.round(evidenceMaxMb * 1024 * 1024),
+    notifications: {
+      templatesDir: path.resolve(root, env.ZHIFA_NOTIFICATIONS_DIR ?? 'notifications'),
+      policyFile: path.resolve(root, env.ZHIFA_REMINDER_POLICY ?? 'rules/reminder-policy.json'),
+      organisationFile: path.resolve(root, env.ZHIFA_ORGANISATION ?? 'rules/organisation.json'),
+      baseUrl: env.ZHIFA_BASE_URL ?? `http://localhost:${port}`,
+      smtpUrl: env.SMTP_URL || null,
+      mailFrom: env.ZHIFA_MAIL_FROM ?? '执法 Zhifa <zhifa@localhost>',
+      webhookUrl: env.ZHIFA_WEBHOOK_URL || null,
+      webhookSecret: env.ZHIFA_WEBHOOK_SECRET || null,
+      digestCron: env.ZHIFA_DIGEST_CRON ?? '0 8 * * *',
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface ParsedBpmn {
   messages: Map<string, string>;
   /** What the diagram can do, so commands skip the queries a diagram cannot need. */
   features: { callActivities: boolean; messageCatches: boolean; caseClocks: boolean };
+  /** Reminder policies set on user tasks (`<camunda:property name="zhifa:reminders" value="…"/>`), by element id. */
+  reminderOverrides: Record<string, string>;
   moddleContext: unknown;
 }
 
@@ -54,7 +56,21 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), moddleContext: context };
+}
+
+type WithProperties = { id?: string; extensionElements?: { values?: Array<{ $type: string; values?: Array<{ name?: string; value?: string }> }> } };
+
+function reminderOverridesOf(context: unknown): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const el of Object.values((context as { elementsById?: Record<string, WithProperties> }).elementsById ?? {})) {
+    for (const ext of el.extensionElements?.values ?? []) {
+      if (ext.$type !== 'camunda:Properties') continue;
+      const prop = ext.values?.find((v) => v.name === 'zhifa:reminders');
+      if (prop?.value && el.id) overrides[el.id] = prop.value;
+    }
+  }
+  return overrides;
 }
 
 function featuresOf(xml: string, context: unknown): ParsedBpmn['features'] {

@@ -8,10 +8,12 @@ export interface Ticker {
  * Cron only wakes the scheduler; the database remembers what is due. Ticks never overlap
  * in one process, and a tick after downtime catches up on everything that fell due meanwhile.
  */
-export function startTicker(expression: string, tick: () => Promise<unknown>, onError: (err: unknown) => void): Ticker {
-  if (!cron.validate(expression)) throw new Error(`ZHIFA_SCHEDULER_CRON "${expression}" is not a valid cron expression`);
+export function startTicker(expression: string, tick: () => Promise<unknown>, onError: (err: unknown) => void, timezone?: string): Ticker {
+  if (!cron.validate(expression)) throw new Error(`the cron expression "${expression}" is not valid`);
   let running = false;
-  const task = cron.schedule(expression, async () => {
+  const task = cron.schedule(
+    expression,
+    async () => {
     if (running) return;
     running = true;
     try {
@@ -21,6 +23,8 @@ export function startTicker(expression: string, tick: () => Promise<unknown>, on
     } finally {
       running = false;
     }
-  });
+    },
+    timezone ? { timezone } : undefined,
+  );
   return { stop: () => void task.stop() };
 }

@@ -87,3 +87,17 @@ export function listGroups(db: DbOrTx): Promise<Array<{ id: string; name: string
 export async function setCertificate(db: DbOrTx, username: string, no: string, validUntil: number): Promise<boolean> {
   return (await db('users').where({ username }).update({ certificate_no: no, certificate_valid_until: validUntil })) > 0;
 }
+
+/** Active members of any of the groups (the people a group task is offered to). */
+export function usersInGroups(db: DbOrTx, groups: string[]): Promise<UserRow[]> {
+  if (!groups.length) return Promise.resolve([]);
+  return db<UserRow>('users')
+    .whereIn('id', db('user_groups').whereIn('group_id', groups).select('user_id'))
+    .andWhere({ active: true })
+    .orderBy('username');
+}
+
+/** Active users holding a role (e.g. every manager, for the daily digest). */
+export function usersWithRole(db: DbOrTx, role: string): Promise<UserRow[]> {
+  return db<UserRow>('users').whereIn('id', db('user_roles').where({ role }).select('user_id')).andWhere({ active: true }).orderBy('username');
+}

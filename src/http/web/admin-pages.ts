@@ -8,6 +8,7 @@ import type { Workflow } from '../../workflow/workflow.ts';
 import { adminCalendar } from './admin-calendar.ts';
 import { adminCatalog } from './admin-catalog.ts';
 import { adminProcesses } from './admin-processes.ts';
+import { adminOutbox } from './admin-outbox.ts';
 import { adminUsers } from './admin-users.ts';
 import { requireWebRole } from './session.ts';
 import type { Views } from './views.ts';
@@ -37,6 +38,8 @@ export function adminPages(deps: AdminDeps): Router {
   r.use(adminProcesses(deps, page));
   r.use(adminCatalog(deps, page));
   r.use(adminCalendar(deps, page));
+  r.use('/admin/outbox', requireWebRole('admin'));
+  r.use(adminOutbox(deps, page));
   r.use('/admin/users', requireWebRole('admin'));
   r.use(adminUsers(deps, page));
   return r;

@@ -14,7 +14,9 @@ import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
 import { dashboardPages } from './dashboard-pages.ts';
 import { publicPages } from './public-pages.ts';
-import { checkCsrf, requireUser, webSession } from './session.ts';
+import { unreadCount } from '../../store/inbox.ts';
+import { inboxPages } from './inbox-pages.ts';
+import { checkCsrf, requireUser, userOf, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
 import { evidencePages } from './evidence-pages.ts';
 import type { Views } from './views.ts';
@@ -58,6 +60,11 @@ export function webApp(deps: WebDeps): Router {
   r.use(authPages(deps));
   r.use(publicPages(deps));
   r.use(requireUser, checkCsrf);
+  r.use(async (req, res, next) => {
+    res.locals.unread = await unreadCount(deps.workflow.db, userOf(req)!.username);
+    next();
+  });
+  r.use(inboxPages(deps));
   r.use(staffPages(deps));
   r.use(evidencePages(deps));
   r.use(adminPages(deps));

@@ -9,6 +9,7 @@ import * as m007 from './007_clock_start_time.ts';
 import * as m008 from './008_login_failures.ts';
 import * as m009 from './009_review_catalogs.ts';
 import * as m010 from './010_evidence.ts';
+import * as m011 from './011_notifications.ts';
 import * as m012 from './012_record_chain.ts';
 import * as m013 from './013_evidence_annotation.ts';
 import * as m014 from './014_record_guards.ts';
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '008_login_failures': m008,
   '009_review_catalogs': m009,
   '010_evidence': m010,
+  '011_notifications': m011,
   '012_record_chain': m012,
   '013_evidence_annotation': m013,
   '014_record_guards': m014,

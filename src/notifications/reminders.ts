@@ -1,0 +1,134 @@
+import type { WorkCalendar } from '../calendar/index.ts';
+import type { Clock } from '../clock.ts';
+import { NEVER } from '../engine/due.ts';
+import type { Db, DbOrTx } from '../store/db.ts';
+import { clocksFollowedByOpenTasks, openTasksDueBetween, runningClocksDueBetween, type DueClock, type DueTask } from '../store/deadline-subjects.ts';
+import { definitionById } from '../store/definitions.ts';
+import { instanceById } from '../store/instances.ts';
+import { fromJson } from '../store/json.ts';
+import { outboxHasKey } from '../store/outbox.ts';
+import { userByName, usersInGroups } from '../store/users.ts';
+import type { Definitions } from '../workflow/definitions.ts';
+import type { Notifier, Recipient } from './notifier.ts';
+import type { Organisation } from './organisation.ts';
+import type { ReminderPolicy, ReminderStep } from './reminder-policy.ts';
+import { shiftWorkingDays } from './working-day-shift.ts';
+
+/** Far enough either side of now to hold every step of a policy, across the longest holiday. */
+const WINDOW_MS = 30 * 86_400_000;
+
+export interface ReminderDeps {
+  db: Db;
+  clock: Clock;
+  calendar: WorkCalendar;
+  policy: ReminderPolicy;
+  organisation: Organisation;
+  definitions: Definitions;
+  notifier: Notifier;
+}
+
+/**
+ * Reminders are derived from the due times as they stand when the scheduler looks, never stored
+ * ahead: a paused clock has no due time and reminds nobody, an extended one reminds against its
+ * new due time, and a calendar change moves them with the deadlines. For each task or clock the
+ * latest step whose time has come is sent once — its key holds the due time it was sent for.
+ */
+export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
+  const now = deps.clock.now().getTime();
+  let queued = 0;
+  for (const task of await openTasksDueBetween(deps.db, now - WINDOW_MS, Math.min(now + WINDOW_MS, NEVER.getTime() - 1))) {
+    queued += await remindTask(deps, task, now);
+  }
+  for (const clock of await runningClocksDueBetween(deps.db, now - WINDOW_MS, now + WINDOW_MS)) {
+    queued += await remindClock(deps, clock, now);
+  }
+  return queued;
+}
+
+function latestStep(deps: ReminderDeps, steps: ReminderStep[], dueAt: number, now: number): { step: ReminderStep; at: number } | null {
+  let latest: { step: ReminderStep; at: number } | null = null;
+  for (const step of steps) {
+    const at = shiftWorkingDays(deps.calendar, new Date(dueAt), step.workingDays).getTime();
+    if (at <= now && (!latest || at > latest.at)) latest = { step, at };
+  }
+  return latest;
+}
+
+async function remindTask(deps: ReminderDeps, task: DueTask, now: number): Promise<number> {
+  const def = await deps.definitions.compiledById(deps.db, task.definition_id);
+  const steps = deps.policy.stepsFor(task.process_key, task.element_id, def.reminderOverrides?.[task.element_id]);
+  const due = latestStep(deps, steps, task.due_at, now);
+  const key = due && `reminder:task:${task.id}:${due.step.id}:${task.due_at}`;
+  if (!due || !key || (await outboxHasKey(deps.db, key))) return 0;
+  const doing = task.assignee ? [task.assignee] : (await usersInGroups(deps.db, fromJson<string[]>(task.candidate_groups, []))).map((u) => u.username);
+  const recipients = await recipientsFor(deps, task.root_id, due.step, doing);
+  return deps.notifier.notify({
+    key,
+    template: due.step.template,
+    level: due.step.level,
+    caseId: task.root_id,
+    recipients,
+    link: `/tasks/${task.id}`,
+    context: await subjectContext(deps, task.root_id, task.name ?? task.element_id, 'task', task.due_at, now, due.step),
+  });
+}
+
+async function remindClock(deps: ReminderDeps, clock: DueClock, now: number): Promise<number> {
+  // A task that follows the clock already reminds of it.
+  if ((await clocksFollowedByOpenTasks(deps.db, clock.scope_id)).has(clock.name)) return 0;
+  const steps = deps.policy.stepsFor(clock.process_key, `clock:${clock.name}`);
+  const due = latestStep(deps, steps, clock.due_at, now);
+  const key = due && `reminder:clock:${clock.id}:${due.step.id}:${clock.due_at}`;
+  if (!due || !key || (await outboxHasKey(deps.db, key))) return 0;
+  const root = await instanceById(deps.db, clock.case_id);
+  const recipients = await recipientsFor(deps, clock.case_id, due.step, root?.started_by ? [root.started_by] : []);
+  return deps.notifier.notify({
+    key,
+    template: due.step.template,
+    level: due.step.level,
+    caseId: clock.case_id,
+    recipients,
+    link: `/cases/${clock.case_id}`,
+    context: await subjectContext(deps, clock.case_id, `法定期限 ${clock.name}`, 'clock', clock.due_at, now, due.step),
+  });
+}
+
+async function recipientsFor(deps: ReminderDeps, caseId: string, step: ReminderStep, doing: string[]): Promise<Recipient[]> {
+  const department = await departmentOf(deps.db, caseId);
+  const names = new Set<string>();
+  for (const role of step.to) {
+    if (role === 'assignee') doing.forEach((u) => names.add(u));
+    else if (role === 'departmentHead') addIf(names, deps.organisation.headOf(department));
+    else addIf(names, deps.organisation.headAbove(department));
+  }
+  const recipients: Recipient[] = [];
+  for (const username of names) {
+    const user = await userByName(deps.db, username);
+    if (user?.active) recipients.push({ username, displayName: user.display_name ?? username, email: user.email ?? null });
+  }
+  return recipients;
+}
+
+function addIf(set: Set<string>, v: string | null): void {
+  if (v) set.add(v);
+}
+
+export async function departmentOf(db: DbOrTx, caseId: string): Promise<string | null> {
+  const root = await instanceById(db, caseId);
+  return root?.started_by ? ((await userByName(db, root.started_by))?.department ?? null) : null;
+}
+
+async function subjectContext(deps: ReminderDeps, caseId: string, stepName: string, kind: 'task' | 'clock', dueAt: number, now: number, step: ReminderStep) {
+  const root = await instanceById(deps.db, caseId);
+  const vars = fromJson<Record<string, unknown>>(root?.variables, {});
+  const def = root ? await definitionById(deps.db, root.definition_id) : undefined;
+  const left = deps.calendar.workingDaysBetween(new Date(now), new Date(dueAt));
+  return {
+    case: { label: `${root?.business_key ?? caseId.slice(0, 8)} ${String(vars.party ?? vars.applicant ?? '')}`.trim(), businessKey: root?.business_key ?? null, processName: def?.name ?? root?.process_key ?? '' },
+    step: { name: stepName, kind },
+    dueAtMs: dueAt,
+    workingDaysLeft: left,
+    // The escalation says what its step is (one working day late), however late the tick runs.
+    overdueDays: step.workingDays > 0 ? step.workingDays : Math.max(0, -left),
+  };
+}
