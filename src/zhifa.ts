@@ -22,6 +22,7 @@ import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
+import { Notifications } from './notifications/notifications.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
@@ -55,6 +56,8 @@ export interface Zhifa {
   workflow: Workflow;
   accounts: Accounts;
   app: Express;
+  /** Reminders, escalations and the daily digest, and the outbox they leave through. */
+  notifications: Notifications;
   /** Fire every timer due now (what each scheduler tick does). */
   tick(): Promise<FireResult>;
   startScheduler(): void;
@@ -114,10 +117,18 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   }
   await definitions.deployDirectory(config.processesDir, 'system:startup');
 
-  // Refresh first, so timers fire against an arrangement another process has just stored.
+  const notifications = new Notifications(config.notifications, { db, clock, calendar, definitions, log });
+  // Refresh first, so timers fire against an arrangement another process has just stored; then
+  // the reminders of what the timers changed, and delivery of what is waiting in the outbox.
   const tick = async () => {
     await calendarAdmin.refreshIfChanged();
-    return fireDueTimers(workflow, clock, log);
+    const fired = await fireDueTimers(workflow, clock, log);
+    try {
+      await notifications.tick();
+    } catch (err) {
+      log('notifications failed; they are retried on the next tick', err);
+    }
+    return fired;
   };
   const views = new Views();
   const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
@@ -128,6 +139,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     tokenTtlSeconds: config.tokenTtlHours * 3600,
   });
   let ticker: Ticker | undefined;
+  let digestTicker: Ticker | undefined;
   let server: Server | undefined;
 
   return {
@@ -142,8 +154,10 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     accounts,
     app,
     tick,
+    notifications,
     startScheduler() {
       ticker ??= startTicker(config.schedulerCron, tick, (err) => log('scheduler tick failed', err));
+      digestTicker ??= startTicker(config.notifications.digestCron, () => notifications.digest(), (err) => log('daily digest failed', err), 'Asia/Shanghai');
     },
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -157,6 +171,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     },
     async close() {
       ticker?.stop();
+      digestTicker?.stop();
+      notifications.close();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => s.close(() => resolve()));
