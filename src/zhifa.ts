@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { Express } from 'express';
 import { Accounts } from './auth/accounts.ts';
 import { CalendarInputError, loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
@@ -18,6 +19,8 @@ import { registerPublicationServices } from './domain/publication/services.ts';
 import { ReviewCatalogs } from './domain/review-catalogs.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
+import { withAudioVideoGate } from './domain/av-gate.ts';
+import { loadAvRecordingMatters } from './domain/public-lists.ts';
 import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
 import { Views } from './http/web/views.ts';
@@ -106,7 +109,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, createSubmissionCheck(forms, clock, documents, calendar));
+  const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)));
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 

@@ -27,6 +27,8 @@ export interface AvRecordingMatter {
   requirement: string;
   mandatory: boolean;
   basis: string;
+  /** The process steps (BPMN user tasks) the matter covers; a mandatory one gates them. */
+  steps?: Array<{ process: string; element: string }>;
 }
 
 function loadList<T>(file: string, textFields: readonly string[], check: (item: Record<string, unknown>) => string | null = () => null): PublicList<T> {
@@ -51,5 +53,11 @@ export function loadInspectionMatters(file: string): PublicList<InspectionMatter
 }
 
 export function loadAvRecordingMatters(file: string): PublicList<AvRecordingMatter> {
-  return loadList(file, ['requirement', 'basis'], (item) => (typeof item.mandatory === 'boolean' ? null : '"mandatory" must be true or false'));
+  return loadList(file, ['requirement', 'basis'], (item) => {
+    if (typeof item.mandatory !== 'boolean') return '"mandatory" must be true or false';
+    const steps = item.steps;
+    if (steps === undefined) return null;
+    const ok = Array.isArray(steps) && steps.every((s) => typeof s?.process === 'string' && s.process && typeof s?.element === 'string' && s.element);
+    return ok ? null : '"steps" must be a list of {"process": "<process id>", "element": "<user task id>"}';
+  });
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
+import { uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
@@ -27,6 +28,11 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
   const submit = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => submitTask(s, who, id, elementId, variables);
   const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);
+  /** The seizure on site is on the audio-video list: its recording is uploaded before the step completes. */
+  const completeOnSite = async (id: string, variables: Record<string, unknown>) => {
+    await uploadRecording(s, officer, id, 'onSite');
+    await complete(officer, id, 'onSite', variables);
+  };
 
   const onSite = (overrides: Record<string, unknown> = {}) => ({
     officers: ['officer1', 'officer2'],
@@ -70,7 +76,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const id = await startInstance(s, 'coercion', { emergency: false });
     expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
     await complete(head, id, 'priorApproval', approval(true));
-    await complete(officer, id, 'onSite', onSite(siteVars));
+    await completeOnSite(id, onSite(siteVars));
     return id;
   };
 
@@ -284,7 +290,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const id = await startInstance(s, 'coercion', { emergency: true });
     let v = await view(s, id);
     expect(openIds(v), 'on site first, no prior approval').to.deep.equal(['onSite']);
-    await complete(officer, id, 'onSite', onSite({ partyPresent: false, witness: '村委会主任 王某', recordSignature: '当事人不到场，见证人和执法人员签名或盖章' }));
+    await completeOnSite(id, onSite({ partyPresent: false, witness: '村委会主任 王某', recordSignature: '当事人不到场，见证人和执法人员签名或盖章' }));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['report']);
     expect((await openTask(s, id, 'report')).dueAt).to.equal('2026-03-03T01:00:00.000Z');
@@ -307,7 +313,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   it('Given an emergency seizure approved afterwards, the case goes on to the handling decision on the clock started on site', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { emergency: true });
-    await complete(officer, id, 'onSite', onSite());
+    await completeOnSite(id, onSite());
     await setClock('2026-03-02T10:00:00Z');
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押' });
     await complete(head, id, 'postApproval', approval(true));
@@ -327,7 +333,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.clocks).to.have.length(0);
   });
 
-  it('refuses the on-site task without its audio-video record, or with one officer named twice, and the case does not move', async () => {
+  it('refuses the on-site task until an audio-video file is uploaded for it (a photo or the form\'s record number is not enough), without its record number, or with one officer named twice, and the case does not move', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { emergency: false });
     await complete(head, id, 'priorApproval', approval(true));
@@ -338,6 +344,20 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
       expect(v.clocks, 'no seizure clock without a completed execution').to.have.length(0);
       expect(v.history.filter((h: { kind: string; elementId: string }) => h.kind === 'task.completed' && h.elementId === 'onSite')).to.have.length(0);
     };
+
+    // The audio-video list (rules/av-recording-matters.json) names this step: a form that says
+    // "recorded" is not enough, the recording itself must be uploaded for this task.
+    const gate = '「现场实施查封、扣押」须全程音像记录（音像记录事项清单）：请先在本环节上传音像记录文件，再提交「现场实施查封、扣押」';
+    const noRecording = await submit(officer, id, 'onSite', onSite());
+    expect(noRecording.status).to.equal(422);
+    expect(noRecording.body.errors).to.deep.equal([{ field: '', message: gate }]);
+    await unchanged();
+    const task = (await view(s, id)).tasks[0];
+    expect((await uploadEvidence(officer, task.id, '现场照片.jpg', Buffer.from('jpeg bytes'))).status, 'a photo is evidence but not a recording').to.equal(201);
+    expect((await submit(officer, id, 'onSite', onSite())).body.errors).to.deep.equal([{ field: '', message: gate }]);
+    await unchanged();
+    const recording = await uploadRecording(s, officer, id, 'onSite');
+    expect(recording.label).to.equal('音像记录 No. 1');
 
     const { avRecordNo: _no, avRecordDescription: _desc, ...withoutAv } = onSite();
     const noAv = await submit(officer, id, 'onSite', withoutAv);

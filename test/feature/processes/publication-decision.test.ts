@@ -4,6 +4,7 @@ import { readDecisionDocuments } from '../../../src/domain/publication/decision-
 import { findPublishedDecision } from '../../../src/domain/publication/published-decision.ts';
 import { insertDocument } from '../../../src/store/documents.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
+import { uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, ROOT, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
@@ -41,6 +42,7 @@ describe('Feature: a publication carries its decision number and date', () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { emergency: false });
     await complete(head, id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
+    await uploadRecording(s, officer, id, 'onSite');
     await complete(officer, id, 'onSite', {
       officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台',
       seizureReason: '通过暗管逃避监管排放污染物', legalBasis: '《中华人民共和国环境保护法》第二十五条', partyNotified: true, partyPresent: true,

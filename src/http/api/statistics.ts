@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { endOfShanghaiDay, parseIsoDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import type { Clock } from '../../clock.ts';
+import { badRequest } from '../../errors.ts';
+import type { Db } from '../../store/db.ts';
+import { casesByOutcome, clockTimeliness, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
+import { actorOf, requireRole } from '../authenticate.ts';
+
+/** GET /api/statistics?from=2026-01-01&to=2026-12-31: supervision figures over the cases opened in those days (Shanghai). */
+export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
+  const r = Router();
+  r.get('/statistics', async (req, res) => {
+    requireRole(actorOf(req), 'admin', 'manager');
+    const day = (name: string) => {
+      const v = req.query[name];
+      try {
+        parseIsoDate(v);
+        return v as string;
+      } catch {
+        throw badRequest(`${name} must be a date such as 2026-01-31 (got "${String(v ?? '')}")`);
+      }
+    };
+    const from = day('from');
+    const to = day('to');
+    if (to < from) throw badRequest('to must not be before from');
+    const period = { from: startOfShanghaiDay(from).getTime(), to: endOfShanghaiDay(to).getTime() };
+    res.json({
+      from,
+      to,
+      cases: await casesByOutcome(deps.db, period),
+      timeliness: await clockTimeliness(deps.db, period, deps.clock.now().getTime()),
+      reviewOpinions: await reviewOpinions(deps.db, period),
+      publications: await publicationTimeliness(deps.db, period),
+    });
+  });
+  return r;
+}

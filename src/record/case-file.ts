@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import tar from 'tar-stream';
+import type { EvidenceFiles } from '../evidence/file-store.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { documentsWithHtmlOfCase } from '../store/documents.ts';
+import { evidenceOfCase } from '../store/evidence.ts';
+import { recordOfCase, type RecordRow } from '../store/history.ts';
+import { instanceById } from '../store/instances.ts';
+import { fromJson } from '../store/json.ts';
+import { canonicalJson, sha256Hex } from './canonical.ts';
+import { verifyCase, type RecordProblem } from './verify-case.ts';
+
+export const CASE_FILE_FORMAT = 'zhifa-case-file/1';
+
+export interface ManifestEntry {
+  seq: number;
+  instanceId: string;
+  at: number;
+  actor: string | null;
+  address: string | null;
+  kind: string;
+  elementId: string | null;
+  data: unknown;
+  prevHash: string | null;
+  hash: string;
+}
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+  what: 'timeline' | 'document' | 'evidence';
+  title: string;
+}
+
+export interface CaseFileManifest {
+  format: typeof CASE_FILE_FORMAT;
+  caseId: string;
+  processKey: string;
+  businessKey: string | null;
+  exportedAt: string;
+  exportedBy: string;
+  head: string | null;
+  entries: ManifestEntry[];
+  files: ManifestFile[];
+  /** What the live verification found when the file was made (an export never hides a problem). */
+  verifiedAtExport: { ok: boolean; problems: RecordProblem[] };
+  /** SHA-256 over the canonical form of everything above: a changed byte anywhere in the manifest shows. */
+  seal?: string;
+}
+
+export function sealOf(m: CaseFileManifest): string {
+  const { seal: _seal, ...rest } = m;
+  return sha256Hex(canonicalJson(rest));
+}
+
+/**
+ * The case file (案卷) as one tar archive: manifest.json (every record entry with its hash, every
+ * file with its hash), timeline.txt, the rendered documents and the evidence files as stored.
+ * `zhifa verify --archive` checks it without the database.
+ */
+export async function writeCaseFile(db: DbOrTx, files: EvidenceFiles, caseId: string, out: Writable, meta: { now: Date; by: string }): Promise<CaseFileManifest> {
+  const root = await instanceById(db, caseId);
+  if (!root) throw new Error(`case ${caseId} does not exist`);
+  const verification = await verifyCase(db, files, caseId);
+  const rows = await recordOfCase(db, caseId);
+  const timeline = Buffer.from(timelineText(rows), 'utf8');
+  const documents = await documentsWithHtmlOfCase(db, caseId);
+  const evidence = await evidenceOfCase(db, caseId);
+
+  const listed: ManifestFile[] = [{ path: 'timeline.txt', sha256: sha256Hex(timeline), size: timeline.length, what: 'timeline', title: '案件全过程记录（时间顺序）' }];
+  const docBytes = documents.map((d) => Buffer.from(d.html, 'utf8'));
+  documents.forEach((d, i) => listed.push({ path: `documents/${d.id}-${d.kind}.html`, sha256: sha256Hex(docBytes[i]!), size: docBytes[i]!.length, what: 'document', title: `${d.title}${d.number ? ` ${d.number}` : ''}` }));
+  const evidencePaths = evidence.map((e) => `evidence/${e.id}-${e.sha256.slice(0, 12)}${extOf(e.file_name)}`);
+  evidence.forEach((e, i) => listed.push({ path: evidencePaths[i]!, sha256: e.sha256, size: Number(e.size), what: 'evidence', title: `${e.kind} No. ${e.seq} ${e.file_name}` }));
+
+  const manifest: CaseFileManifest = {
+    format: CASE_FILE_FORMAT,
+    caseId,
+    processKey: root.process_key,
+    businessKey: root.business_key,
+    exportedAt: meta.now.toISOString(),
+    exportedBy: meta.by,
+    head: rows.at(-1)?.hash ?? null,
+    entries: rows.map(manifestEntry),
+    files: listed,
+    verifiedAtExport: { ok: verification.ok, problems: verification.problems },
+  };
+  manifest.seal = sealOf(manifest);
+
+  const pack = tar.pack();
+  const written = pipeline(pack, out);
+  const add = (name: string, body: Buffer) => new Promise<void>((resolve, reject) => pack.entry({ name, size: body.length }, body, (err) => (err ? reject(err) : resolve())));
+  await add('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
+  await add('timeline.txt', timeline);
+  for (const [i, d] of documents.entries()) await add(`documents/${d.id}-${d.kind}.html`, docBytes[i]!);
+  for (const [i, e] of evidence.entries()) {
+    const file = files.pathOf(e.sha256);
+    const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
+    if (!size) await add(evidencePaths[i]!, Buffer.alloc(0)); // gone from the store: verifiedAtExport says so
+    else await pipeline(fs.createReadStream(file), pack.entry({ name: evidencePaths[i]!, size }));
+  }
+  pack.finalize();
+  await written;
+  return manifest;
+}
+
+function manifestEntry(r: RecordRow): ManifestEntry {
+  return { seq: Number(r.seq), instanceId: r.instance_id, at: Number(r.at), actor: r.actor, address: r.address, kind: r.kind, elementId: r.element_id, data: fromJson(r.data, null), prevHash: r.prev_hash, hash: r.hash ?? '' };
+}
+
+function extOf(fileName: string): string {
+  const m = /\.[A-Za-z0-9]{1,8}$/.exec(fileName);
+  return m ? m[0].toLowerCase() : '';
+}
+
+function timelineText(rows: RecordRow[]): string {
+  const time = (ms: number) => new Date(Number(ms) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+  return rows
+    .map((r) => `${String(r.seq).padStart(4)}  ${time(r.at)} (UTC+8)  ${r.actor ?? '系统'}${r.address ? `@${r.address}` : ''}  ${r.kind}${r.element_id ? ` ${r.element_id}` : ''}  ${r.data ?? ''}  #${r.hash}`)
+    .join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+import type { DbOrTx } from './db.ts';
+import { fromJson } from './json.ts';
+
+/** Figures for supervision and the annual report, over the cases opened in [from, to). */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** Cases by procedure and outcome: running, cancelled, or the end event a completed case reached. */
+export async function casesByOutcome(db: DbOrTx, p: Period): Promise<Array<{ procedure: string; outcome: string; cases: number }>> {
+  const roots: Array<{ id: string; process_key: string; status: string }> = await db('instances').whereNull('parent_id').where('started_at', '>=', p.from).where('started_at', '<', p.to).select('id', 'process_key', 'status');
+  const ends: Array<{ instance_id: string; data: string | null }> = roots.length
+    ? await db('history').whereIn('instance_id', roots.filter((r) => r.status === 'completed').map((r) => r.id)).where({ kind: 'activity.end' }).where('data', 'like', '%EndEvent%').orderBy('id').select('instance_id', 'data')
+    : [];
+  const endName = new Map(ends.map((e) => [e.instance_id, fromJson<{ name?: string }>(e.data, {}).name ?? '办结']));
+  const counts = new Map<string, { procedure: string; outcome: string; cases: number }>();
+  for (const r of roots) {
+    const outcome = r.status === 'completed' ? endName.get(r.id) ?? '办结' : r.status === 'running' ? '办理中' : '已取消';
+    const key = `${r.process_key}\u0000${outcome}`;
+    const c = counts.get(key) ?? { procedure: r.process_key, outcome, cases: 0 };
+    c.cases++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || b.cases - a.cases);
+}
+
+/**
+ * Timeliness of each statutory step: every stopped clock of those cases, on time when its last
+ * stop came before its due time (pauses and extensions already in the due time); open ones
+ * counted apart, overdue when their due time has passed.
+ */
+export async function clockTimeliness(db: DbOrTx, p: Period, now: number): Promise<Array<{ procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>> {
+  const rows: Array<{ id: number; name: string; status: string; due_at: number | null; process_key: string }> = await db('clocks')
+    .join('instances', 'instances.id', 'clocks.case_id')
+    .where('instances.started_at', '>=', p.from)
+    .where('instances.started_at', '<', p.to)
+    .select('clocks.id', 'clocks.name', 'clocks.status', 'clocks.due_at', 'instances.process_key');
+  const stops: Array<{ clock_id: number; at: number }> = rows.length ? await db('clock_events').whereIn('clock_id', rows.map((r) => r.id)).where({ kind: 'stop' }).orderBy('id').select('clock_id', 'at') : [];
+  const lastStop = new Map(stops.map((s) => [s.clock_id, Number(s.at)]));
+  const out = new Map<string, { procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>();
+  for (const r of rows) {
+    const key = `${r.process_key}\u0000${r.name}`;
+    const s = out.get(key) ?? { procedure: r.process_key, clock: r.name, onTime: 0, late: 0, open: 0, openOverdue: 0 };
+    const due = r.due_at === null ? null : Number(r.due_at);
+    if (r.status === 'stopped') {
+      const at = lastStop.get(r.id);
+      if (due === null || (at !== undefined && at <= due)) s.onTime++;
+      else s.late++;
+    } else {
+      s.open++;
+      if (due !== null && due < now) s.openOverdue++;
+    }
+    out.set(key, s);
+  }
+  return [...out.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || a.clock.localeCompare(b.clock));
+}
+
+/** Legal-review opinions given in those cases: agree or problems found. */
+export async function reviewOpinions(db: DbOrTx, p: Period): Promise<{ agree: number; problems: number }> {
+  const rows: Array<{ data: string | null }> = await db('history')
+    .join('instances', 'instances.id', 'history.instance_id')
+    .join('instances as cases', 'cases.id', 'instances.root_id')
+    .where('instances.process_key', 'legal-review')
+    .where('history.kind', 'task.completed')
+    .where('cases.started_at', '>=', p.from)
+    .where('cases.started_at', '<', p.to)
+    .select('history.data');
+  const result = { agree: 0, problems: 0 };
+  for (const r of rows) {
+    const opinion = fromJson<{ variables?: { reviewOpinion?: unknown } }>(r.data, {}).variables?.reviewOpinion;
+    if (opinion === 'agree') result.agree++;
+    else if (opinion === 'problems') result.problems++;
+  }
+  return result;
+}
+
+/** Publications by kind: published before their publication clock fell due, or after. */
+export async function publicationTimeliness(db: DbOrTx, p: Period): Promise<Array<{ kind: string; onTime: number; late: number }>> {
+  const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await db('publications')
+    .join('instances as cases', 'cases.id', 'publications.case_id')
+    .leftJoin('clocks', (j) => j.on('clocks.scope_id', '=', 'publications.instance_id').andOnVal('clocks.name', '=', 'publication'))
+    .where('cases.started_at', '>=', p.from)
+    .where('cases.started_at', '<', p.to)
+    .select('publications.kind', 'publications.published_at', 'clocks.due_at');
+  const out = new Map<string, { kind: string; onTime: number; late: number }>();
+  for (const r of rows) {
+    const s = out.get(r.kind) ?? { kind: r.kind, onTime: 0, late: 0 };
+    if (r.due_at === null || Number(r.published_at) <= Number(r.due_at)) s.onTime++;
+    else s.late++;
+    out.set(r.kind, s);
+  }
+  return [...out.values()];
+}
