@@ -49,3 +49,8 @@ export function eventsOfClock(db: DbOrTx, clockId: number): Promise<ClockEventRo
 export function liveClocks(db: DbOrTx): Promise<ClockRow[]> {
   return db<ClockRow>('clocks').whereNot({ status: 'stopped' }).orderBy('id');
 }
+
+/** The clocks an instance started that still run or are paused. */
+export function liveClocksOfScope(db: DbOrTx, scopeId: string): Promise<ClockRow[]> {
+  return db<ClockRow>('clocks').where({ scope_id: scopeId }).whereNot({ status: 'stopped' }).orderBy('id');
+}

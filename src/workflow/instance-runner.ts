@@ -6,6 +6,7 @@ import type { PeriodResolver } from '../engine/periods.ts';
 import type { ProcessEngine } from '../engine/runner.ts';
 import { conflict, notFound } from '../errors.ts';
 import type { Tx } from '../store/db.ts';
+import { liveClocksOfScope } from '../store/clocks.ts';
 import { appendHistory } from '../store/history.ts';
 import { cancelInstance, childrenOf, insertInstance, instanceById, InstanceStatus, lockCase, lockInstance, rootIdOf, runningOfCase, saveInstance, type InstanceRow } from '../store/instances.ts';
 import { toJson } from '../store/json.ts';
@@ -132,6 +133,8 @@ export class InstanceRunner {
   private async cancelTree(tx: Tx, row: InstanceRow, actor: string | null): Promise<void> {
     const now = this.now();
     for (const child of await childrenOf(tx, row.id)) if (child.status === InstanceStatus.running) await this.cancelTree(tx, child, actor);
+    // A cancelled review's limit no longer runs: left running, it would read as overdue forever.
+    for (const clock of await liveClocksOfScope(tx, row.id)) await this.caseClocks.apply(tx, row.id, clock.name, { kind: 'stop', reason: 'the process was cancelled' }, actor);
     await cancelInstance(tx, row.id, now);
     await appendHistory(tx, [{ instanceId: row.id, at: now, actor, kind: 'instance.cancelled', data: { reason: 'the calling activity no longer waits for it' } }]);
   }

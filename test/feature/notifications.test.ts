@@ -87,7 +87,7 @@ describe('Feature: reminders and escalations by inbox, e-mail and webhook, exact
     at('2026-03-02T01:00:00Z');
     const id = await start();
     at('2026-03-10T02:00:00Z');
-    const extended = await officer1.post(`/api/instances/${id}/clocks/decision/extend`, { period: 'P15CD', reason: '案情复杂，经负责人批准延长' });
+    const extended = await s.api.post(`/api/instances/${id}/clocks/decision/extend`, { period: 'P15CD', reason: '案情复杂，经负责人批准延长' });
     expect(extended.body.dueAt).to.equal('2026-04-01T16:00:00.000Z');
     at('2026-03-16T16:30:00Z'); // when the old due time would have reminded
     await tick();

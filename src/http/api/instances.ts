@@ -4,7 +4,7 @@ import { documentById, documentsOfCase } from '../../store/documents.ts';
 import { instanceById } from '../../store/instances.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
-import { actorOf } from '../authenticate.ts';
+import { actorOf, requireRole } from '../authenticate.ts';
 
 const CLOCK_ACTIONS = ['start', 'pause', 'resume', 'extend', 'stop'] as const;
 
@@ -29,6 +29,9 @@ export function instanceRoutes(workflow: Workflow): Router {
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>${doc.html}</body></html>`);
   });
   r.post('/instances/:id/clocks/:name/:action', async (req, res) => {
+    // Staff extend or pause a limit through the diagram's approval tasks, which count the
+    // extensions the law allows; changing a clock directly is an administrator's correction.
+    requireRole(actorOf(req), 'admin');
     const action = req.params.action;
     if (!CLOCK_ACTIONS.includes(action as (typeof CLOCK_ACTIONS)[number])) {
       throw badRequest(`clock action must be one of ${CLOCK_ACTIONS.join(', ')} (got "${action}")`);

@@ -429,6 +429,8 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const review = await view(s, reviewId);
     expect(review.status, 'the pending review is cancelled').to.equal('cancelled');
     expect(review.tasks).to.deep.equal([]);
+    const reviewClock = v.clocks.find((c: { name: string; instanceId: string }) => c.name === 'legalReview' && c.instanceId === reviewId);
+    expect(reviewClock.status, 'the cancelled review no longer counts as running late').to.equal('stopped');
 
     await setClock('2026-04-02T02:00:00Z');
     await complete(officer, id, 'expiryRelease', release);
