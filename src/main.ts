@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb, migrate } from './store/db.ts';
 import { createZhifa } from './zhifa.ts';
+import { exportCommand, verifyCommand } from './record/cli.ts';
 
 const USAGE = `usage: zhifa <command>
   serve              migrate, deploy processes/, start the HTTP server and the scheduler
   migrate            apply database migrations and exit
-  deploy <file.bpmn> validate and deploy BPMN files and exit`;
+  deploy <file.bpmn> validate and deploy BPMN files and exit
+  verify [case]      recompute the record's hash chain and every evidence file's hash (all cases without one)
+  verify --archive <file.tar>  check an exported case file offline
+  export <case> <file.tar>     write the case file (案卷): manifest, timeline, documents, evidence`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...args] = argv;
@@ -42,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'verify':
+      return verifyCommand(config, args);
+    case 'export':
+      return exportCommand(config, args);
     default:
       console.error(USAGE);
       return 2;
