@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { NotificationsConfig } from './notifications/notifications.ts';
 
 /** The only reader of process.env: validated once into a typed config. */
 export interface Config {
@@ -21,16 +22,7 @@ export interface Config {
   /** Where evidence files are kept, by content hash. */
   evidenceDir: string;
   evidenceMaxBytes: number;
-  notifications: {
-    templatesDir: string;
-    policyFile: string;
-    organisationFile: string;
-    /** How links in notifications begin, e.g. https://zhifa.example.gov.cn */
-    baseUrl: string;
-    smtpUrl: string | null;
-    mailFrom: string;
-    webhookUrl: string | null;
-    webhookSecret: string | null;
+  notifications: NotificationsConfig & {
     /** When the managers' digest goes out (Asia/Shanghai), on working days only. */
     digestCron: string;
   };

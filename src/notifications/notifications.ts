@@ -15,6 +15,7 @@ export interface NotificationsConfig {
   templatesDir: string;
   policyFile: string;
   organisationFile: string;
+  /** How links in notifications begin, e.g. https://zhifa.example.gov.cn */
   baseUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
