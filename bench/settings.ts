@@ -12,6 +12,7 @@ export const N = positiveInt('BENCH_N', 500);
 /** Instances run before each measurement: JIT, caches and connection pools are warm when the clock starts. */
 export const WARMUP = positiveInt('BENCH_WARMUP', 100);
 export const WAITING = positiveInt('BENCH_WAITING', 10_000);
+export const REMINDER_SUBJECTS = positiveInt('BENCH_REMINDERS', 2_000);
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Holds both candidate groups of bench.bpmn, so it may complete both tasks. */

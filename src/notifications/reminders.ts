@@ -6,7 +6,7 @@ import { clocksFollowedByOpenTasks, openTasksDueBetween, runningClocksDueBetween
 import { definitionById } from '../store/definitions.ts';
 import { instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
-import { outboxHasKey } from '../store/outbox.ts';
+import { recentReminderKeys } from '../store/outbox.ts';
 import { userByName, usersInGroups } from '../store/users.ts';
 import type { Definitions } from '../workflow/definitions.ts';
 import type { Notifier, Recipient } from './notifier.ts';
@@ -35,12 +35,14 @@ export interface ReminderDeps {
  */
 export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
   const now = deps.clock.now().getTime();
+  // What was sent already, read once: a scan that finds nothing new costs one query, not one a task.
+  const sent = await recentReminderKeys(deps.db, now - 3 * WINDOW_MS);
   let queued = 0;
   for (const task of await openTasksDueBetween(deps.db, now - WINDOW_MS, Math.min(now + WINDOW_MS, NEVER.getTime() - 1))) {
-    queued += await remindTask(deps, task, now);
+    queued += await remindTask(deps, task, now, sent);
   }
   for (const clock of await runningClocksDueBetween(deps.db, now - WINDOW_MS, now + WINDOW_MS)) {
-    queued += await remindClock(deps, clock, now);
+    queued += await remindClock(deps, clock, now, sent);
   }
   return queued;
 }
@@ -54,12 +56,12 @@ function latestStep(deps: ReminderDeps, steps: ReminderStep[], dueAt: number, no
   return latest;
 }
 
-async function remindTask(deps: ReminderDeps, task: DueTask, now: number): Promise<number> {
+async function remindTask(deps: ReminderDeps, task: DueTask, now: number, sent: Set<string>): Promise<number> {
   const def = await deps.definitions.compiledById(deps.db, task.definition_id);
   const steps = deps.policy.stepsFor(task.process_key, task.element_id, def.reminderOverrides?.[task.element_id]);
   const due = latestStep(deps, steps, task.due_at, now);
   const key = due && `reminder:task:${task.id}:${due.step.id}:${task.due_at}`;
-  if (!due || !key || (await outboxHasKey(deps.db, key))) return 0;
+  if (!due || !key || sent.has(key)) return 0;
   const doing = task.assignee ? [task.assignee] : (await usersInGroups(deps.db, fromJson<string[]>(task.candidate_groups, []))).map((u) => u.username);
   const recipients = await recipientsFor(deps, task.root_id, due.step, doing);
   return deps.notifier.notify({
@@ -73,13 +75,13 @@ async function remindTask(deps: ReminderDeps, task: DueTask, now: number): Promi
   });
 }
 
-async function remindClock(deps: ReminderDeps, clock: DueClock, now: number): Promise<number> {
-  // A task that follows the clock already reminds of it.
-  if ((await clocksFollowedByOpenTasks(deps.db, clock.scope_id)).has(clock.name)) return 0;
+async function remindClock(deps: ReminderDeps, clock: DueClock, now: number, sent: Set<string>): Promise<number> {
   const steps = deps.policy.stepsFor(clock.process_key, `clock:${clock.name}`);
   const due = latestStep(deps, steps, clock.due_at, now);
   const key = due && `reminder:clock:${clock.id}:${due.step.id}:${clock.due_at}`;
-  if (!due || !key || (await outboxHasKey(deps.db, key))) return 0;
+  if (!due || !key || sent.has(key)) return 0;
+  // A task that follows the clock already reminds of it.
+  if ((await clocksFollowedByOpenTasks(deps.db, clock.scope_id)).has(clock.name)) return 0;
   const root = await instanceById(deps.db, clock.case_id);
   const recipients = await recipientsFor(deps, clock.case_id, due.step, root?.started_by ? [root.started_by] : []);
   return deps.notifier.notify({

@@ -78,7 +78,8 @@ export function outboxByKeyPrefix(db: DbOrTx, prefix: string): Promise<OutboxRow
   return db<OutboxRow>('outbox').where('idempotency_key', 'like', `${prefix}%`).orderBy('id');
 }
 
-/** Whether anything was queued under a notification's key (its rows are `<key>:<user>:<channel>`). */
-export async function outboxHasKey(db: DbOrTx, key: string): Promise<boolean> {
-  return (await db('outbox').where('idempotency_key', 'like', `${key}:%`).first('id')) !== undefined;
+/** The reminder notifications queued since `since`, as their keys without the recipient and channel (one query for a whole scan). */
+export async function recentReminderKeys(db: DbOrTx, since: number): Promise<Set<string>> {
+  const keys: string[] = await db('outbox').where('idempotency_key', 'like', 'reminder:%').andWhere('created_at', '>=', since).pluck('idempotency_key');
+  return new Set(keys.map((k) => k.split(':').slice(0, 5).join(':')));
 }
