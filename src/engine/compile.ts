@@ -15,6 +15,8 @@ export interface ParsedBpmn {
   features: { callActivities: boolean; messageCatches: boolean; caseClocks: boolean };
   /** Reminder policies set on user tasks (`<camunda:property name="zhifa:reminders" value="…"/>`), by element id. */
   reminderOverrides: Record<string, string>;
+  /** The names the diagram gives its elements, by id (what staff read for a waiting event). */
+  elementNames: Record<string, string>;
   moddleContext: unknown;
 }
 
@@ -56,10 +58,16 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), moddleContext: context };
 }
 
 type WithProperties = { id?: string; extensionElements?: { values?: Array<{ $type: string; values?: Array<{ name?: string; value?: string }> }> } };
+
+function elementNamesOf(context: unknown): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const el of Object.values((context as { elementsById?: Record<string, { id?: string; name?: string }> }).elementsById ?? {})) if (el.id && el.name) names[el.id] = el.name;
+  return names;
+}
 
 function reminderOverridesOf(context: unknown): Record<string, string> {
   const overrides: Record<string, string> = {};

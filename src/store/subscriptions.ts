@@ -34,3 +34,16 @@ export function subscribersOf(db: DbOrTx, messageName: string, target: { instanc
   if (target.businessKey) q.andWhere('i.business_key', target.businessKey);
   return q;
 }
+
+/** What the processes of a case wait to be told (messages), oldest first: the actions staff may record. */
+export function subscriptionsOfCase(db: DbOrTx, caseId: string): Promise<SubscriptionRow[]> {
+  return db<SubscriptionRow>('message_subscriptions')
+    .join('instances', 'instances.id', 'message_subscriptions.instance_id')
+    .where('instances.root_id', caseId)
+    .select('message_subscriptions.*')
+    .orderBy('message_subscriptions.id');
+}
+
+export function subscriptionById(db: DbOrTx, id: number): Promise<SubscriptionRow | undefined> {
+  return db<SubscriptionRow>('message_subscriptions').where({ id }).first();
+}

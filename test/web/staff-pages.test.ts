@@ -125,4 +125,23 @@ describe('Web: staff pages', () => {
     expect(v.variables.investigators).to.deep.equal(['officer1', 'officer2']);
     expect(v.variables.evidence).to.deep.equal([{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }]);
   });
+
+  it("records what the case waits to be told (an extension request) from the case page; an outsider is refused and nothing moves", async () => {
+    const id = await startPenalty(officer1, '湘西某造纸厂');
+    await head1.post(`/tasks/${await taskId(id, 'filingApproval')}`, { fileCase: 'true', filingOpinion: '同意立案' });
+    const page = await officer1.get(`/cases/${id}`);
+    const action = /action="(\/cases\/[^"]+\/events\/(\d+))"[^]*?data-testid="case-action">收到延长办案期限申请</.exec(page.text);
+    expect(action, 'the waiting event is offered under its name in the diagram').to.not.equal(null);
+    await s.zhifa.accounts.create({ username: 'outsider2', password: 'pw', department: '其他执法大队', roles: ['staff'] });
+    const outsider = await webLogin(s.base, 'outsider2', 'pw');
+    expect((await outsider.post(action![1]!, {})).status).to.equal(403);
+    const before = (await view(s, id)).tasks.length;
+    const recorded = await officer1.post(action![1]!, {});
+    expect(recorded.status).to.equal(303);
+    expect(decodeURIComponent(recorded.location!)).to.equal(`/cases/${id}?recorded=收到延长办案期限申请`);
+    const v = await view(s, id);
+    expect(v.tasks.length, 'the request task opened').to.equal(before + 1);
+    expect(v.history.some((h: { kind: string; actor: string }) => h.kind === 'message.correlated' && h.actor === 'officer1')).to.equal(true);
+    expect((await officer1.post(action![1]!, {})).status, 'recorded once').to.equal(404);
+  });
 });

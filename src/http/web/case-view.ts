@@ -8,7 +8,9 @@ import { childrenOf, instancesOfCase, type InstanceRow } from '../../store/insta
 import { jobsOfInstance, JobStatus } from '../../store/jobs.ts';
 import { fromJson } from '../../store/json.ts';
 import { tasksOfInstance, TaskStatus } from '../../store/tasks.ts';
+import { subscriptionsOfCase } from '../../store/subscriptions.ts';
 import type { CaseClocks } from '../../workflow/case-clocks.ts';
+import type { Definitions } from '../../workflow/definitions.ts';
 import { CLOCK_EVENT_LABELS, describeEntry } from './timeline.ts';
 import { remaining } from './remaining.ts';
 
@@ -20,6 +22,7 @@ export interface CaseViewDeps {
   caseClocks: CaseClocks;
   calendar: WorkCalendar;
   clock: Clock;
+  definitions: Definitions;
 }
 
 /** Everything the case page shows of one instance: where it stands, the path taken, the clocks and the whole record of it and the processes it called. */
@@ -56,6 +59,15 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     events: c.events.map((e) => ({ ...e, kindLabel: CLOCK_EVENT_LABELS[e.kind] ?? e.kind })),
   }));
   const documents = await documentsOfCase(db, row.root_id);
+  // What the case waits to be told (a hearing request, an extension request, supplemented
+  // materials): staff record it here, named as the diagram names the waiting event.
+  const actions = [];
+  for (const sub of await subscriptionsOfCase(db, row.root_id)) {
+    const inst = inCase.find((i) => i.id === sub.instance_id) ?? (sub.instance_id === row.id ? row : undefined);
+    if (!inst) continue;
+    const compiled = await deps.definitions.compiledById(db, inst.definition_id);
+    actions.push({ id: sub.id, label: compiled.elementNames?.[sub.element_id] ?? sub.message_name });
+  }
 
   return {
     title: `${processName}${variables.party || variables.applicant ? ` · ${variables.party ?? variables.applicant}` : ''}`,
@@ -77,6 +89,7 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     children: children.map((c) => ({ id: c.id, processName: c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
     clocks,
     documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
+    actions,
     timeline: entries,
   };
 }
