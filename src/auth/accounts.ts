@@ -67,14 +67,12 @@ export class Accounts {
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       throw unauthorized('username and password are required');
     }
-    await this.throttle.check(username, address);
+    await this.throttle.attempt(username, address);
     const user = await userByName(this.db, username);
     // Compare even for an unknown user so the answer time does not reveal which usernames exist.
     const ok = await verifyPassword(password, user?.password_hash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
-    if (!user || !ok || !user.active) {
-      await this.throttle.failed(username, address);
-      throw unauthorized('wrong username or password');
-    }
+    // The attempt is already counted as a failure; only a success takes it back.
+    if (!user || !ok || !user.active) throw unauthorized('wrong username or password');
     await this.throttle.succeeded(username);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().getTime();
