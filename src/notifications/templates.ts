@@ -26,9 +26,10 @@ export class NotificationTemplates {
     const partials = path.join(dir, 'partials');
     if (fs.existsSync(partials)) {
       for (const f of fs.readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
-        const source = read(path.join(partials, f));
-        this.html.registerPartial(path.basename(f, '.hbs'), source);
-        this.plain.registerPartial(path.basename(f, '.hbs'), source);
+        // Compiled here like the templates, so a broken partial stops the start too, not every notification using it.
+        const file = path.join(partials, f);
+        this.html.registerPartial(path.basename(f, '.hbs'), compile(this.html, file, false));
+        this.plain.registerPartial(path.basename(f, '.hbs'), compile(this.plain, file, true));
       }
     }
     if (!fs.existsSync(dir)) throw new TemplateError(`notification templates folder ${dir} does not exist`);
