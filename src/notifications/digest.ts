@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { fromJson } from '../store/json.ts';
 import { overdueClocks, overdueTasks } from '../store/supervision.ts';
 import { usersWithRole } from '../store/users.ts';
-import type { Notifier } from './notifier.ts';
+import { formatDue, type Notifier } from './notifier.ts';
 import { warningCounts } from './warnings.ts';
 
 const ITEMS = 20;
@@ -20,7 +20,9 @@ export async function sendDailyDigest(deps: { db: Db; clock: Clock; calendar: Wo
   if (!deps.calendar.day(date).workday) return 0;
   let queued = 0;
   for (const manager of await usersWithRole(deps.db, 'manager')) {
-    const scope = manager.department ? { department: manager.department } : {};
+    // As on the dashboard: a manager reads their own department, and without one nothing.
+    if (!manager.department) continue;
+    const scope = { department: manager.department };
     const counts = (await warningCounts(deps.db, deps.calendar, now, scope)).reduce((a, c) => ({ near: a.near + c.near, overdue: a.overdue + c.missed, paused: a.paused + c.paused }), { near: 0, overdue: 0, paused: 0 });
     const tasks = await overdueTasks(deps.db, scope, now.getTime(), ITEMS);
     const clocks = await overdueClocks(deps.db, scope, now.getTime(), ITEMS);
@@ -29,8 +31,8 @@ export async function sendDailyDigest(deps: { db: Db; clock: Clock; calendar: Wo
       return `${r.business_key ?? r.case_id.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim();
     };
     const items = [
-      ...tasks.map((t) => ({ levelLabel: '逾期', caseLabel: label(t), stepName: t.name ?? t.element_id, dueAtMs: t.due_at, link: `/cases/${t.case_id}` })),
-      ...clocks.map((c) => ({ levelLabel: '逾期', caseLabel: label(c), stepName: `法定期限 ${c.name}`, dueAtMs: c.due_at, link: `/cases/${c.case_id}` })),
+      ...tasks.map((t) => ({ levelLabel: '逾期', caseLabel: label(t), stepName: t.name ?? t.element_id, dueAt: t.due_at === null ? '' : formatDue(t.due_at), link: deps.notifier.url(`/cases/${t.case_id}`) })),
+      ...clocks.map((c) => ({ levelLabel: '逾期', caseLabel: label(c), stepName: `法定期限 ${c.name}`, dueAt: formatDue(c.due_at), link: deps.notifier.url(`/cases/${c.case_id}`) })),
     ].slice(0, ITEMS);
     queued += await deps.notifier.notify({
       key: `digest:${date}`,
@@ -39,7 +41,7 @@ export async function sendDailyDigest(deps: { db: Db; clock: Clock; calendar: Wo
       caseId: null,
       recipients: [{ username: manager.username, displayName: manager.display_name ?? manager.username, email: manager.email ?? null }],
       link: '/dashboard',
-      context: { date, department: manager.department ?? '', counts, items, dashboardLink: '/dashboard' },
+      context: { date, department: manager.department, counts, items, dashboardLink: deps.notifier.url('/dashboard') },
     });
   }
   return queued;

@@ -25,6 +25,9 @@ export interface Notification {
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
+/** A due time as the notifications write it (Shanghai, to the minute). */
+export const formatDue = (ms: number): string => shanghai.format(new Date(ms));
+
 /**
  * Turns a notification into outbox rows — one per recipient and channel — rendered now and
  * written in the caller's transaction (or one of its own), so they exist exactly when what caused
@@ -39,14 +42,19 @@ export class Notifier {
     private readonly baseUrl: string,
   ) {}
 
+  /** A path on this site as a link a mail reader can follow. */
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
   async notify(n: Notification, tx?: DbOrTx): Promise<number> {
     if (!n.recipients.length) return 0;
     const write = async (db: DbOrTx) => {
       let queued = 0;
       const now = this.clock.now().getTime();
-      const link = n.link ? `${this.baseUrl}${n.link}` : null;
+      const link = n.link ? this.url(n.link) : null;
       for (const r of n.recipients) {
-        const dueAt = n.context.dueAtMs === undefined ? undefined : shanghai.format(new Date(n.context.dueAtMs));
+        const dueAt = n.context.dueAtMs === undefined ? undefined : formatDue(n.context.dueAtMs);
         const rendered = this.templates.render(n.template, { ...n.context, dueAt, recipient: r, link, level: n.level });
         const payload: NotificationPayload = { ...rendered, link, level: n.level, caseId: n.caseId, username: r.username, data: { template: n.template, ...n.context } };
         const targets: Array<[string, string]> = [[ChannelNames.inbox, r.username]];
