@@ -107,7 +107,8 @@ export interface PublicQuery {
 /** What the public platform lists: items still within their publication period, published or withdrawn (as notices). */
 export function publicPublicationRows(db: DbOrTx, q: PublicQuery): Promise<PublicationRow[]> {
   const query = db<PublicationRow>('publications').whereIn('status', ['published', 'withdrawn']).andWhere('publish_until', '>', q.now);
-  if (q.party) query.andWhereRaw("party_name LIKE ? ESCAPE '\\'", [`%${q.party.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+  // LOWER on both sides: SQLite's LIKE ignores the case of Latin letters, PostgreSQL's does not.
+  if (q.party) query.andWhereRaw("LOWER(party_name) LIKE LOWER(?) ESCAPE '\\'", [`%${q.party.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
   if (q.kind) query.andWhere('kind', q.kind);
   if (q.from !== undefined) query.andWhere('decision_date', '>=', q.from);
   if (q.to !== undefined) query.andWhere('decision_date', '<', q.to);
