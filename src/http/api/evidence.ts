@@ -10,7 +10,7 @@ import { taskById } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
 import { receiveUpload } from '../evidence-upload.ts';
-import { assertCaseAccess } from '../web/access.ts';
+import { assertCaseAccess } from '../case-access.ts';
 
 export const NOTHING_RECORDED_CHANGES = '已记录的内容不得修改或删除（音像记录不得毁损、篡改、删除、剪接）；如需更正，请提交一条更正记录：POST /api/evidence/:id/corrections';
 

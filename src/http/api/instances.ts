@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { badRequest, notFound } from '../../errors.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
-import { instanceById } from '../../store/instances.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
+import { assertCaseAccess } from '../case-access.ts';
 
 const CLOCK_ACTIONS = ['start', 'pause', 'resume', 'extend', 'stop'] as const;
 
@@ -15,17 +15,18 @@ export function instanceRoutes(workflow: Workflow): Router {
     res.status(201).json({ id });
   });
   r.get('/instances/:id', async (req, res) => {
+    await assertCaseAccess(workflow.db, actorOf(req), req.params.id);
     res.json(await instanceView(workflow.db, workflow.caseClocks, req.params.id));
   });
   r.get('/instances/:id/documents', async (req, res) => {
-    const row = await instanceById(workflow.db, req.params.id);
-    if (!row) throw notFound(`instance ${req.params.id} does not exist`);
+    const row = await assertCaseAccess(workflow.db, actorOf(req), req.params.id);
     const docs = await documentsOfCase(workflow.db, row.root_id);
     res.json(docs.map((d) => ({ id: d.id, kind: d.kind, number: d.number, title: d.title, instanceId: d.instance_id, createdAt: new Date(d.created_at).toISOString(), createdBy: d.created_by })));
   });
   r.get('/documents/:id', async (req, res) => {
     const doc = await documentById(workflow.db, Number(req.params.id));
     if (!doc || !Number.isInteger(Number(req.params.id))) throw notFound(`document ${req.params.id} does not exist`);
+    await assertCaseAccess(workflow.db, actorOf(req), doc.case_id);
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>${doc.html}</body></html>`);
   });
   r.post('/instances/:id/clocks/:name/:action', async (req, res) => {

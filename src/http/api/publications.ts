@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import { actorOf } from '../authenticate.ts';
+import { assertCaseAccess } from '../case-access.ts';
 import { parseIsoDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import { PUBLICATION_KINDS } from '../../domain/publication/periods.ts';
-import { badRequest, notFound } from '../../errors.ts';
+import { badRequest } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
-import { instanceById } from '../../store/instances.ts';
 import { publicationRowsOfCase, publicPublicationRows, toPublication, type Publication } from '../../store/publications.ts';
 
 const CATEGORY: Record<string, string> = { 行政处罚: 'penalty', 行政许可: 'permit', 其他: 'other', 其他行政执法决定: 'other' };
@@ -75,8 +76,7 @@ export function publicPublicationRoutes(db: Db, clock: Clock): Router {
 export function publicationRoutes(db: Db, clock: Clock): Router {
   const r = Router();
   r.get('/instances/:id/publications', async (req, res) => {
-    const row = await instanceById(db, req.params.id);
-    if (!row) throw notFound(`instance ${req.params.id} does not exist`);
+    const row = await assertCaseAccess(db, actorOf(req), req.params.id);
     const now = clock.now().getTime();
     const rows = await publicationRowsOfCase(db, row.root_id);
     res.json(rows.map((r) => {

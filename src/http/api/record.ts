@@ -8,7 +8,7 @@ import { recordOfCase } from '../../store/history.ts';
 import { fromJson } from '../../store/json.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
-import { assertCaseAccess } from '../web/access.ts';
+import { assertCaseAccess } from '../case-access.ts';
 import { NOTHING_RECORDED_CHANGES } from './evidence.ts';
 
 /** The case record: read it, verify it, export the case file. A case is its root instance; any instance id of it will do. */

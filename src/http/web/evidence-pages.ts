@@ -5,7 +5,7 @@ import { notFound, ZhifaError } from '../../errors.ts';
 import { receiveUpload } from '../evidence-upload.ts';
 import { evidenceById } from '../../store/evidence.ts';
 import { taskById } from '../../store/tasks.ts';
-import { assertCaseAccess } from './access.ts';
+import { assertCaseAccess } from '../case-access.ts';
 import type { WebDeps } from './index.ts';
 import { userOf } from './session.ts';
 

@@ -11,7 +11,7 @@ import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
 import { taskById, tasksForUser, type TaskRow } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
-import { assertCaseAccess } from './access.ts';
+import { assertCaseAccess } from '../case-access.ts';
 import { caseView } from './case-view.ts';
 import { formFields } from './form-fields.ts';
 import { formInput } from './form-input.ts';

@@ -1,10 +1,10 @@
-import { forbidden, notFound } from '../../errors.ts';
-import type { DbOrTx } from '../../store/db.ts';
-import { fromJson } from '../../store/json.ts';
-import { instanceById, type InstanceRow } from '../../store/instances.ts';
-import { tasksOfCase } from '../../store/tasks.ts';
-import { userByName } from '../../store/users.ts';
-import type { WebUser } from './session.ts';
+import { forbidden, notFound } from '../errors.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { fromJson } from '../store/json.ts';
+import { instanceById, type InstanceRow } from '../store/instances.ts';
+import { tasksOfCase } from '../store/tasks.ts';
+import { userByName } from '../store/users.ts';
+import type { WebUser } from './web/session.ts';
 
 /** Whoever asks, by session or by token. */
 export type CaseUser = Pick<WebUser, 'username' | 'groups' | 'roles' | 'department'>;
@@ -17,7 +17,7 @@ export type CaseUser = Pick<WebUser, 'username' | 'groups' | 'roles' | 'departme
  */
 export async function assertCaseAccess(db: DbOrTx, user: CaseUser, instanceId: string): Promise<InstanceRow> {
   const row = await instanceById(db, instanceId);
-  if (!row) throw notFound('案件不存在');
+  if (!row) throw notFound(`案件不存在（instance ${instanceId} does not exist）`);
   if (await mayOpenCase(db, user, row.root_id)) return row;
   throw forbidden('您无权查看此案件：它不属于您的部门，您也未参与办理');
 }
