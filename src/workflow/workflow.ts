@@ -10,6 +10,7 @@ import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instanc
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
+import type { MessageCheck } from '../domain/message-check.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
@@ -43,6 +44,7 @@ export class Workflow {
     readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
     private readonly checkSubmission: SubmissionCheck = async (_tx, _task, variables) => variables,
+    private readonly checkMessage: MessageCheck = (_name, variables) => variables,
   ) {}
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
@@ -82,7 +84,7 @@ export class Workflow {
   async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[] }> {
     if (!input || typeof input.name !== 'string' || !input.name) throw badRequest('name (the BPMN message name) is required');
     if (!input.businessKey && !input.instanceId) throw badRequest('either businessKey or instanceId is required to correlate a message');
-    const variables = assertVariables(input.variables);
+    const variables = this.checkMessage(input.name, assertVariables(input.variables), actor);
     return this.transaction(async (tx) => {
       const subs = await subscribersOf(tx, input.name, { instanceId: input.instanceId, businessKey: input.businessKey });
       if (!subs.length) {
