@@ -48,8 +48,6 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     statementHeard: '当事人称水泵系临时使用',
     recordNo: '现场笔录〔2026〕7号',
     recordSignature: '当事人和执法人员签名或盖章',
-    avRecordNo: 'AV-2026-0302-01',
-    avRecordDescription: '执法记录仪全程录制：张执法、李执法出示证件，告知理由和权利，清点扣押水泵 2 台',
     seizureDecisionNo: '湘西环封扣〔2026〕3号',
     inventoryNo: '清单〔2026〕3号',
     documentsHandedOver: true,
@@ -359,16 +357,10 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const recording = await uploadRecording(s, officer, id, 'onSite');
     expect(recording.label).to.equal('音像记录 No. 1');
 
-    const { avRecordNo: _no, avRecordDescription: _desc, ...withoutAv } = onSite();
-    const noAv = await submit(officer, id, 'onSite', withoutAv);
-    expect(noAv.status).to.equal(422);
-    expect(noAv.body.errors).to.deep.include({ field: 'avRecordNo', message: '「音像记录编号」为必填项' });
-    expect(noAv.body.errors).to.deep.include({ field: 'avRecordDescription', message: '「音像记录说明（录制内容、参与人、主要内容）」为必填项' });
-    await unchanged();
-
-    const blankAv = await submit(officer, id, 'onSite', onSite({ avRecordNo: '   ' }));
-    expect(blankAv.status).to.equal(422);
-    expect(blankAv.body.errors).to.deep.equal([{ field: 'avRecordNo', message: '「音像记录编号」格式不正确' }]);
+    // The uploaded file is the record: the form no longer asks for a typed record number or description.
+    const typedNo = await submit(officer, id, 'onSite', { ...onSite(), avRecordNo: 'AV-2026-0302-01' });
+    expect(typedNo.status).to.equal(422);
+    expect(typedNo.body.errors).to.deep.equal([{ field: '', message: '表单中没有「avRecordNo」这一项' }]);
     await unchanged();
 
     const twice = await submit(officer, id, 'onSite', onSite({ officers: ['officer1', 'officer1'] }));
@@ -383,7 +375,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await complete(officer, id, 'onSite', onSite());
     const v = await view(s, id);
-    expect(v.variables).to.include({ avRecordNo: 'AV-2026-0302-01', inventoryNo: '清单〔2026〕3号' });
+    expect(v.variables).to.include({ inventoryNo: '清单〔2026〕3号' });
+    const added = v.history.filter((h: { kind: string; elementId: string }) => h.kind === 'evidence.added' && h.elementId === 'onSite').map((h: { data: { label: string; taskId: string } }) => h.data);
+    expect(added.map((d: { label: string; taskId: string }) => [d.label, d.taskId]), 'the step\'s recording is numbered on the record').to.deep.equal([['书证物证 No. 1', task.id], ['音像记录 No. 1', task.id]]);
     // The decision number is the agency's own sequence, assigned when the on-site record is filed.
     expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);

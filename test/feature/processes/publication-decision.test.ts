@@ -47,7 +47,7 @@ describe('Feature: a publication carries its decision number and date', () => {
       officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台',
       seizureReason: '通过暗管逃避监管排放污染物', legalBasis: '《中华人民共和国环境保护法》第二十五条', partyNotified: true, partyPresent: true,
       reasonsAndRightsStated: true, statementHeard: '无', recordNo: '现场笔录〔2026〕7号', recordSignature: '当事人和执法人员签名或盖章',
-      avRecordNo: 'AV-2026-0302-01', avRecordDescription: '执法记录仪全程录制', inventoryNo: '清单〔2026〕3号', documentsHandedOver: true, testingNeeded: false,
+      inventoryNo: '清单〔2026〕3号', documentsHandedOver: true, testingNeeded: false,
     });
     const seizurePub = await publishing(await view(s, id), '查封、扣押决定书');
     expect((await view(s, seizurePub)).variables).to.include({ publicationDecisionNo: '湘西环封扣〔2026〕1号', publicationDecisionDate: '2026-03-02' });
