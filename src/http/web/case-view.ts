@@ -11,6 +11,7 @@ import { tasksOfInstance, TaskStatus } from '../../store/tasks.ts';
 import { subscriptionsOfCase } from '../../store/subscriptions.ts';
 import type { CaseClocks } from '../../workflow/case-clocks.ts';
 import type { Definitions } from '../../workflow/definitions.ts';
+import { caseEvidence } from './case-evidence.ts';
 import { CLOCK_EVENT_LABELS, describeEntry } from './timeline.ts';
 import { remaining } from './remaining.ts';
 
@@ -90,6 +91,7 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     clocks,
     documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
     actions,
+    evidenceItems: await caseEvidence(db, row.root_id),
     timeline: entries,
   };
 }

@@ -19,6 +19,7 @@ import { inboxPages } from './inbox-pages.ts';
 import { checkCsrf, requireUser, userOf, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
 import { evidencePages } from './evidence-pages.ts';
+import { recordPages } from './record-pages.ts';
 import type { Views } from './views.ts';
 
 export interface WebDeps {
@@ -67,6 +68,7 @@ export function webApp(deps: WebDeps): Router {
   r.use(inboxPages(deps));
   r.use(staffPages(deps));
   r.use(evidencePages(deps));
+  r.use(recordPages(deps));
   r.use(adminPages(deps));
   r.use(dashboardPages(deps));
   r.use(errorPage(deps));
