@@ -27,6 +27,7 @@ import { createApp } from './http/app.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
 import { Notifications } from './notifications/notifications.ts';
+import { setAgencyWideGroups } from './store/users.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
@@ -123,6 +124,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   await definitions.deployDirectory(config.processesDir, 'system:startup');
 
   const notifications = new Notifications(config.notifications, { db, clock, calendar, definitions, log });
+  await setAgencyWideGroups(db, notifications.organisation.agencyWideGroups);
   // Refresh first, so timers fire against an arrangement another process has just stored; then
   // the reminders of what the timers changed, and delivery of what is waiting in the outbox.
   const tick = async () => {

@@ -1,9 +1,10 @@
 import { forbidden, notFound } from '../errors.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { fromJson } from '../store/json.ts';
-import { instanceById, type InstanceRow } from '../store/instances.ts';
+import { departmentOfCase as departmentOfCaseId, instanceById, type InstanceRow } from '../store/instances.ts';
 import { tasksOfCase } from '../store/tasks.ts';
-import { userByName } from '../store/users.ts';
+import { agencyWideGroups, userByName } from '../store/users.ts';
+import { offeredTo } from '../workflow/task-offer.ts';
 import type { WebUser } from './web/session.ts';
 
 /** Whoever asks, by session or by token. */
@@ -31,7 +32,9 @@ export async function mayOpenCase(db: DbOrTx, user: CaseUser, caseId: string): P
     if (starter?.department === user.department) return true;
   }
   const tasks = await tasksOfCase(db, caseId);
-  return tasks.some((t) => t.assignee === user.username || t.completed_by === user.username || fromJson<string[]>(t.candidate_groups, []).some((g) => user.groups.includes(g)));
+  const department = await departmentOfCaseId(db, caseId);
+  const agencyWide = await agencyWideGroups(db);
+  return tasks.some((t) => t.assignee === user.username || t.completed_by === user.username || offeredTo(fromJson<string[]>(t.candidate_groups, []), department, user, agencyWide));
 }
 
 /** The department a case belongs to: the department of whoever opened it. */

@@ -10,16 +10,19 @@ export interface Department {
 export class Organisation {
   private readonly byName: Map<string, Department>;
 
-  constructor(departments: Department[]) {
+  /** `agencyWideGroups`: the groups that act on every department's cases (legal review, leadership). */
+  constructor(departments: Department[], readonly agencyWideGroups: string[] = []) {
     this.byName = new Map(departments.map((d) => [d.name, d]));
     for (const d of departments) if (d.parent && !this.byName.has(d.parent)) throw new Error(`department "${d.name}" names an unknown parent "${d.parent}"`);
   }
 
   static fromFile(file: string): Organisation {
     try {
-      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { departments?: Department[] };
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { departments?: Department[]; agencyWideGroups?: unknown };
       if (!Array.isArray(raw.departments)) throw new Error('it needs a "departments" list');
-      return new Organisation(raw.departments.map((d) => ({ name: String(d.name), head: d.head ?? null, parent: d.parent ?? null })));
+      const wide = raw.agencyWideGroups ?? [];
+      if (!Array.isArray(wide) || !wide.every((g) => typeof g === 'string' && g)) throw new Error('"agencyWideGroups" must be a list of group ids');
+      return new Organisation(raw.departments.map((d) => ({ name: String(d.name), head: d.head ?? null, parent: d.parent ?? null })), wide as string[]);
     } catch (err) {
       throw new Error(`organisation ${file} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
     }

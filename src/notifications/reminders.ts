@@ -4,10 +4,11 @@ import { NEVER } from '../engine/due.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
 import { clocksFollowedByOpenTasks, openTasksDueBetween, runningClocksDueBetween, type DueClock, type DueTask } from '../store/deadline-subjects.ts';
 import { definitionById } from '../store/definitions.ts';
-import { instanceById } from '../store/instances.ts';
+import { departmentOfCase, instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
 import { recentReminderKeys } from '../store/outbox.ts';
-import { userByName, usersInGroups } from '../store/users.ts';
+import { accessOf, agencyWideGroups, userByName, usersInGroups } from '../store/users.ts';
+import { offeredTo } from '../workflow/task-offer.ts';
 import type { Definitions } from '../workflow/definitions.ts';
 import type { Notifier, Recipient } from './notifier.ts';
 import type { Organisation } from './organisation.ts';
@@ -62,7 +63,7 @@ async function remindTask(deps: ReminderDeps, task: DueTask, now: number, sent: 
   const due = latestStep(deps, steps, task.due_at, now);
   const key = due && `reminder:task:${task.id}:${due.step.id}:${task.due_at}`;
   if (!due || !key || sent.has(key)) return 0;
-  const doing = task.assignee ? [task.assignee] : (await usersInGroups(deps.db, fromJson<string[]>(task.candidate_groups, []))).map((u) => u.username);
+  const doing = task.assignee ? [task.assignee] : await membersOfferedTask(deps.db, fromJson<string[]>(task.candidate_groups, []), task.root_id);
   const recipients = await recipientsFor(deps, task.root_id, due.step, doing);
   return deps.notifier.notify({
     key,
@@ -109,6 +110,19 @@ async function recipientsFor(deps: ReminderDeps, caseId: string, step: ReminderS
     if (user?.active) recipients.push({ username, displayName: user.display_name ?? username, email: user.email ?? null });
   }
   return recipients;
+}
+
+/** The members of the task's groups it is offered to: a department's own group only within its department. */
+async function membersOfferedTask(db: DbOrTx, groups: string[], caseId: string): Promise<string[]> {
+  const department = await departmentOfCase(db, caseId);
+  const agencyWide = await agencyWideGroups(db);
+  const members = await usersInGroups(db, groups);
+  const out: string[] = [];
+  for (const u of members) {
+    const access = await accessOf(db, u);
+    if (offeredTo(groups, department, { groups: access.groups, department: u.department }, agencyWide)) out.push(u.username);
+  }
+  return out;
 }
 
 function addIf(set: Set<string>, v: string | null): void {

@@ -109,3 +109,9 @@ export async function cancelInstance(db: DbOrTx, id: string, now: number): Promi
 export function instancesOfCase(db: DbOrTx, caseId: string): Promise<InstanceRow[]> {
   return db<InstanceRow>('instances').where({ root_id: caseId }).orderBy('started_at');
 }
+
+/** The department a case belongs to: that of whoever opened it (null when they have none). */
+export async function departmentOfCase(db: DbOrTx, caseId: string): Promise<string | null> {
+  const row: { department: string | null } | undefined = await db('instances').leftJoin('users', 'users.username', 'instances.started_by').where('instances.id', caseId).first('users.department');
+  return row?.department ?? null;
+}

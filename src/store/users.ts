@@ -101,3 +101,14 @@ export function usersInGroups(db: DbOrTx, groups: string[]): Promise<UserRow[]> 
 export function usersWithRole(db: DbOrTx, role: string): Promise<UserRow[]> {
   return db<UserRow>('users').whereIn('id', db('user_roles').where({ role }).select('user_id')).andWhere({ active: true }).orderBy('username');
 }
+
+/** Groups that serve the whole agency; every other group acts only on its own department's cases. */
+export async function agencyWideGroups(db: DbOrTx): Promise<Set<string>> {
+  return new Set(await db('groups').where({ agency_wide: true }).pluck('id'));
+}
+
+/** Set at start from rules/organisation.json: exactly these groups serve the whole agency. */
+export async function setAgencyWideGroups(db: DbOrTx, ids: string[]): Promise<void> {
+  for (const id of ids) await db('groups').insert({ id, name: id, agency_wide: true }).onConflict('id').merge(['agency_wide']);
+  await db('groups').whereNotIn('id', ids.length ? ids : ['']).update({ agency_wide: false });
+}

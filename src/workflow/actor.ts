@@ -5,6 +5,8 @@ export interface Actor {
   roles: string[];
   /** The client's address (request IP) when the command came over HTTP; recorded with every entry. */
   address?: string;
+  /** The user's department: a department's own groups act only on its cases. */
+  department?: string | null;
 }
 
 export const SCHEDULER: Actor = { username: 'system:scheduler', groups: [], roles: [] };

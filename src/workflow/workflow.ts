@@ -6,16 +6,18 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { departmentOfCase, instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
-import { assignTask, taskById, TaskStatus, type TaskRow } from '../store/tasks.ts';
+import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow } from '../store/tasks.ts';
 import type { MessageCheck } from '../domain/message-check.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
+import { offeredTo } from './task-offer.ts';
 import { assertVariables } from './variables.ts';
 
 export interface StartInput {
@@ -157,6 +159,24 @@ export class Workflow {
     return this.clock.now().getTime();
   }
 
+  /** The open tasks a user may work: assigned to them, or offered to one of their groups for a case that group acts on. */
+  async tasksFor(actor: Actor): Promise<TaskRow[]> {
+    const rows = await tasksForUser(this.db, actor.username, actor.groups);
+    const agencyWide = await agencyWideGroups(this.db);
+    const departments = new Map<string, string | null>();
+    const out: TaskRow[] = [];
+    for (const row of rows) {
+      if (row.assignee === actor.username) {
+        out.push(row);
+        continue;
+      }
+      const caseId = (await rootIdOf(this.db, row.instance_id))!;
+      if (!departments.has(caseId)) departments.set(caseId, await departmentOfCase(this.db, caseId));
+      if (offeredTo(JSON.parse(row.candidate_groups) as string[], departments.get(caseId)!, actor, agencyWide)) out.push(row);
+    }
+    return out;
+  }
+
   private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {
     const found = await taskById(tx, taskId);
     if (!found) throw notFound(`task ${taskId} does not exist`);
@@ -165,7 +185,9 @@ export class Workflow {
     await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
-    const mine = task.assignee ? task.assignee === actor.username : groups.some((g) => actor.groups.includes(g));
+    const mine = task.assignee
+      ? task.assignee === actor.username
+      : offeredTo(groups, await departmentOfCase(tx, (await rootIdOf(tx, task.instance_id))!), actor, await agencyWideGroups(tx));
     if (!mine) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
     if (task.status !== TaskStatus.open) throw conflict(`task ${taskId} is already ${task.status}`);
     return task;

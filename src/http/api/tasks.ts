@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { badRequest } from '../../errors.ts';
-import { tasksForUser, toTask } from '../../store/tasks.ts';
+import { toTask } from '../../store/tasks.ts';
 import { taskJson } from '../../workflow/instance-view.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
@@ -9,7 +9,7 @@ export function taskRoutes(workflow: Workflow): Router {
   const r = Router();
   r.get('/tasks', async (req, res) => {
     const actor = actorOf(req);
-    const rows = await tasksForUser(workflow.db, actor.username, actor.groups);
+    const rows = await workflow.tasksFor(actor);
     res.json(rows.map((row) => taskJson(toTask(row))));
   });
   r.post('/tasks/:id/claim', async (req, res) => {

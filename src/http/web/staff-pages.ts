@@ -9,7 +9,7 @@ import { evidenceOfCase } from '../../store/evidence.ts';
 import { subscriptionById } from '../../store/subscriptions.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
-import { taskById, tasksForUser, type TaskRow } from '../../store/tasks.ts';
+import { taskById, type TaskRow } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { assertCaseAccess } from '../case-access.ts';
 import { caseView } from './case-view.ts';
@@ -59,7 +59,7 @@ export function staffPages(deps: StaffDeps): Router {
 
   r.get('/', async (req, res) => {
     const user = me(req);
-    const rows = await tasksForUser(db, user.username, user.groups);
+    const rows = await workflow.tasksFor(user);
     // Overdue first, then by due time; tasks without a limit last (the query orders by due time).
     const mine = await Promise.all(rows.filter((t) => t.assignee === user.username).map(taskItem));
     const claimable = await Promise.all(rows.filter((t) => !t.assignee).map(taskItem));

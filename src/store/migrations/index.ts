@@ -13,6 +13,7 @@ import * as m011 from './011_notifications.ts';
 import * as m012 from './012_record_chain.ts';
 import * as m013 from './013_evidence_annotation.ts';
 import * as m014 from './014_record_guards.ts';
+import * as m015 from './015_group_scope.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Knex.Migration> = {
   '012_record_chain': m012,
   '013_evidence_annotation': m013,
   '014_record_guards': m014,
+  '015_group_scope': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
