@@ -1,5 +1,7 @@
+import type { Knex } from 'knex';
 import type { DbOrTx } from './db.ts';
 import { fromJson } from './json.ts';
+import type { SupervisionScope } from './supervision.ts';
 
 /** Figures for supervision and the annual report, over the cases opened in [from, to). */
 export interface Period {
@@ -7,9 +9,19 @@ export interface Period {
   to: number;
 }
 
+/**
+ * Only the cases of one department when the scope names one: a case belongs to the department of
+ * whoever opened it, as on the dashboard. `cases` is the alias of the case's root instance.
+ */
+function inDepartment<T extends {}>(q: Knex.QueryBuilder<T>, cases: string, scope: SupervisionScope): Knex.QueryBuilder<T> {
+  if (scope.department !== undefined) q.join('users as case_starter', 'case_starter.username', `${cases}.started_by`).where('case_starter.department', scope.department);
+  return q;
+}
+
 /** Cases by procedure and outcome: running, cancelled, or the end event a completed case reached. */
-export async function casesByOutcome(db: DbOrTx, p: Period): Promise<Array<{ procedure: string; outcome: string; cases: number }>> {
-  const roots: Array<{ id: string; process_key: string; status: string }> = await db('instances').whereNull('parent_id').where('started_at', '>=', p.from).where('started_at', '<', p.to).select('id', 'process_key', 'status');
+export async function casesByOutcome(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; outcome: string; cases: number }>> {
+  const roots: Array<{ id: string; process_key: string; status: string }> = await inDepartment(db('instances as r'), 'r', scope)
+    .whereNull('r.parent_id').where('r.started_at', '>=', p.from).where('r.started_at', '<', p.to).select('r.id', 'r.process_key', 'r.status');
   const ends: Array<{ instance_id: string; data: string | null }> = roots.length
     ? await db('history').whereIn('instance_id', roots.filter((r) => r.status === 'completed').map((r) => r.id)).where({ kind: 'activity.end' }).where('data', 'like', '%EndEvent%').orderBy('id').select('instance_id', 'data')
     : [];
@@ -30,9 +42,8 @@ export async function casesByOutcome(db: DbOrTx, p: Period): Promise<Array<{ pro
  * stop came before its due time (pauses and extensions already in the due time); open ones
  * counted apart, overdue when their due time has passed.
  */
-export async function clockTimeliness(db: DbOrTx, p: Period, now: number): Promise<Array<{ procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>> {
-  const rows: Array<{ id: number; name: string; status: string; due_at: number | null; process_key: string }> = await db('clocks')
-    .join('instances', 'instances.id', 'clocks.case_id')
+export async function clockTimeliness(db: DbOrTx, p: Period, now: number, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>> {
+  const rows: Array<{ id: number; name: string; status: string; due_at: number | null; process_key: string }> = await inDepartment(db('clocks').join('instances', 'instances.id', 'clocks.case_id'), 'instances', scope)
     .where('instances.started_at', '>=', p.from)
     .where('instances.started_at', '<', p.to)
     .select('clocks.id', 'clocks.name', 'clocks.status', 'clocks.due_at', 'instances.process_key');
@@ -57,10 +68,8 @@ export async function clockTimeliness(db: DbOrTx, p: Period, now: number): Promi
 }
 
 /** Legal-review opinions given in those cases: agree or problems found. */
-export async function reviewOpinions(db: DbOrTx, p: Period): Promise<{ agree: number; problems: number }> {
-  const rows: Array<{ data: string | null }> = await db('history')
-    .join('instances', 'instances.id', 'history.instance_id')
-    .join('instances as cases', 'cases.id', 'instances.root_id')
+export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ agree: number; problems: number }> {
+  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
     .where('instances.process_key', 'legal-review')
     .where('history.kind', 'task.completed')
     .where('cases.started_at', '>=', p.from)
@@ -76,9 +85,8 @@ export async function reviewOpinions(db: DbOrTx, p: Period): Promise<{ agree: nu
 }
 
 /** Publications by kind: published before their publication clock fell due, or after. */
-export async function publicationTimeliness(db: DbOrTx, p: Period): Promise<Array<{ kind: string; onTime: number; late: number }>> {
-  const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await db('publications')
-    .join('instances as cases', 'cases.id', 'publications.case_id')
+export async function publicationTimeliness(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ kind: string; onTime: number; late: number }>> {
+  const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await inDepartment(db('publications').join('instances as cases', 'cases.id', 'publications.case_id'), 'cases', scope)
     .leftJoin('clocks', (j) => j.on('clocks.scope_id', '=', 'publications.instance_id').andOnVal('clocks.name', '=', 'publication'))
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
