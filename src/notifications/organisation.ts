@@ -36,14 +36,15 @@ export class Organisation {
     return null;
   }
 
-  /** The head of the department above (the first one up with a head other than this department's). */
+  /**
+   * Who hears of a missed limit above the department: the head of its parent (or the parent's own
+   * superior when the parent has none). At the top of the agency there is no one above, so the
+   * top's own head hears of it rather than nobody.
+   */
   headAbove(department: string | null): string | null {
-    const own = this.headOf(department);
-    for (let d = department ? this.byName.get(department) : undefined, seen = 0; d && seen < 20; seen++) {
-      d = d.parent ? this.byName.get(d.parent) : undefined;
-      if (d?.head && d.head !== own) return d.head;
-    }
-    return null;
+    const d = department ? this.byName.get(department) : undefined;
+    if (!d) return null;
+    return d.parent ? this.headOf(d.parent) : this.headOf(d.name);
   }
 
   departments(): Department[] {

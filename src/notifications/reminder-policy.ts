@@ -15,12 +15,16 @@ export interface ReminderStep {
 export class PolicyError extends Error {}
 
 const OFFSET = /^(-)?P(\d{1,2})WD$|^PT0S$/;
+/** The reminder scan reads limits due within 30 calendar days of now: 10 working days fit in that even across the Spring Festival. */
+export const MAX_OFFSET_WORKING_DAYS = 10;
 
 export function parseOffset(offset: string): number {
   const m = OFFSET.exec(offset.trim());
   if (!m) throw new PolicyError(`reminder offset "${offset}" must be -P<n>WD (before), PT0S (at) or P<n>WD (after the due time)`);
   if (!m[2]) return 0;
-  return (m[1] ? -1 : 1) * Number(m[2]);
+  const n = Number(m[2]);
+  if (n > MAX_OFFSET_WORKING_DAYS) throw new PolicyError(`reminder offset "${offset}" is more than ${MAX_OFFSET_WORKING_DAYS} working days from the due time`);
+  return (m[1] ? -1 : 1) * n;
 }
 
 function parseRoles(list: unknown, where: string): RecipientRole[] {
