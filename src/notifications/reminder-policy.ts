@@ -52,7 +52,13 @@ export function parseStepList(text: string, where: string): ReminderStep[] {
     .map((part) => {
       const [offset, roles] = part.split(':');
       if (!offset || roles === undefined) throw new PolicyError(`${where}: "${part}" must read <offset>:<recipients>, e.g. -P1WD:assignee`);
-      return stepOf(parseOffset(offset), parseRoles(roles, where));
+      let workingDays: number;
+      try {
+        workingDays = parseOffset(offset);
+      } catch (err) {
+        throw new PolicyError(`${where}: ${(err as Error).message}`);
+      }
+      return stepOf(workingDays, parseRoles(roles, where));
     });
 }
 
@@ -85,11 +91,8 @@ export class ReminderPolicy {
 
   stepsFor(processKey: string, elementId: string, diagramOverride?: string): ReminderStep[] {
     if (diagramOverride) {
-      try {
-        return parseStepList(diagramOverride, `${processKey}/${elementId} zhifa:reminders`);
-      } catch {
-        // A malformed property was refused at deployment when it could be; fall back to the policy file.
-      }
+      // Refused at deployment when it cannot be read (workflow/definitions.ts), so it parses here.
+      return parseStepList(diagramOverride, `${processKey}/${elementId} zhifa:reminders`);
     }
     return this.overrides[`${processKey}/${elementId}`] ?? this.overrides[processKey] ?? this.defaults;
   }

@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { CompiledDefinition } from '../engine/compile.ts';
 import { parseBpmn } from '../engine/compile.ts';
 import type { ProcessEngine } from '../engine/runner.ts';
-import { notFound, ZhifaError } from '../errors.ts';
+import { badRequest, notFound, ZhifaError } from '../errors.ts';
+import { parseStepList } from '../notifications/reminder-policy.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
 import { definitionById, insertDefinition, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
 
@@ -36,6 +37,7 @@ export class Definitions {
   async deploy(xml: string, deployedBy: string | null): Promise<Deployed> {
     const parsed = await parseBpmn(xml);
     const compiled = this.engine.compile(parsed);
+    checkReminderOverrides(parsed.reminderOverrides);
     const hash = createHash('sha256').update(xml.trim()).digest('hex');
     return this.db.transaction(async (tx) => {
       const latest = await latestDefinition(tx, parsed.processId);
@@ -58,7 +60,9 @@ export class Definitions {
   /** The checks `deploy` makes, without storing anything: the problems, none when it would deploy. */
   async check(xml: string): Promise<DiagramProblem[]> {
     try {
-      this.engine.compile(await parseBpmn(xml));
+      const parsed = await parseBpmn(xml);
+      this.engine.compile(parsed);
+      checkReminderOverrides(parsed.reminderOverrides);
       return [];
     } catch (err) {
       if (err instanceof ZhifaError && err.status === 400) return diagramProblems(err);
@@ -102,6 +106,19 @@ export class Definitions {
 }
 
 /** A refused deployment's reasons, one per problem. */
+/** A task's `zhifa:reminders` property that cannot be read is refused with the diagram, naming the task. */
+function checkReminderOverrides(overrides: Record<string, string>): void {
+  const problems: string[] = [];
+  for (const [elementId, text] of Object.entries(overrides)) {
+    try {
+      parseStepList(text, `${elementId}: zhifa:reminders`);
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  if (problems.length) throw badRequest(`the BPMN document has reminder policies Zhifa cannot read: ${problems.join('; ')}`, { problems });
+}
+
 export function diagramProblems(err: ZhifaError): DiagramProblem[] {
   const problems = err.extra?.problems as string[] | undefined;
   if (!problems?.length) return [{ message: err.detail, elementId: null }];

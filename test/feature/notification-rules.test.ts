@@ -56,6 +56,14 @@ describe('Feature: notification rules', () => {
     expect((await keys()).slice(2)).to.deep.equal(['after1→manager1']);
   });
 
+  it('refuses to deploy a diagram whose zhifa:reminders cannot be read, naming the task, and stores nothing', async () => {
+    const xml = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reminder-override.bpmn'), 'utf8').replace('id="reminder-override"', 'id="reminder-bad"').replace('-P2WD:assignee; P1WD:departmentHead', '-P2D:assignee');
+    const res = await fetch(`${s.base}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${s.api.token}`, 'content-type': 'application/xml' }, body: xml });
+    expect(res.status).to.equal(400);
+    expect((await res.json()).detail).to.include('answer: zhifa:reminders').and.to.include('"-P2D" must be -P<n>WD');
+    expect(await s.zhifa.db('definitions').where({ key: 'reminder-bad' })).to.have.length(0);
+  });
+
   it('keeps an e-mail to an address that is not one waiting, with the reason visible, and does not hold the case up', async () => {
     const mailServer = await startServer({ label: 'notification-bad-address', db: undefined, env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
     try {
