@@ -67,6 +67,11 @@ describe('Browser: the public platform and the managers\' dashboard', function (
     expect(await page.locator('table[data-testid=overdue] tbody tr').count()).to.be.greaterThan(0);
     expect(await page.locator('table[data-testid=escalations]').textContent()).to.contain('公示期限提醒').and.contain('保靖县某砂场');
     await screenshot(page, 'dashboard');
+    await Promise.all([page.waitForURL(/\/dashboard\/statistics$/), page.click('[data-testid=statistics-link]')]);
+    expect(await page.locator('svg.chart').count()).to.equal(1);
+    expect(await page.locator('table[data-testid=cases-by-outcome]').textContent()).to.contain('行政处罚（一般程序）');
+    await screenshot(page, 'statistics');
+    await page.goBack();
     await Promise.all([page.waitForURL(/\/cases\//), page.locator('table[data-testid=overdue] a').first().click()]);
     expect(await page.locator('h1').textContent()).to.contain('公示');
     await page.context().close();

@@ -1,22 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
+import { uploadEvidence } from '../helpers/evidence.ts';
 import { startInstance, view } from '../helpers/fixtures.ts';
-import { startProcessServer, type TestServer } from '../helpers/server.ts';
+import { ApiClient, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 
 /** Staff in a real browser: an officer starts a penalty case and works its first tasks; a legal review goes back with problems and is resubmitted. */
 describe('Browser: staff work their tasks', function () {
   this.timeout(90_000);
   let s: TestServer;
   let browser: Browser;
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-browser-evidence-'));
 
   before(async () => {
-    [s, browser] = await Promise.all([startProcessServer('browser-staff'), launchChromium()]);
+    const server = startServer({ label: 'browser-staff', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z'), env: { ZHIFA_EVIDENCE_DIR: evidenceDir } });
+    [s, browser] = await Promise.all([server, launchChromium()]);
   });
   after(async () => {
     await browser?.close();
     await s?.close();
+    fs.rmSync(evidenceDir, { recursive: true, force: true });
   });
 
   /** Open the task named `name` from the task list, claiming it first when it is offered to a group. */
@@ -72,7 +79,17 @@ describe('Browser: staff work their tasks', function () {
     const timeline = await officer.locator('[data-testid=timeline]').textContent();
     expect(timeline).to.include('完成环节「调查取证」').and.to.include('head1');
     expect(await officer.locator('[data-testid=clocks]').textContent(), 'the decision clock runs').to.include('decision');
+    const uploaded = await uploadEvidence(await ApiClient.login(s.base, 'officer1', 'demo'), v.tasks[0].id, '现场检查录像.mp4', Buffer.from('mp4 bytes'), {
+      description: '夜间现场检查全程录像', place: '厂区雨水排口', speakers: '张执法、李执法；当事人环保负责人', summary: '告知检查事由，采集排口废水样品两瓶',
+    });
+    expect(uploaded.status).to.equal(201);
+    await officer.reload();
+    await officer.waitForSelector('#diagram[data-ready=true]');
+    expect(await officer.locator('[data-testid=case-evidence]').textContent()).to.include('音像记录 No. 1').and.include('夜间现场检查全程录像').and.include('案件审查');
     await screenshot(officer, 'case');
+    await Promise.all([officer.waitForURL(/\/record\/verify$/), officer.click('[data-testid=verify-record]')]);
+    expect(await officer.locator('[data-testid=verify-ok]').count(), 'the record verifies').to.equal(1);
+    await screenshot(officer, 'case-verify');
   });
 
   it('the legal reviewer records "problems found"; the handling department takes them up and resubmits', async () => {

@@ -66,6 +66,8 @@ describe('Web: the case record on the case page (evidence, corrections, verifica
     expect(list.match(/data-evidence="/g), 'a correction is listed under its original, not as a file of its own').to.have.length(1);
     expect(list).to.match(/data-testid="evidence-corrections">\s*<li><strong>音像记录 No. 2<\/strong> 更正 音像记录 No. 1：现场检查全程录像（更正：含采样过程）；地点：厂区东侧排污口；发言人：张执法、李执法、当事人法定代表人；主要内容：告知检查事由，采样两瓶/);
     expect(list, 'the next correction corrects the newest word on the file').to.include(`action="/evidence/${all[1].id}/corrections"`);
+    const timeline = /data-testid="timeline"[\s\S]*?<\/ol>/.exec((await officer1.get(`/cases/${caseId}`)).text)?.[0] ?? '';
+    expect(timeline).to.include('上传证据「音像记录 No. 1」').and.to.include('更正证据说明「音像记录 No. 1」');
   });
 
   it('refuses a correction without a description (422), without its CSRF token, or from someone who may not open the case (403), and records nothing', async () => {

@@ -73,7 +73,7 @@ describe('Web: the statistics page (/dashboard/statistics)', () => {
     expect(table(res.text, 'review-opinions')).to.include('<td>1</td><td>0</td><td>1</td>');
     expect(row(res.text, 'publications', 'penalty')).to.deep.equal(['行政处罚', '1', '0']);
     const chart = /<svg [\s\S]*?<\/svg>/.exec(res.text)?.[0] ?? '';
-    expect(chart).to.include('法定期限执行情况').and.to.include('data-label="行政执法决定公示·公示期限"');
+    expect(chart).to.include('法定期限执行情况').and.to.include('data-label="公示期限·行政执法决定公示"');
     expect(chart).to.include('data-series="按期" data-value="1"').and.not.to.include('data-series="未结已逾期" data-value="1"');
   });
 

@@ -71,7 +71,7 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
         { name: '超期', color: '#c53030' },
         { name: '未结已逾期', color: '#d69e2e' },
       ],
-      groups: steps.map((s) => ({ label: `${s.procedureName}·${s.clockName}`, values: [s.onTime, s.late, s.openOverdue] })),
+      groups: steps.map((s) => ({ label: `${s.clockName}·${s.procedureName}`, values: [s.onTime, s.late, s.openOverdue] })),
     }),
   };
 }

@@ -35,6 +35,12 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
       return { label: '撤回公示', detail: String(d.reason ?? '') };
     case 'call.returned':
       return { label: '子流程办结返回', detail: '' };
+    case 'evidence.added': {
+      const corrects = (d.corrects ?? null) as { label?: string } | null;
+      return corrects
+        ? { label: `更正证据说明「${corrects.label ?? ''}」`, detail: `${d.label ?? ''} ${d.fileName ?? ''}`.trim() }
+        : { label: `上传证据「${d.label ?? ''}」`, detail: `${d.fileName ?? ''} SHA-256 ${String(d.sha256 ?? '').slice(0, 12)}…` };
+    }
     case 'message.correlated':
       return { label: '收到消息', detail: String(d.name ?? '') };
     default:
