@@ -1,16 +1,20 @@
 import { Router } from 'express';
 import { endOfShanghaiDay, parseIsoDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
-import { badRequest } from '../../errors.ts';
+import { badRequest, forbidden } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
 import { casesByOutcome, clockTimeliness, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
+import { scopeOf } from '../supervision-scope.ts';
 
 /** GET /api/statistics?from=2026-01-01&to=2026-12-31: supervision figures over the cases opened in those days (Shanghai). */
 export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
   const r = Router();
   r.get('/statistics', async (req, res) => {
-    requireRole(actorOf(req), 'admin', 'manager');
+    const actor = actorOf(req);
+    requireRole(actor, 'admin', 'manager');
+    const scope = scopeOf(actor);
+    if (!scope) throw forbidden('a manager without a department supervises no cases');
     const day = (name: string) => {
       const v = req.query[name];
       try {
@@ -27,10 +31,11 @@ export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
     res.json({
       from,
       to,
-      cases: await casesByOutcome(deps.db, period),
-      timeliness: await clockTimeliness(deps.db, period, deps.clock.now().getTime()),
-      reviewOpinions: await reviewOpinions(deps.db, period),
-      publications: await publicationTimeliness(deps.db, period),
+      department: scope.department ?? null,
+      cases: await casesByOutcome(deps.db, period, scope),
+      timeliness: await clockTimeliness(deps.db, period, deps.clock.now().getTime(), scope),
+      reviewOpinions: await reviewOpinions(deps.db, period, scope),
+      publications: await publicationTimeliness(deps.db, period, scope),
     });
   });
   return r;

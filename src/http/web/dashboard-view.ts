@@ -5,8 +5,9 @@ import { listDefinitions } from '../../store/definitions.ts';
 import { fromJson } from '../../store/json.ts';
 import {
   liveClockCounts, openCaseCounts, openTaskCounts, openTasksWithForms, overdueClocks, overdueTasks,
-  type SupervisedClockRow, type SupervisedTaskRow, type SupervisionScope,
+  type SupervisedClockRow, type SupervisedTaskRow,
 } from '../../store/supervision.ts';
+import { scopeOf } from '../supervision-scope.ts';
 import { remaining } from './remaining.ts';
 import type { WebUser } from './session.ts';
 import { barChartSvg } from './svg-charts.ts';
@@ -44,11 +45,7 @@ export function workingDaysLeft(calendar: WorkCalendar, now: Date, lastDay: stri
   return n;
 }
 
-/** Who the dashboard covers: an administrator every department, a manager their own; a manager without a department nothing. */
-export function scopeOf(user: WebUser): SupervisionScope | null {
-  if (user.roles.includes('admin')) return {};
-  return user.department ? { department: user.department } : null;
-}
+export { scopeOf };
 
 interface Deps {
   db: DbOrTx;
