@@ -8,6 +8,8 @@ const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.element
 const passed = (v: View) => v.history.map((h: { elementId?: string }) => h.elementId);
 const seizureClock = (v: View) => v.clocks.find((c: { name: string }) => c.name === 'seizure');
 const timerOf = (v: View, elementId: string) => v.timers.find((t: { elementId: string }) => t.elementId === elementId);
+/** Other cases of this file run on the same clock: what fired is read from this case's record. */
+const firedTimers = (v: View) => v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId);
 
 /** 行政强制措施（查封、扣押）: Coercion Law Arts. 18, 19, 24, 25, 27, 28, driven through processes/coercion.bpmn. */
 describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', () => {
@@ -301,24 +303,115 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['releaseNow']);
     expect(seizureClock(v).status).to.equal('stopped');
+    expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
+    expect(v.timers, 'no expiry left armed').to.deep.equal([]);
     await complete(officer, id, 'releaseNow', { ...release, releaseReason: '补办批准未获批准，立即解除' });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
     expect(passed(v)).to.include('endReleasedUnapproved');
     expect(passed(v)).to.not.include('decide');
+    await setClock('2026-04-02T02:00:00Z');
+    v = await view(s, id);
+    expect(firedTimers(v), 'the stopped clock releases nothing a second time').to.deep.equal([]);
+    expect(passed(v)).to.not.include('expiryRelease');
   });
 
   it('Given an emergency seizure approved afterwards, the case goes on to the handling decision on the clock started on site', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { emergency: true });
     await completeOnSite(id, onSite());
+    let v = await view(s, id);
+    expect(timerOf(v, 'expiryDuringReport').dueAt, 'the period runs from the seizure on site').to.equal('2026-04-01T16:00:00.000Z');
     await setClock('2026-03-02T10:00:00Z');
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押' });
+    v = await view(s, id);
+    expect(v.timers.map((t: { elementId: string; dueAt: string }) => [t.elementId, t.dueAt])).to.deep.equal([['expiryDuringPostApproval', '2026-04-01T16:00:00.000Z']]);
+    await setClock('2026-03-06T02:00:00Z');
     await complete(head, id, 'postApproval', approval(true));
-    const v = await view(s, id);
+    v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt, 'approval four days later does not restart the period').to.equal('2026-04-01T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    expect(v.timers.filter((t: { elementId: string }) => t.elementId.startsWith('expiryDuring')), 'the approval\'s expiry is disarmed').to.deep.equal([]);
+    expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start']);
+
+    await setClock('2026-04-01T15:59:59Z');
+    expect(firedTimers(await view(s, id))).to.deep.equal([]);
+    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+    v = await view(s, id);
+    expect(firedTimers(v), 'released at the end counted from the seizure on site').to.deep.equal(['expiry']);
+    expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    expect(passed(v)).to.include('endExtensionWithdrawn');
+  });
+
+  /** Given an emergency seizure on site at 09:00 on 2 March 2026 (Shanghai): no prior approval, the period runs from now. */
+  const emergencySeizure = async () => {
+    await setClock('2026-03-02T01:00:00Z');
+    const id = await startInstance(s, 'coercion', { emergency: true });
+    await completeOnSite(id, onSite());
+    return id;
+  };
+  /** The release at expiry, then its publication within 20 working days of 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off). */
+  const releasedAndPublished = async (id: string) => {
+    await setClock('2026-04-02T02:00:00Z');
+    await complete(officer, id, 'expiryRelease', release);
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal([]);
+    expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '解除查封、扣押决定书', decisionKind: '解除查封、扣押' });
+    const pubs = await publishing(v);
+    expect(Object.keys(pubs)).to.deep.equal(['解除查封、扣押决定书']);
+    expect((await openTask(s, pubs['解除查封、扣押决定书'], 'review')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    await complete(officer, pubs['解除查封、扣押决定书'], 'review', reviewOk);
+    v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(passed(v)).to.include.members(['expiryRelease', 'publishRelease', 'endReleased']);
+    expect(passed(v)).to.not.include.members(['decide', 'endReleasedUnapproved']);
+    return v;
+  };
+
+  it('Given an emergency seizure of 2 March reported but still waiting for its after-the-fact approval when the period ends, the goods are released at 24:00 on 1 April, not a second earlier: the approval is cancelled and the release published within 20 working days', async () => {
+    const id = await emergencySeizure();
+    await setClock('2026-03-02T08:00:00Z');
+    await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['postApproval']);
+    const approvalTask = await openTask(s, id, 'postApproval');
+    expect(timerOf(v, 'expiryDuringPostApproval').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+
+    await setClock('2026-04-01T15:59:59Z');
+    v = await view(s, id);
+    expect(firedTimers(v), 'not a second early').to.deep.equal([]);
+    expect(openIds(v)).to.deep.equal(['postApproval']);
+    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+    v = await view(s, id);
+    expect(firedTimers(v)).to.deep.equal(['expiryDuringPostApproval']);
+    expect(openIds(v), 'release, nothing else').to.deep.equal(['expiryRelease']);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
+    expect(v.timers).to.deep.equal([]);
+    expect(passed(v)).to.include.members(['stopClockExpiry', 'throwExpired']);
+
+    const late = await head.post(`/api/tasks/${approvalTask.id}/complete`, { variables: approval(true) });
+    expect(late.status, 'the cancelled approval can no longer be given').to.equal(409);
+    expect(openIds(await view(s, id))).to.deep.equal(['expiryRelease']);
+
+    v = await releasedAndPublished(id);
+    expect(passed(v)).to.not.include('publishSeizure');
+  });
+
+  it('Given an emergency seizure never reported by the end of the period, it is released at expiry and the report is cancelled', async () => {
+    const id = await emergencySeizure();
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['report']);
+    expect(timerOf(v, 'expiryDuringReport').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+    await setClock('2026-04-01T16:00:00Z');
+    v = await view(s, id);
+    expect(firedTimers(v)).to.deep.equal(['expiryDuringReport']);
+    expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    expect(seizureClock(v).status).to.equal('stopped');
+    expect(passed(v)).to.not.include('postApproval');
+    await releasedAndPublished(id);
   });
 
   it('Given prior approval refused, nothing is seized', async () => {
@@ -402,7 +495,6 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     });
     return { id, reviewId: review.id as string };
   };
-  const firedTimers = (v: View) => v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId);
 
   it('Given a confiscation still in legal review when the period ends at 24:00 on 1 April, the goods are released at expiry: the review is cancelled and the open extension request withdrawn', async () => {
     const { id, reviewId } = await confiscationInReview();
