@@ -21,7 +21,8 @@ export interface NewUser {
   certificate?: { no: string; validUntil: Date };
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What auth_tokens stores for a token. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Users, their groups and roles, and bearer tokens (stored hashed, so a leaked table grants nothing). */
 export class Accounts {
@@ -53,6 +54,11 @@ export class Accounts {
       for (const r of user.roles ?? []) await grantRole(tx, id, r);
       return id;
     });
+  }
+
+  /** A password hashed as every stored one is. */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.bcryptRounds);
   }
 
   /** On a fresh database, create `admin`; returns whether it did. */

@@ -15,3 +15,10 @@ export async function deleteExpiredTokens(db: DbOrTx, now: number): Promise<void
 export async function deleteToken(db: DbOrTx, tokenHash: string): Promise<void> {
   await db('auth_tokens').where({ token_hash: tokenHash }).delete();
 }
+
+/** Ends a user's sessions and API tokens, all but `keepHash` (the session asking, when it stays signed in). */
+export async function deleteTokensOfUser(db: DbOrTx, userId: number, keepHash?: string): Promise<number> {
+  const q = db('auth_tokens').where({ user_id: userId });
+  if (keepHash) q.whereNot({ token_hash: keepHash });
+  return q.delete();
+}

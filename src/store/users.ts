@@ -112,3 +112,23 @@ export async function setAgencyWideGroups(db: DbOrTx, ids: string[]): Promise<vo
   for (const id of ids) await db('groups').insert({ id, name: id, agency_wide: true }).onConflict('id').merge(['agency_wide']);
   await db('groups').whereNotIn('id', ids.length ? ids : ['']).update({ agency_wide: false });
 }
+
+/** Every user, deactivated ones too: only the administrators' list shows these. */
+export function listAllUsers(db: DbOrTx): Promise<UserRow[]> {
+  return db<UserRow>('users').orderBy('username');
+}
+
+export async function updateUser(db: DbOrTx, id: number, patch: Partial<Pick<UserRow, 'active' | 'password_hash' | 'department'>>): Promise<void> {
+  await db('users').where({ id }).update(patch);
+}
+
+/** Replaces a user's groups and roles with exactly these. */
+export async function replaceAccess(db: DbOrTx, userId: number, groups: Array<{ id: string; name: string }>, roles: string[]): Promise<void> {
+  await db('user_groups').where({ user_id: userId }).delete();
+  await db('user_roles').where({ user_id: userId }).delete();
+  for (const g of groups) {
+    await ensureGroup(db, g.id, g.name);
+    await addToGroup(db, userId, g.id);
+  }
+  for (const r of roles) await grantRole(db, userId, r);
+}

@@ -10,6 +10,7 @@ import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { ZhifaError } from '../../errors.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
+import { accountPages } from './account-pages.ts';
 import { adminPages } from './admin-pages.ts';
 import { authPages } from './auth-pages.ts';
 import { dashboardPages } from './dashboard-pages.ts';
@@ -67,6 +68,7 @@ export function webApp(deps: WebDeps): Router {
   });
   r.use(inboxPages(deps));
   r.use(staffPages(deps));
+  r.use(accountPages(deps));
   r.use(evidencePages(deps));
   r.use(recordPages(deps));
   r.use(adminPages(deps));

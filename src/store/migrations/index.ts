@@ -14,6 +14,7 @@ import * as m012 from './012_record_chain.ts';
 import * as m013 from './013_evidence_annotation.ts';
 import * as m014 from './014_record_guards.ts';
 import * as m015 from './015_group_scope.ts';
+import * as m016 from './016_user_changes.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '013_evidence_annotation': m013,
   '014_record_guards': m014,
   '015_group_scope': m015,
+  '016_user_changes': m016,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

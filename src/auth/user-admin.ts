@@ -1,0 +1,121 @@
+import type { Clock } from '../clock.ts';
+import { notFound, ZhifaError } from '../errors.ts';
+import type { Db, DbOrTx } from '../store/db.ts';
+import { deleteTokensOfUser } from '../store/tokens.ts';
+import { recordUserChange, type UserChangeKind } from '../store/user-changes.ts';
+import { accessOf, replaceAccess, updateUser, userByName, type UserRow } from '../store/users.ts';
+import { Roles, tokenHash } from './accounts.ts';
+import { verifyPassword } from './passwords.ts';
+
+export const MIN_PASSWORD = 8;
+
+export interface AccessChange {
+  department: string | null;
+  groups: Array<{ id: string; name: string }>;
+  roles: string[];
+}
+
+/** A refused change: the sentence says why, and nothing was changed. */
+export const refused = (detail: string) => new ZhifaError('unprocessable', detail);
+
+export function passwordProblem(password: string, label: string): string | null {
+  return password.length < MIN_PASSWORD ? `「${label}」至少 ${MIN_PASSWORD} 位` : null;
+}
+
+/**
+ * What an administrator does to an account after creating it, and a user's own password change.
+ * Each change and its record in user_changes are one transaction; ending access deletes the
+ * user's rows in auth_tokens, so browser sessions and API tokens stop at once.
+ */
+export class UserAdmin {
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly hash: (password: string) => Promise<string>) {}
+
+  async deactivate(by: string, username: string): Promise<number> {
+    if (by === username) throw refused('不能停用自己的账号：请由另一位系统管理员操作');
+    return this.db.transaction(async (tx) => {
+      const user = await existing(tx, username);
+      if (!user.active) throw refused(`${username} 已经停用`);
+      await updateUser(tx, user.id, { active: false });
+      const ended = await deleteTokensOfUser(tx, user.id);
+      await this.record(tx, username, 'deactivated', `停用账号，结束登录会话及 API 令牌 ${ended} 个`, by);
+      return ended;
+    });
+  }
+
+  async reactivate(by: string, username: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const user = await existing(tx, username);
+      if (user.active) throw refused(`${username} 未停用，无需启用`);
+      await updateUser(tx, user.id, { active: true });
+      await this.record(tx, username, 'reactivated', '重新启用账号', by);
+    });
+  }
+
+  async resetPassword(by: string, username: string, password: string): Promise<number> {
+    if (by === username) throw refused('自己的密码请在「我的账号」页面修改（需输入当前密码）');
+    const problem = passwordProblem(password, '新密码');
+    if (problem) throw refused(problem);
+    const hash = await this.hash(password);
+    return this.db.transaction(async (tx) => {
+      const user = await existing(tx, username);
+      await updateUser(tx, user.id, { password_hash: hash });
+      const ended = await deleteTokensOfUser(tx, user.id);
+      await this.record(tx, username, 'password-reset', `重置密码，结束登录会话及 API 令牌 ${ended} 个`, by);
+      return ended;
+    });
+  }
+
+  /** Returns the recorded description of what changed, or null when the form changed nothing. */
+  async changeAccess(by: string, username: string, next: AccessChange): Promise<string | null> {
+    if (by === username && !next.roles.includes(Roles.admin)) throw refused('不能取消自己的「系统管理员」角色：请由另一位系统管理员操作');
+    if (!next.roles.length) throw refused('至少选择一个角色');
+    return this.db.transaction(async (tx) => {
+      const user = await existing(tx, username);
+      const before = await accessOf(tx, user);
+      const parts: string[] = [];
+      if ((user.department ?? null) !== next.department) parts.push(`部门：${user.department ?? '无'} → ${next.department ?? '无'}`);
+      const groups = next.groups.map((g) => g.id);
+      if (!sameSet(before.groups, groups)) parts.push(`组：${listed(before.groups)} → ${listed(groups)}`);
+      if (!sameSet(before.roles, next.roles)) parts.push(`角色：${listed(before.roles)} → ${listed(next.roles)}`);
+      if (!parts.length) return null;
+      await updateUser(tx, user.id, { department: next.department });
+      await replaceAccess(tx, user.id, next.groups, next.roles);
+      const detail = parts.join('；');
+      await this.record(tx, username, 'access-changed', detail, by);
+      return detail;
+    });
+  }
+
+  /** The signed-in user's own change: the current password is required; their other sessions and tokens end, this one stays. */
+  async changeOwnPassword(username: string, sessionToken: string, current: string, password: string, confirm: string): Promise<Record<string, string>> {
+    const errors: Record<string, string> = {};
+    const user = await existing(this.db, username);
+    if (!current || !(await verifyPassword(current, user.password_hash))) errors.current = '「当前密码」不正确';
+    const problem = passwordProblem(password, '新密码');
+    if (problem) errors.password = problem;
+    else if (password !== confirm) errors.confirm = '两次输入的新密码不一致';
+    else if (current === password) errors.password = '新密码不能与当前密码相同';
+    if (Object.keys(errors).length) return errors;
+    const hash = await this.hash(password);
+    await this.db.transaction(async (tx) => {
+      await updateUser(tx, user.id, { password_hash: hash });
+      const ended = await deleteTokensOfUser(tx, user.id, tokenHash(sessionToken));
+      await this.record(tx, username, 'password-changed', `本人修改密码，结束其他登录会话及 API 令牌 ${ended} 个`, username);
+    });
+    return {};
+  }
+
+  /** Creation and certificates are changed elsewhere; they are recorded here all the same. */
+  async record(db: DbOrTx, username: string, kind: UserChangeKind, detail: string, by: string): Promise<void> {
+    await recordUserChange(db, { username, kind, detail, changed_by: by, changed_at: this.clock.now().getTime() });
+  }
+}
+
+async function existing(db: DbOrTx, username: string): Promise<UserRow> {
+  const user = await userByName(db, username);
+  if (!user) throw notFound(`用户「${username}」不存在`);
+  return user;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const listed = (xs: string[]) => (xs.length ? [...xs].sort().join('、') : '无');
