@@ -1,6 +1,8 @@
 import type { Clock } from '../clock.ts';
 import { notFound, ZhifaError } from '../errors.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
+import { appendHistory } from '../store/history.ts';
+import { claimedGroupTasksOf, releaseTask } from '../store/tasks.ts';
 import { deleteTokensOfUser } from '../store/tokens.ts';
 import { recordUserChange, type UserChangeKind } from '../store/user-changes.ts';
 import { accessOf, replaceAccess, updateUser, userByName, type UserRow } from '../store/users.ts';
@@ -37,7 +39,14 @@ export class UserAdmin {
       if (!user.active) throw refused(`${username} 已经停用`);
       await updateUser(tx, user.id, { active: false });
       const ended = await deleteTokensOfUser(tx, user.id);
-      await this.record(tx, username, 'deactivated', `停用账号，结束登录会话及 API 令牌 ${ended} 个`, by);
+      // What they had claimed from a group goes back to the group, or nobody could take it over.
+      const now = this.clock.now().getTime();
+      const claimed = await claimedGroupTasksOf(tx, username);
+      for (const task of claimed) {
+        await releaseTask(tx, task.id);
+        await appendHistory(tx, [{ instanceId: task.instance_id, at: now, actor: by, kind: 'task.released', elementId: task.element_id, data: { taskId: task.id, from: username, reason: 'account deactivated' } }]);
+      }
+      await this.record(tx, username, 'deactivated', `停用账号，结束登录会话及 API 令牌 ${ended} 个，退回已认领任务 ${claimed.length} 项`, by);
       return ended;
     });
   }

@@ -104,3 +104,13 @@ export function tasksOfInstance(db: DbOrTx, instanceId: string): Promise<TaskRow
 export function tasksOfCase(db: DbOrTx, caseId: string): Promise<TaskRow[]> {
   return db<TaskRow>('tasks').join('instances', 'instances.id', 'tasks.instance_id').where('instances.root_id', caseId).select('tasks.*');
 }
+
+/** Open tasks a user claimed from a group (not those the diagram assigns to them by name). */
+export async function claimedGroupTasksOf(db: DbOrTx, username: string): Promise<TaskRow[]> {
+  const rows = await db<TaskRow>('tasks').where({ assignee: username, status: TaskStatus.open }).orderBy('instance_id');
+  return rows.filter((r) => fromJson<string[]>(r.candidate_groups, []).length > 0);
+}
+
+export async function releaseTask(db: DbOrTx, id: string): Promise<void> {
+  await db('tasks').where({ id, status: TaskStatus.open }).update({ assignee: null });
+}

@@ -190,4 +190,23 @@ describe('Web: managing user accounts', () => {
     expect(res.status).to.equal(303);
     expect(res.headers.get('location')).to.equal('/login?next=%2Faccount');
   });
+
+  it("gives the tasks a deactivated user had claimed from a group back to the group, on the record; nothing else they hold changes", async () => {
+    await s.zhifa.accounts.create({ username: 'leaver', password: 'leaver-pw', department: '执法支队', groups: [{ id: 'officers', name: '承办人员' }], roles: ['staff'], certificate: { no: '43000000077', validUntil: new Date('2030-12-31T16:00:00Z') } });
+    const leaver = await webLogin(s.base, 'leaver', 'leaver-pw');
+    const started = await leaver.post('/cases/new/penalty', { party: '某冶炼厂', partyType: '法人及非法人组织', lead: '巡查发现' });
+    const id = started.location!.replace('/cases/', '');
+    const filing = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'filingApproval')!.id;
+    await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案' });
+    const investigation = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'investigation')!.id;
+    expect((await leaver.post(`/tasks/${investigation}/claim`, {})).status).to.equal(303);
+    expect((await view(s, id)).tasks.find((t: { id: string }) => t.id === investigation).assignee).to.equal('leaver');
+
+    expect((await admin.post('/admin/users/leaver/deactivate', {})).status).to.equal(200);
+    const v = await view(s, id);
+    expect(v.tasks.find((t: { id: string }) => t.id === investigation).assignee, 'back with the group').to.equal(null);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'task.released').map((h: { actor: string; data: { from: string } }) => [h.actor, h.data.from])).to.deep.equal([['admin', 'leaver']]);
+    const [change] = (await changes('leaver')).filter((c: { kind: string }) => c.kind === 'deactivated');
+    expect(change.detail).to.include('退回已认领任务 1 项');
+  });
 });
