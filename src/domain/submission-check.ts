@@ -12,8 +12,12 @@ import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
 
-/** Checks a submission against its task's form; returns the variables to apply (with what the form records). */
-export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, unknown>, username: string) => Promise<Record<string, unknown>>;
+/**
+ * Checks a submission against its task's form; returns the variables to apply (with what the form
+ * records). `bpmnError`: the task ends by a BPMN error, not through its form — only the rules that
+ * hold however a step ends (the audio-video gate) apply.
+ */
+export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, unknown>, username: string, how?: { bpmnError: true }) => Promise<Record<string, unknown>>;
 
 /**
  * A task completed through its form is checked before the case may move: the schema, then the
@@ -23,7 +27,8 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * answer is one 422 with a message per field, in the words staff read.
  */
 export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
-  return async (tx, task, variables, username) => {
+  return async (tx, task, variables, username, how) => {
+    if (how?.bpmnError) return variables;
     const form = forms.get(task.form_key);
     if (!form) return variables;
     const errors = forms.check(form, variables);

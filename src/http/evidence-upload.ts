@@ -1,7 +1,11 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
-import type { Request } from 'express';
-import { badRequest, ZhifaError } from '../errors.ts';
+import type { Request, Response } from 'express';
+import type { EvidenceFiles } from '../evidence/file-store.ts';
+import { badRequest, notFound, ZhifaError } from '../errors.ts';
+import type { EvidenceRow } from '../store/evidence.ts';
 
 /**
  * One file and its text fields from a multipart form, the file streamed on as it arrives (never
@@ -32,4 +36,20 @@ export function receiveUpload<T>(req: Request, onFile: (fileName: string, stream
     bb.on('error', reject);
     req.pipe(bb);
   });
+}
+
+/**
+ * One evidence file as a download. A file gone from the store is a 404 naming it (verification
+ * says more); the stream is opened before the answer starts, so its error cannot go unhandled.
+ */
+export async function sendEvidenceFile(res: Response, files: EvidenceFiles, row: EvidenceRow): Promise<void> {
+  const stream = fs.createReadStream(files.pathOf(row.sha256));
+  try {
+    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
+  } catch {
+    throw notFound(`证据文件「${row.kind} No. ${row.seq}」（${row.file_name}）已不在存储中`);
+  }
+  res.type(row.media_type);
+  res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
+  await pipeline(stream, res).catch(() => res.destroy());
 }

@@ -66,9 +66,15 @@ export async function writeCaseFile(db: DbOrTx, files: EvidenceFiles, caseId: st
   if (!root) throw new Error(`case ${caseId} does not exist`);
   const verification = await verifyCase(db, files, caseId);
   const rows = await recordOfCase(db, caseId);
-  const timeline = Buffer.from(timelineText(rows), 'utf8');
-  const documents = await documentsWithHtmlOfCase(db, caseId);
-  const evidence = await evidenceOfCase(db, caseId);
+  const entries = rows.map(manifestEntry);
+  const timeline = Buffer.from(timelineText(entries), 'utf8');
+  // What the record read above registers: a file added since belongs to a later export, and one
+  // the record does not register is named in verifiedAtExport.
+  const registered = (kind: string, key: string) => new Set(entries.filter((e) => e.kind === kind).map((e) => Number((e.data as Record<string, unknown> | null)?.[key])));
+  const issued = registered('document.issued', 'documentId');
+  const added = registered('evidence.added', 'evidenceId');
+  const documents = (await documentsWithHtmlOfCase(db, caseId)).filter((d) => issued.has(d.id));
+  const evidence = (await evidenceOfCase(db, caseId)).filter((e) => added.has(e.id));
 
   const listed: ManifestFile[] = [{ path: 'timeline.txt', sha256: sha256Hex(timeline), size: timeline.length, what: 'timeline', title: '案件全过程记录（时间顺序）' }];
   const docBytes = documents.map((d) => Buffer.from(d.html, 'utf8'));
@@ -84,7 +90,7 @@ export async function writeCaseFile(db: DbOrTx, files: EvidenceFiles, caseId: st
     exportedAt: meta.now.toISOString(),
     exportedBy: meta.by,
     head: rows.at(-1)?.hash ?? null,
-    entries: rows.map(manifestEntry),
+    entries,
     files: listed,
     verifiedAtExport: { ok: verification.ok, problems: verification.problems },
   };
@@ -116,9 +122,10 @@ function extOf(fileName: string): string {
   return m ? m[0].toLowerCase() : '';
 }
 
-function timelineText(rows: RecordRow[]): string {
+/** The timeline, made from the manifest's entries alone, so that the offline check can make it again and compare. */
+export function timelineText(entries: ManifestEntry[]): string {
   const time = (ms: number) => new Date(Number(ms) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
-  return rows
-    .map((r) => `${String(r.seq).padStart(4)}  ${time(r.at)} (UTC+8)  ${r.actor ?? '系统'}${r.address ? `@${r.address}` : ''}  ${r.kind}${r.element_id ? ` ${r.element_id}` : ''}  ${r.data ?? ''}  #${r.hash}`)
+  return entries
+    .map((e) => `${String(e.seq).padStart(4)}  ${time(e.at)} (UTC+8)  ${e.actor ?? '系统'}${e.address ? `@${e.address}` : ''}  ${e.kind}${e.elementId ? ` ${e.elementId}` : ''}  ${e.data === null ? '' : JSON.stringify(e.data)}  #${e.hash}`)
     .join('\n') + '\n';
 }

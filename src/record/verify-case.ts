@@ -1,7 +1,7 @@
 import type { EvidenceFiles } from '../evidence/file-store.ts';
 import type { DbOrTx } from '../store/db.ts';
-import { documentsWithHtmlOfCase } from '../store/documents.ts';
-import { evidenceOfCase, type EvidenceRow } from '../store/evidence.ts';
+import { documentById, documentsWithHtmlOfCase } from '../store/documents.ts';
+import { evidenceById, evidenceOfCase, type EvidenceRow } from '../store/evidence.ts';
 import { recordOfCase, type RecordRow } from '../store/history.ts';
 import { fromJson } from '../store/json.ts';
 import { entryHash, sha256Hex } from './canonical.ts';
@@ -27,22 +27,32 @@ export interface CaseVerification {
 
 /** Recomputes a case's hash chain, every evidence file's hash and every rendered document's hash. */
 export async function verifyCase(db: DbOrTx, files: EvidenceFiles, caseId: string): Promise<CaseVerification> {
+  // Evidence and documents before the record: each is inserted with its entry in one transaction,
+  // so the record read afterwards holds the entry of everything read here.
+  const evidence = await evidenceOfCase(db, caseId);
+  const documents = await documentsWithHtmlOfCase(db, caseId);
   const rows = await recordOfCase(db, caseId);
   const problems = chainProblems(rows);
-  const entries = rows.map((r) => ({ kind: r.kind, seq: r.seq, data: fromJson<Record<string, unknown>>(r.data, {}) }));
-  const evidence = await evidenceOfCase(db, caseId);
+  const entries = rows.map((r) => ({ row: r, kind: r.kind, seq: r.seq, data: fromJson<Record<string, unknown>>(r.data, {}) }));
   for (const e of evidence) problems.push(...(await evidenceProblems(e, entries, files)));
   const kept = new Set(evidence.map((e) => e.id));
   for (const added of entries.filter((x) => x.kind === 'evidence.added' && !kept.has(Number(x.data.evidenceId)))) {
+    if (await evidenceById(db, Number(added.data.evidenceId))) continue; // added while we read
     problems.push({ what: 'evidence', ref: String(added.data.label ?? added.data.evidenceId), message: `证据「${added.data.label}」的登记已被删除（记录第 ${added.seq} 条载明其存在）` });
   }
-  const documents = await documentsWithHtmlOfCase(db, caseId);
   for (const d of documents) {
     const issued = entries.find((x) => x.kind === 'document.issued' && Number(x.data.documentId) === d.id);
     if (!issued) problems.push({ what: 'document', ref: String(d.id), message: `文书「${d.title}」（${d.number ?? d.id}）在案件记录中没有制作记录` });
-    else if (typeof issued.data.sha256 === 'string' && issued.data.sha256 !== sha256Hex(d.html)) {
+    else if (issued.data.title !== d.title || (issued.data.number ?? null) !== d.number || issued.data.kind !== d.kind) {
+      problems.push({ what: 'document', ref: String(d.id), message: `文书「${d.title}」（${d.number ?? d.id}）的名称、文号或种类与记录第 ${issued.seq} 条不符，已被改动` });
+    } else if (typeof issued.data.sha256 === 'string' && issued.data.sha256 !== sha256Hex(d.html)) {
       problems.push({ what: 'document', ref: String(d.id), message: `文书「${d.title}」（${d.number ?? d.id}）的内容与制作时记录的哈希不符，已被改动` });
     }
+  }
+  const rendered = new Set(documents.map((d) => d.id));
+  for (const issued of entries.filter((x) => x.kind === 'document.issued' && !rendered.has(Number(x.data.documentId)))) {
+    if (await documentById(db, Number(issued.data.documentId))) continue; // issued while we read
+    problems.push({ what: 'document', ref: String(issued.data.documentId), message: `文书「${issued.data.title}」（${issued.data.number ?? issued.data.documentId}）已被删除（记录第 ${issued.seq} 条载明其制作）` });
   }
   return { caseId, ok: problems.length === 0, entries: rows.length, files: evidence.length, documents: documents.length, head: rows.at(-1)?.hash ?? null, problems };
 }
@@ -66,15 +76,25 @@ export function chainProblems(rows: RecordRow[]): RecordProblem[] {
   return problems;
 }
 
-async function evidenceProblems(e: EvidenceRow, entries: Array<{ kind: string; seq: number | null; data: Record<string, unknown> }>, files: EvidenceFiles): Promise<RecordProblem[]> {
+async function evidenceProblems(e: EvidenceRow, entries: Array<{ row: RecordRow; kind: string; seq: number | null; data: Record<string, unknown> }>, files: EvidenceFiles): Promise<RecordProblem[]> {
   const label = `${e.kind} No. ${e.seq}`;
   const added = entries.find((x) => x.kind === 'evidence.added' && Number(x.data.evidenceId) === e.id);
   if (!added) return [{ what: 'evidence', ref: label, message: `证据「${label}」（${e.file_name}）在案件记录中没有登记记录` }];
-  const d = added.data;
-  const differs = d.sha256 !== e.sha256 || Number(d.size) !== Number(e.size) || d.label !== label || d.fileName !== e.file_name;
-  if (differs) return [{ what: 'evidence', ref: label, message: `证据「${label}」的登记与记录第 ${added.seq} 条不符，已被改动` }];
+  if (!sameAsRecorded(e, added.row, added.data)) return [{ what: 'evidence', ref: label, message: `证据「${label}」的登记与记录第 ${added.seq} 条不符，已被改动` }];
   const onDisk = await files.hashOf(e.sha256);
   if (!onDisk) return [{ what: 'file', ref: label, message: `证据文件「${label}」（${e.file_name}）已不在存储中` }];
   if (onDisk.sha256 !== e.sha256) return [{ what: 'file', ref: label, message: `证据文件「${label}」（${e.file_name}）已被改动：现在的 SHA-256 为 ${onDisk.sha256}，登记时为 ${e.sha256}` }];
   return [];
+}
+
+/** Every column of an evidence row that its entry recorded: the file, its annotation, its step, who, when, from where, what it corrects. */
+function sameAsRecorded(e: EvidenceRow, row: RecordRow, d: Record<string, unknown>): boolean {
+  const a = (d.annotation ?? {}) as Record<string, unknown>;
+  const corrects = (d.corrects as { evidenceId?: unknown } | undefined)?.evidenceId ?? null;
+  const same = (x: unknown, y: unknown) => (x ?? null) === (y ?? null);
+  return d.sha256 === e.sha256 && Number(d.size) === Number(e.size) && d.label === `${e.kind} No. ${e.seq}` && d.fileName === e.file_name
+    && same(d.taskId, e.task_id) && same(row.element_id, e.element_id) && row.instance_id === e.instance_id
+    && same(a.description, e.description) && same(a.place, e.place) && same(a.speakers, e.speakers) && same(a.summary, e.summary)
+    && same(corrects === null ? null : Number(corrects), e.corrects === null ? null : Number(e.corrects))
+    && row.actor === e.uploaded_by && Number(row.at) === Number(e.uploaded_at) && same(row.address, e.uploaded_from);
 }

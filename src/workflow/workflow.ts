@@ -74,7 +74,7 @@ export class Workflow {
     const submitted = assertVariables(rawVariables);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
-      const variables = bpmnError ? submitted : await this.checkSubmission(tx, task, submitted, actor.username);
+      const variables = await this.checkSubmission(tx, task, submitted, actor.username, bpmnError && { bpmnError: true });
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };

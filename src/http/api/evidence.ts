@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { Router } from 'express';
 import type { Clock } from '../../clock.ts';
 import { addEvidence, correctEvidence } from '../../evidence/evidence-service.ts';
@@ -9,7 +8,7 @@ import { instanceById } from '../../store/instances.ts';
 import { taskById } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
-import { receiveUpload } from '../evidence-upload.ts';
+import { receiveUpload, sendEvidenceFile } from '../evidence-upload.ts';
 import { assertCaseAccess } from '../case-access.ts';
 
 export const NOTHING_RECORDED_CHANGES = '已记录的内容不得修改或删除（音像记录不得毁损、篡改、删除、剪接）；如需更正，请提交一条更正记录：POST /api/evidence/:id/corrections';
@@ -43,9 +42,7 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
   r.get('/evidence/:id/file', async (req, res) => {
     const row = await existing(req.params.id);
     await assertCaseAccess(db, actorOf(req), row.case_id);
-    res.type(row.media_type);
-    res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
-    fs.createReadStream(deps.evidenceFiles.pathOf(row.sha256)).pipe(res);
+    await sendEvidenceFile(res, deps.evidenceFiles, row);
   });
 
   r.post('/evidence/:id/corrections', async (req, res) => {

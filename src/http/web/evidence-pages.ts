@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { Router } from 'express';
 import { addEvidence } from '../../evidence/evidence-service.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
-import { receiveUpload } from '../evidence-upload.ts';
+import { receiveUpload, sendEvidenceFile } from '../evidence-upload.ts';
 import { evidenceById } from '../../store/evidence.ts';
 import { taskById } from '../../store/tasks.ts';
 import { assertCaseAccess } from '../case-access.ts';
@@ -24,6 +23,8 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     if (!task) throw notFound('任务不存在');
     const instance = await assertCaseAccess(db, user, task.instance_id);
     try {
+      // As over the API: evidence is linked to a step still being done, never added to one closed.
+      if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
       const added = await receiveUpload(req, (fileName, stream, f) =>
         addEvidence(db, deps.evidenceFiles, deps.clock, { instance, task, fileName, description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary, stream, uploadedBy: user.username, address: req.ip }),
       );
@@ -39,9 +40,7 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     const row = Number.isInteger(id) ? await evidenceById(db, id) : undefined;
     if (!row) throw notFound('证据不存在');
     await assertCaseAccess(db, userOf(req)!, row.case_id);
-    res.type(row.media_type);
-    res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
-    fs.createReadStream(deps.evidenceFiles.pathOf(row.sha256)).pipe(res);
+    await sendEvidenceFile(res, deps.evidenceFiles, row);
   });
   return r;
 }
