@@ -9,23 +9,13 @@ import { evidenceOfCase } from '../store/evidence.ts';
 import { recordOfCase, type RecordRow } from '../store/history.ts';
 import { instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
+import { canonicalJson, sha256Hex, type ChainedEntry } from './canonical.ts';
 import { verifyCase, type RecordProblem } from './verify-case.ts';
 
 export const CASE_FILE_FORMAT = 'zhifa-case-file/1';
 
-export interface ManifestEntry {
-  seq: number;
-  instanceId: string;
-  at: number;
-  actor: string | null;
-  address: string | null;
-  kind: string;
-  elementId: string | null;
-  data: unknown;
-  prevHash: string | null;
-  hash: string;
-}
+/** An entry of the record as the manifest lists it: what its hash covers (its case is the archive's), and the hash. */
+export type ManifestEntry = Omit<ChainedEntry, 'caseId'> & { hash: string };
 
 export interface ManifestFile {
   path: string;
