@@ -113,4 +113,18 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     expect(res.text).not.to.include('湘西某化工').and.not.to.include('管理员录入某厂');
     expect(res.text).to.include('data-testid="total-open-cases">0<');
   });
+
+  it('lists the escalation and due-time notices sent to the manager, not the early reminders and not those of others', async () => {
+    const send = (key: string, template: string, level: string, username: string, label: string) =>
+      s.zhifa.notifications.notifier.notify({ key, template, level, caseId: cases.c, recipients: [{ username, displayName: username, email: null }], link: `/cases/${cases.c}`, context: { case: { label, processName: '行政处罚' }, step: { name: '立案审批' }, workingDaysLeft: -1, overdueDays: 1, dueAtMs: Date.parse('2026-03-17T16:00:00Z') } });
+    await send('notice-test:1', 'escalation', 'missed', 'manager1', '督办甲');
+    await send('notice-test:2', 'reminder', 'near', 'manager1', '提醒乙');
+    await send('notice-test:3', 'escalation', 'missed', 'head1', '他人丙');
+    await s.zhifa.notifications.dispatch();
+    const page = await manager1.get('/dashboard');
+    const notices = /<ul data-testid="escalation-notices">[\s\S]*?<\/ul>/.exec(page.text)?.[0] ?? '';
+    expect(notices).to.include('逾期督办').and.to.include('督办甲');
+    expect(notices).not.to.include('提醒乙');
+    expect(notices).not.to.include('他人丙');
+  });
 });

@@ -4,10 +4,13 @@ import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { ZhifaError } from '../../errors.ts';
+import { inboxOf } from '../../store/inbox.ts';
 import { dashboardView, SUPERVISION_FORM } from './dashboard-view.ts';
 import { periodOf, statisticsView } from './statistics-view.ts';
 import { requireWebRole, userOf } from './session.ts';
 import type { Views } from './views.ts';
+
+const NOTICES = 50;
 
 export interface DashboardDeps {
   workflow: Workflow;
@@ -22,8 +25,13 @@ export function dashboardPages(deps: DashboardDeps): Router {
   const r = Router();
   const supervisionForms = deps.forms.keys().filter((k) => SUPERVISION_FORM.test(k));
   r.get('/dashboard', requireWebRole('manager', 'admin'), async (req, res) => {
-    const view = await dashboardView({ db: deps.workflow.db, calendar: deps.calendar, clock: deps.clock, supervisionForms }, userOf(req)!);
-    res.type('html').send(deps.views.render('dashboard', { ...res.locals, title: '监督看板', ...view }));
+    const user = userOf(req)!;
+    const view = await dashboardView({ db: deps.workflow.db, calendar: deps.calendar, clock: deps.clock, supervisionForms }, user);
+    // The escalations and due-time notices sent to this manager (reminders before a limit stay in the inbox).
+    const notices = (await inboxOf(deps.workflow.db, user.username, NOTICES))
+      .filter((i) => i.level === 'missed' || i.level === 'due')
+      .map((i) => ({ subject: i.subject, link: i.link, level: i.level, unread: i.read_at === null, at: new Date(i.created_at).toISOString() }));
+    res.type('html').send(deps.views.render('dashboard', { ...res.locals, title: '监督看板', ...view, notices }));
   });
   r.get('/dashboard/statistics', requireWebRole('manager', 'admin'), async (req, res) => {
     let days;
