@@ -9,7 +9,7 @@ export interface PropertySchema {
   const?: unknown;
   format?: string;
   items?: PropertySchema & { properties?: Record<string, PropertySchema>; required?: string[] };
-  'x-ui'?: { widget?: string; labels?: Record<string, string> };
+  'x-ui'?: { widget?: string; labels?: Record<string, string>; group?: string };
   [keyword: string]: unknown;
 }
 
@@ -18,6 +18,8 @@ export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'ch
 export interface PersonOption {
   username: string;
   label: string;
+  groups: string[];
+  certified: boolean;
 }
 
 export interface FieldView {
@@ -81,7 +83,10 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
     }
     case 'people': {
       const picked = Array.isArray(value) ? value.map(str) : [];
-      return { ...base, options: people.map((u) => ({ value: u.username, label: u.label, selected: picked.includes(u.username) })) };
+      // An officer picker offers certified officers; `x-ui.group` a group's members. Who is already chosen stays offered.
+      const group = p['x-ui']?.group;
+      const offered = people.filter((u) => picked.includes(u.username) || ((p['x-ui']?.widget !== 'officer-picker' || u.certified) && (!group || u.groups.includes(group))));
+      return { ...base, options: offered.map((u) => ({ value: u.username, label: u.label, selected: picked.includes(u.username) })) };
     }
     case 'rows': {
       const itemProps = p.items?.properties ?? {};
