@@ -9,6 +9,7 @@ import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './database
 import { fmt, throughput } from './measure.ts';
 import type { MemoryResult } from './memory.ts';
 import { plainRunner } from './plain.ts';
+import { pageTimes } from './pages.ts';
 import { reminderTicks } from './reminders.ts';
 import { BENCH_DIR, N, PG_URL, ROOT, WARMUP } from './settings.ts';
 import { workersThroughput } from './workers.ts';
@@ -48,6 +49,9 @@ if ('unreachable' in pg) {
 
 const reminders = await reminderTicks();
 console.log(`reminders: ${reminders.subjects} tasks entering their reminder at once: first tick ${fmt(reminders.firstTickMs)} ms (${fmt(reminders.firstTickMs / reminders.subjects, 2)} ms a task, ${reminders.queued} queued and delivered), steady tick ${fmt(reminders.steadyTickMs)} ms`);
+
+const pages = await pageTimes();
+console.log(`pages: with ${pages.tasks} open group tasks, the task list answers in ${fmt(pages.taskListMs, 1)} ms, a case page in ${fmt(pages.casePageMs, 1)} ms (median of 20, over HTTP)`);
 
 const memory = await memoryOfWaiting();
 console.log(`memory: ${memory.waiting} waiting instances add ${fmt(memory.heapMb, 1)} MB heap (${fmt(memory.rssMb, 1)} MB rss)`);

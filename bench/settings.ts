@@ -13,6 +13,7 @@ export const N = positiveInt('BENCH_N', 500);
 export const WARMUP = positiveInt('BENCH_WARMUP', 100);
 export const WAITING = positiveInt('BENCH_WAITING', 10_000);
 export const REMINDER_SUBJECTS = positiveInt('BENCH_REMINDERS', 2_000);
+export const PAGE_TASKS = positiveInt('BENCH_PAGE_TASKS', 200);
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Holds both candidate groups of bench.bpmn, so it may complete both tasks. */

@@ -87,12 +87,24 @@ export async function assignTask(db: DbOrTx, id: string, assignee: string): Prom
 }
 
 /** Open tasks a user may work: assigned to them, or unassigned and offered to one of their groups. */
-export async function tasksForUser(db: DbOrTx, username: string, groups: string[]): Promise<TaskRow[]> {
-  const rows = await db<TaskRow>('tasks')
-    .where({ status: TaskStatus.open })
-    .andWhere((q) => q.where({ assignee: username }).orWhereNull('assignee'))
-    .orderByRaw('due_at is null, due_at asc')
-    .orderBy('created_at', 'asc');
+/** An open task with what a task list shows of its case, read in the same query. */
+export interface TaskWithCase extends TaskRow {
+  case_id: string;
+  case_business_key: string | null;
+  case_variables: string | null;
+  case_department: string | null;
+}
+
+export async function tasksForUser(db: DbOrTx, username: string, groups: string[]): Promise<TaskWithCase[]> {
+  const rows: TaskWithCase[] = await db('tasks as t')
+    .join('instances as i', 'i.id', 't.instance_id')
+    .join('instances as r', 'r.id', 'i.root_id')
+    .leftJoin('users as u', 'u.username', 'r.started_by')
+    .where('t.status', TaskStatus.open)
+    .andWhere((q) => q.where('t.assignee', username).orWhereNull('t.assignee'))
+    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.variables as case_variables', 'u.department as case_department')
+    .orderByRaw('t.due_at is null, t.due_at asc')
+    .orderBy('t.created_at', 'asc');
   return rows.filter((r) => r.assignee === username || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));
 }
 

@@ -10,7 +10,7 @@ import { departmentOfCase, instanceById, lockCase, lockInstance, rootIdOf } from
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
-import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow } from '../store/tasks.ts';
+import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow, type TaskWithCase } from '../store/tasks.ts';
 import type { MessageCheck } from '../domain/message-check.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
@@ -160,21 +160,10 @@ export class Workflow {
   }
 
   /** The open tasks a user may work: assigned to them, or offered to one of their groups for a case that group acts on. */
-  async tasksFor(actor: Actor): Promise<TaskRow[]> {
+  async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
     const rows = await tasksForUser(this.db, actor.username, actor.groups);
     const agencyWide = await agencyWideGroups(this.db);
-    const departments = new Map<string, string | null>();
-    const out: TaskRow[] = [];
-    for (const row of rows) {
-      if (row.assignee === actor.username) {
-        out.push(row);
-        continue;
-      }
-      const caseId = (await rootIdOf(this.db, row.instance_id))!;
-      if (!departments.has(caseId)) departments.set(caseId, await departmentOfCase(this.db, caseId));
-      if (offeredTo(JSON.parse(row.candidate_groups) as string[], departments.get(caseId)!, actor, agencyWide)) out.push(row);
-    }
-    return out;
+    return rows.filter((row) => row.assignee === actor.username || offeredTo(JSON.parse(row.candidate_groups) as string[], row.case_department, actor, agencyWide));
   }
 
   private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {

@@ -9,7 +9,7 @@ import { evidenceOfCase } from '../../store/evidence.ts';
 import { subscriptionById } from '../../store/subscriptions.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
-import { taskById, type TaskRow } from '../../store/tasks.ts';
+import { taskById, type TaskRow, type TaskWithCase } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { assertCaseAccess } from '../case-access.ts';
 import { caseView } from './case-view.ts';
@@ -42,16 +42,21 @@ export function staffPages(deps: StaffDeps): Router {
   const caseLabel = async (instanceId: string) => {
     const inst = await instanceById(db, instanceId);
     const root = inst && inst.root_id !== inst.id ? await instanceById(db, inst.root_id) : inst;
-    const v = fromJson<Record<string, unknown>>(root?.variables, {});
-    return { caseId: root?.id ?? instanceId, caseLabel: `${root?.business_key ?? root?.id.slice(0, 8) ?? ''} ${String(v.party ?? v.applicant ?? '')}`.trim() };
+    return { caseId: root?.id ?? instanceId, caseLabel: root ? labelOf(root.id, root.business_key, root.variables) : instanceId.slice(0, 8) };
   };
-  const taskItem = async (t: TaskRow) => ({
+  const labelOf = (caseId: string, businessKey: string | null, variables: string | null) => {
+    const v = fromJson<Record<string, unknown>>(variables, {});
+    return `${businessKey ?? caseId.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim();
+  };
+  // The list reads each task's case in the same query: no query per row.
+  const taskItem = (t: TaskWithCase) => ({
     id: t.id,
     name: t.name ?? t.element_id,
     elementId: t.element_id,
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
     remaining: t.due_at ? remaining(deps.calendar, deps.clock, t.due_at) : null,
-    ...(await caseLabel(t.instance_id)),
+    caseId: t.case_id,
+    caseLabel: labelOf(t.case_id, t.case_business_key, t.case_variables),
   });
 
   const evidenceList = async (caseId: string) =>
@@ -61,8 +66,8 @@ export function staffPages(deps: StaffDeps): Router {
     const user = me(req);
     const rows = await workflow.tasksFor(user);
     // Overdue first, then by due time; tasks without a limit last (the query orders by due time).
-    const mine = await Promise.all(rows.filter((t) => t.assignee === user.username).map(taskItem));
-    const claimable = await Promise.all(rows.filter((t) => !t.assignee).map(taskItem));
+    const mine = rows.filter((t) => t.assignee === user.username).map(taskItem);
+    const claimable = rows.filter((t) => !t.assignee).map(taskItem);
     page(res, 'tasks', { title: '我的待办', mine, claimable });
   });
 
