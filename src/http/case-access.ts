@@ -1,9 +1,9 @@
 import { forbidden, notFound } from '../errors.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { fromJson } from '../store/json.ts';
-import { departmentOfCase as departmentOfCaseId, instanceById, type InstanceRow } from '../store/instances.ts';
+import { departmentOfCase, instanceById, type InstanceRow } from '../store/instances.ts';
 import { tasksOfCase } from '../store/tasks.ts';
-import { agencyWideGroups, userByName } from '../store/users.ts';
+import { agencyWideGroups } from '../store/users.ts';
 import { offeredTo } from '../workflow/task-offer.ts';
 import type { WebUser } from './web/session.ts';
 
@@ -25,20 +25,10 @@ export async function assertCaseAccess(db: DbOrTx, user: CaseUser, instanceId: s
 
 export async function mayOpenCase(db: DbOrTx, user: CaseUser, caseId: string): Promise<boolean> {
   if (user.roles.includes('admin')) return true;
-  const root = await instanceById(db, caseId);
-  if (!root) return false;
-  if (user.department && root.started_by) {
-    const starter = await userByName(db, root.started_by);
-    if (starter?.department === user.department) return true;
-  }
+  const department = await departmentOfCase(db, caseId);
+  if (user.department && department === user.department) return true;
   const tasks = await tasksOfCase(db, caseId);
-  const department = await departmentOfCaseId(db, caseId);
   const agencyWide = await agencyWideGroups(db);
   return tasks.some((t) => t.assignee === user.username || t.completed_by === user.username || offeredTo(fromJson<string[]>(t.candidate_groups, []), department, user, agencyWide));
 }
 
-/** The department a case belongs to: the department of whoever opened it. */
-export async function departmentOfCase(db: DbOrTx, root: InstanceRow): Promise<string | null> {
-  if (!root.started_by) return null;
-  return (await userByName(db, root.started_by))?.department ?? null;
-}

@@ -97,7 +97,7 @@ async function remindClock(deps: ReminderDeps, clock: DueClock, now: number, sen
 }
 
 async function recipientsFor(deps: ReminderDeps, caseId: string, step: ReminderStep, doing: string[]): Promise<Recipient[]> {
-  const department = await departmentOf(deps.db, caseId);
+  const department = await departmentOfCase(deps.db, caseId);
   const names = new Set<string>();
   for (const role of step.to) {
     if (role === 'assignee') doing.forEach((u) => names.add(u));
@@ -129,10 +129,6 @@ function addIf(set: Set<string>, v: string | null): void {
   if (v) set.add(v);
 }
 
-export async function departmentOf(db: DbOrTx, caseId: string): Promise<string | null> {
-  const root = await instanceById(db, caseId);
-  return root?.started_by ? ((await userByName(db, root.started_by))?.department ?? null) : null;
-}
 
 async function subjectContext(deps: ReminderDeps, caseId: string, stepName: string, kind: 'task' | 'clock', dueAt: number, now: number, step: ReminderStep) {
   const root = await instanceById(deps.db, caseId);

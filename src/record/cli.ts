@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { SystemClock, type Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { EvidenceFiles } from '../evidence/file-store.ts';
 import { createDb, migrate, type Db } from '../store/db.ts';
@@ -47,14 +48,14 @@ export async function verifyCases(db: Db, files: EvidenceFiles, caseId: string |
   return bad ? 1 : 0;
 }
 
-export async function exportCommand(config: Config, args: string[], out: Print = console.log): Promise<number> {
+export async function exportCommand(config: Config, args: string[], out: Print = console.log, clock: Clock = new SystemClock()): Promise<number> {
   const [caseId, file] = args;
   if (!caseId || !file) throw new Error('export needs a case id and the file to write, e.g. zhifa export <case> case.tar');
   const db = createDb(config.database);
   try {
     await migrate(db);
     const files = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
-    const manifest = await writeCaseFile(db, files, caseId, fs.createWriteStream(file), { now: new Date(), by: 'cli' });
+    const manifest = await writeCaseFile(db, files, caseId, fs.createWriteStream(file), { now: clock.now(), by: 'cli' });
     out(`${file}: case ${caseId}, ${manifest.entries.length} entries, ${manifest.files.length} files${manifest.verifiedAtExport.ok ? '' : ` — the record did not verify: ${manifest.verifiedAtExport.problems[0]!.message}`}`);
     return manifest.verifiedAtExport.ok ? 0 : 1;
   } finally {

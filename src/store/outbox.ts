@@ -70,14 +70,6 @@ export function outboxByStatus(db: DbOrTx, statuses: OutboxStatus[], limit = 200
   return db<OutboxRow>('outbox').whereIn('status', statuses).orderBy('id', 'desc').limit(limit);
 }
 
-export function outboxById(db: DbOrTx, id: number): Promise<OutboxRow | undefined> {
-  return db<OutboxRow>('outbox').where({ id }).first();
-}
-
-export function outboxByKeyPrefix(db: DbOrTx, prefix: string): Promise<OutboxRow[]> {
-  return db<OutboxRow>('outbox').where('idempotency_key', 'like', `${prefix}%`).orderBy('id');
-}
-
 /** The reminder notifications queued since `since`, as their keys without the recipient and channel (one query for a whole scan). */
 export async function recentReminderKeys(db: DbOrTx, since: number): Promise<Set<string>> {
   const keys: string[] = await db('outbox').where('idempotency_key', 'like', 'reminder:%').andWhere('created_at', '>=', since).pluck('idempotency_key');

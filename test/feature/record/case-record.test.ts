@@ -6,10 +6,10 @@ import { expect } from 'chai';
 import { EvidenceFiles } from '../../../src/evidence/file-store.ts';
 import { verifyArchive } from '../../../src/record/verify-archive.ts';
 import { verifyCases, verifyCommand } from '../../../src/record/cli.ts';
-import { onPostgres } from '../../helpers/database.ts';
 import { uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { tamper as tamperWith } from '../../helpers/tamper.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 
@@ -33,15 +33,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
   };
   const verify = async () => (await s.api.get(`/api/cases/${caseId}/record/verify`)).body;
   const db = () => s.zhifa.db;
-  /** On PostgreSQL the triggers refuse any change: someone tampering would first have to switch them off, as the table owner here does. */
-  const tamper = async (table: string, change: () => Promise<unknown>) => {
-    if (onPostgres()) await db().raw(`alter table ?? disable trigger ??`, [table, `${table}_append_only`]);
-    try {
-      await change();
-    } finally {
-      if (onPostgres()) await db().raw(`alter table ?? enable trigger ??`, [table, `${table}_append_only`]);
-    }
-  };
+  const tamper = (table: string, change: () => Promise<unknown>) => tamperWith(db(), table, change);
 
   before(async function () {
     this.timeout(60_000);

@@ -7,10 +7,10 @@ import { expect } from 'chai';
 import tar from 'tar-stream';
 import { sealOf, type CaseFileManifest } from '../../../src/record/case-file.ts';
 import { verifyArchive } from '../../../src/record/verify-archive.ts';
-import { onPostgres } from '../../helpers/database.ts';
 import { uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, openTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { tamper as tamperWith } from '../../helpers/tamper.ts';
 import { webLogin } from '../../helpers/web.ts';
 
 /** The record holds against the ways around it: every recorded field is checked, a case file is tied to its chain, the gate has no back door. */
@@ -30,14 +30,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   };
   const db = () => s.zhifa.db;
   const verify = async () => (await s.api.get(`/api/cases/${caseId}/record/verify`)).body;
-  const tamper = async (table: string, change: () => Promise<unknown>) => {
-    if (onPostgres()) await db().raw(`alter table ?? disable trigger ??`, [table, `${table}_append_only`]);
-    try {
-      await change();
-    } finally {
-      if (onPostgres()) await db().raw(`alter table ?? enable trigger ??`, [table, `${table}_append_only`]);
-    }
-  };
+  const tamper = (table: string, change: () => Promise<unknown>) => tamperWith(db(), table, change);
   const exported = async () => {
     const res = await fetch(`${s.base}/api/cases/${caseId}/export`, { headers: { authorization: `Bearer ${s.api.token}` } });
     expect(res.status).to.equal(200);

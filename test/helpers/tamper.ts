@@ -1,0 +1,15 @@
+import type { Db } from '../../src/store/db.ts';
+import { onPostgres } from './database.ts';
+
+/**
+ * Change a record table behind the application's back. On PostgreSQL the append-only triggers
+ * refuse any change: someone tampering would first have to switch them off, as the table owner here does.
+ */
+export async function tamper(db: Db, table: string, change: () => Promise<unknown>): Promise<void> {
+  if (onPostgres()) await db.raw(`alter table ?? disable trigger ??`, [table, `${table}_append_only`]);
+  try {
+    await change();
+  } finally {
+    if (onPostgres()) await db.raw(`alter table ?? enable trigger ??`, [table, `${table}_append_only`]);
+  }
+}
