@@ -1,8 +1,9 @@
-import type { DbOrTx } from './db.ts';
+import { isPostgres, type DbOrTx } from './db.ts';
 import { entryHash } from '../record/canonical.ts';
-import { lockCase, rootIdOf } from './instances.ts';
+import { rootIdOf } from './instances.ts';
 import { fromJson, toJson } from './json.ts';
-import { addressOf } from './record-context.ts';
+import { headMac } from '../record/anchor.ts';
+import { addressOf, recordKeyOf } from './record-context.ts';
 
 export interface HistoryEntry {
   id: number;
@@ -44,7 +45,9 @@ export interface NewHistoryEntry {
 /**
  * The only writer of the record. Each entry takes the next number of its case and the hash of
  * the entry before it; the case lock (taken here too, a no-op when the command holds it already)
- * keeps two commands of one case from numbering the same place.
+ * keeps two commands of one case from numbering the same place. The case keeps its entry count
+ * and head hash (signed with the record key when there is one), in the same transaction, so that
+ * a record emptied or cut short shows against its case.
  */
 export async function appendHistory(db: DbOrTx, entries: NewHistoryEntry[]): Promise<void> {
   const heads = new Map<string, { seq: number; hash: string | null }>();
@@ -56,16 +59,28 @@ export async function appendHistory(db: DbOrTx, entries: NewHistoryEntry[]): Pro
       caseOf.set(e.instanceId, caseId);
     }
     let head = heads.get(caseId);
-    if (!head) {
-      await lockCase(db, caseId);
-      head = await headOf(db, caseId);
-    }
+    if (!head) head = await lockedHeadOf(db, caseId);
     const data = e.data === undefined ? null : toJson(e.data);
     const entry = { caseId, seq: head.seq + 1, instanceId: e.instanceId, at: e.at, actor: e.actor, address: e.address ?? addressOf(db), kind: e.kind, elementId: e.elementId ?? null, data: fromJson(data, null), prevHash: head.hash };
     const hash = entryHash(entry);
     await db('history').insert({ case_id: caseId, seq: entry.seq, instance_id: e.instanceId, at: e.at, actor: e.actor, address: entry.address, kind: e.kind, element_id: entry.elementId, data, prev_hash: head.hash, hash });
     heads.set(caseId, { seq: entry.seq, hash });
   }
+  const key = recordKeyOf(db);
+  for (const [caseId, head] of heads) {
+    const mac = key ? headMac(key, { caseId, entries: head.seq, head: head.hash }) : null;
+    await db('instances').where({ id: caseId }).update({ record_entries: head.seq, record_head: head.hash, record_mac: mac });
+  }
+}
+
+/**
+ * The head the case has registered, not the newest row found: after rows were removed behind the
+ * application's back the next entry still follows the registered head, so the gap shows.
+ */
+async function lockedHeadOf(db: DbOrTx, caseId: string): Promise<{ seq: number; hash: string | null }> {
+  const q = db('instances').where({ id: caseId }).first('record_entries', 'record_head');
+  const row: { record_entries: number; record_head: string | null } | undefined = await (isPostgres(db) ? q.forUpdate() : q);
+  return row ? { seq: Number(row.record_entries), hash: row.record_head } : headOf(db, caseId);
 }
 
 async function headOf(db: DbOrTx, caseId: string): Promise<{ seq: number; hash: string | null }> {
