@@ -50,7 +50,8 @@ export interface NewHistoryEntry {
  * a record emptied or cut short shows against its case.
  */
 export async function appendHistory(db: DbOrTx, entries: NewHistoryEntry[]): Promise<void> {
-  const heads = new Map<string, { seq: number; hash: string | null }>();
+  const key = recordKeyOf(db);
+  const heads = new Map<string, Head>();
   const caseOf = new Map<string, string>();
   for (const e of entries) {
     let caseId = caseOf.get(e.instanceId);
@@ -59,28 +60,40 @@ export async function appendHistory(db: DbOrTx, entries: NewHistoryEntry[]): Pro
       caseOf.set(e.instanceId, caseId);
     }
     let head = heads.get(caseId);
-    if (!head) head = await lockedHeadOf(db, caseId);
+    if (!head) head = await lockedHeadOf(db, caseId, key);
     const data = e.data === undefined ? null : toJson(e.data);
     const entry = { caseId, seq: head.seq + 1, instanceId: e.instanceId, at: e.at, actor: e.actor, address: e.address ?? addressOf(db), kind: e.kind, elementId: e.elementId ?? null, data: fromJson(data, null), prevHash: head.hash };
     const hash = entryHash(entry);
     await db('history').insert({ case_id: caseId, seq: entry.seq, instance_id: e.instanceId, at: e.at, actor: e.actor, address: entry.address, kind: e.kind, element_id: entry.elementId, data, prev_hash: head.hash, hash });
-    heads.set(caseId, { seq: entry.seq, hash });
+    heads.set(caseId, { ...head, seq: entry.seq, hash });
   }
-  const key = recordKeyOf(db);
   for (const [caseId, head] of heads) {
-    const mac = key ? headMac(key, { caseId, entries: head.seq, head: head.hash }) : null;
+    // Only a head that was signed is signed again: extending a rewritten head must not launder it.
+    const mac = !key ? null : head.signed ? headMac(key, { caseId, entries: head.seq, head: head.hash }) : head.mac;
     await db('instances').where({ id: caseId }).update({ record_entries: head.seq, record_head: head.hash, record_mac: mac });
   }
+}
+
+interface Head {
+  seq: number;
+  hash: string | null;
+  /** The registered head's HMAC, and whether it is right under the current key (an empty record counts as signed). */
+  mac: string | null;
+  signed: boolean;
 }
 
 /**
  * The head the case has registered, not the newest row found: after rows were removed behind the
  * application's back the next entry still follows the registered head, so the gap shows.
  */
-async function lockedHeadOf(db: DbOrTx, caseId: string): Promise<{ seq: number; hash: string | null }> {
-  const q = db('instances').where({ id: caseId }).first('record_entries', 'record_head');
-  const row: { record_entries: number; record_head: string | null } | undefined = await (isPostgres(db) ? q.forUpdate() : q);
-  return row ? { seq: Number(row.record_entries), hash: row.record_head } : headOf(db, caseId);
+async function lockedHeadOf(db: DbOrTx, caseId: string, key: string | null): Promise<Head> {
+  const q = db('instances').where({ id: caseId }).first('record_entries', 'record_head', 'record_mac');
+  const row: { record_entries: number; record_head: string | null; record_mac: string | null } | undefined = await (isPostgres(db) ? q.forUpdate() : q);
+  if (!row) return { ...(await headOf(db, caseId)), mac: null, signed: false };
+  const seq = Number(row.record_entries);
+  const empty = seq === 0 && row.record_head === null && row.record_mac === null;
+  const signed = key !== null && (empty || row.record_mac === headMac(key, { caseId, entries: seq, head: row.record_head }));
+  return { seq, hash: row.record_head, mac: row.record_mac, signed };
 }
 
 async function headOf(db: DbOrTx, caseId: string): Promise<{ seq: number; hash: string | null }> {
