@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { loadConfig, ConfigError } from '../../../src/config.ts';
@@ -21,6 +23,7 @@ describe('Feature: a re-chained or truncated record fails against its signed anc
   let s: TestServer;
   let officer: ApiClient;
   let headOfUnit: ApiClient;
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-anchors-'));
   const db = () => s.zhifa.db;
   const verify = async (id: string) => (await s.api.get(`/api/cases/${id}/record/verify`)).body;
   const messages = async (id: string) => (await verify(id)).problems.map((p: { what: string; message: string }) => `${p.what}: ${p.message}`) as string[];
@@ -36,13 +39,14 @@ describe('Feature: a re-chained or truncated record fails against its signed anc
 
   before(async function () {
     this.timeout(60_000);
-    s = await startServer({ label: 'record-anchors', processesDir: path.join(ROOT, 'processes'), env: { ZHIFA_RECORD_KEY: KEY } });
+    s = await startServer({ label: 'record-anchors', processesDir: path.join(ROOT, 'processes'), env: { ZHIFA_RECORD_KEY: KEY, ZHIFA_EVIDENCE_DIR: evidenceDir } });
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     headOfUnit = await ApiClient.login(s.base, 'head1', 'demo');
   });
   after(async () => {
     bindRecordKey(db(), KEY);
     await s?.close();
+    fs.rmSync(evidenceDir, { recursive: true, force: true });
   });
 
   it('with the right key an untouched case verifies, its head and checkpoint signed; under another key it does not', async () => {

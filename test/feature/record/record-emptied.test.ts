@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { EvidenceFiles } from '../../../src/evidence/file-store.ts';
@@ -19,6 +21,7 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
   let officer: ApiClient;
   let headOfUnit: ApiClient;
   let page: WebSession;
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-emptied-'));
   const db = () => s.zhifa.db;
   const verify = async (id: string) => (await s.api.get(`/api/cases/${id}/record/verify`)).body;
   const cli = async (id: string) => {
@@ -37,13 +40,14 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
 
   before(async function () {
     this.timeout(60_000);
-    s = await startServer({ label: 'record-emptied', processesDir: path.join(ROOT, 'processes') });
+    s = await startServer({ label: 'record-emptied', processesDir: path.join(ROOT, 'processes'), env: { ZHIFA_EVIDENCE_DIR: evidenceDir } });
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     headOfUnit = await ApiClient.login(s.base, 'head1', 'demo');
     page = await webLogin(s.base, 'officer1', 'demo');
   });
   after(async () => {
     await s?.close();
+    fs.rmSync(evidenceDir, { recursive: true, force: true });
   });
 
   it('an untouched case verifies, and says that without a record key the anchors were not checked (API, CLI, page)', async () => {
