@@ -62,7 +62,7 @@ describe('Feature: the server runs as a database role that owns nothing (Postgre
 
   it('connected as the role, the server works: migrated by the owner, a case started, a recording uploaded, a task completed, the record verified', async () => {
     expect((await s.zhifa.db.raw('select current_user as u')).rows[0].u).to.equal(role);
-    const owners = await owner.raw('select distinct tableowner from pg_tables where schemaname = ?', [tdb.schema]);
+    const owners = await owner.raw('select distinct tableowner from pg_tables where schemaname = ?', [tdb.schema!]);
     expect(owners.rows.map((r: { tableowner: string }) => r.tableowner), 'the owner made every table').to.not.include(role);
     const officer = await ApiClient.login(s.base, 'officer1', 'demo');
     const head = await ApiClient.login(s.base, 'head1', 'demo');
