@@ -6,6 +6,15 @@ export interface Config {
   env: 'production' | 'development' | 'test';
   port: number;
   database: DatabaseConfig;
+  /**
+   * The database owner's connection (PostgreSQL): migrations run through it and then grant the
+   * role of `database` what the server needs, so the server itself owns nothing. Null: one role does both.
+   */
+  databaseMigrate: DatabaseConfig | null;
+  /** Key of the record's HMAC anchors (ZHIFA_RECORD_KEY); kept out of the database. Null: not anchored. */
+  recordKey: string | null;
+  /** When the daily checkpoint of every case's record head is written (Asia/Shanghai). */
+  checkpointCron: string;
   clock: 'system' | 'manual';
   adminPassword: string;
   adminPasswordDefaulted: boolean;
@@ -53,6 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (nodeEnv === 'production' && !env.ZHIFA_ADMIN_PASSWORD) {
     throw new ConfigError('ZHIFA_ADMIN_PASSWORD must be set when NODE_ENV=production');
   }
+  const recordKey = env.ZHIFA_RECORD_KEY || null;
+  if (nodeEnv === 'production' && !recordKey) {
+    throw new ConfigError('ZHIFA_RECORD_KEY must be set when NODE_ENV=production: without it a re-chained or truncated record cannot be told from the real one');
+  }
+  if (recordKey && recordKey.length < 32) throw new ConfigError('ZHIFA_RECORD_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  const databaseMigrate = env.DATABASE_MIGRATE_URL ? parseDatabaseUrl(env.DATABASE_MIGRATE_URL, root) : null;
+  if (databaseMigrate && (databaseMigrate.client !== 'pg' || !env.DATABASE_URL?.startsWith('postgres'))) throw new ConfigError('DATABASE_MIGRATE_URL and DATABASE_URL must both be postgres:// URLs: roles exist only on PostgreSQL');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (got "${env.PORT}")`);
   const ttl = Number(env.ZHIFA_TOKEN_TTL_HOURS ?? 12);
@@ -65,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     env: nodeEnv,
     port,
     database: parseDatabaseUrl(env.DATABASE_URL, root),
+    databaseMigrate,
+    recordKey,
+    checkpointCron: env.ZHIFA_CHECKPOINT_CRON ?? '20 0 * * *',
     clock,
     adminPassword: env.ZHIFA_ADMIN_PASSWORD ?? 'admin',
     adminPasswordDefaulted: !env.ZHIFA_ADMIN_PASSWORD,

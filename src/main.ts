@@ -2,15 +2,19 @@ import fs from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDb, migrate } from './store/db.ts';
 import { createZhifa } from './zhifa.ts';
-import { exportCommand, verifyCommand } from './record/cli.ts';
+import { anchorCommand, exportCommand, verifyCommand } from './record/cli.ts';
+import { migrateAsOwner } from './store/app-role.ts';
 
 const USAGE = `usage: zhifa <command>
   serve              migrate, deploy processes/, start the HTTP server and the scheduler
-  migrate            apply database migrations and exit
+  migrate            apply database migrations and exit (as DATABASE_MIGRATE_URL's owner when set,
+                     then grant DATABASE_URL's role only what the server needs)
   deploy <file.bpmn> validate and deploy BPMN files and exit
   verify [case]      recompute the record's hash chain and every evidence file's hash (all cases without one)
   verify --archive <file.tar>  check an exported case file offline
-  export <case> <file.tar>     write the case file (案卷): manifest, timeline, documents, evidence`;
+  export <case> <file.tar>     write the case file (案卷): manifest, timeline, documents, evidence
+  checkpoint         write today's signed checkpoint of every case's record head (the server does it daily)
+  sign-records       sign the record heads written before ZHIFA_RECORD_KEY was set, each after it verified`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...args] = argv;
@@ -28,8 +32,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const db = createDb(config.database);
-      await migrate(db);
-      await db.destroy();
+      try {
+        if (config.databaseMigrate) await migrateAsOwner(config.databaseMigrate, db);
+        else await migrate(db);
+      } finally {
+        await db.destroy();
+      }
       console.log('migrations applied');
       return 0;
     }
@@ -50,6 +58,9 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(config, args);
     case 'export':
       return exportCommand(config, args);
+    case 'checkpoint':
+    case 'sign-records':
+      return anchorCommand(config, command);
     default:
       console.error(USAGE);
       return 2;

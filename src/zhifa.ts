@@ -31,6 +31,9 @@ import { setAgencyWideGroups } from './store/users.ts';
 import { startTicker, type Ticker } from './scheduler/cron.ts';
 import { fireDueTimers, type FireResult } from './scheduler/fire-due-timers.ts';
 import { createDb, migrate, type Db } from './store/db.ts';
+import { migrateAsOwner } from './store/app-role.ts';
+import { bindRecordKey } from './store/record-context.ts';
+import { checkpointRecords, type CheckpointResult } from './record/checkpoint.ts';
 import { CalendarAdmin, type RecomputeDeadlines } from './workflow/calendar-admin.ts';
 import { CaseClocks } from './workflow/case-clocks.ts';
 import { registerClockServices } from './workflow/clock-services.ts';
@@ -63,6 +66,8 @@ export interface Zhifa {
   app: Express;
   /** Reminders, escalations and the daily digest, and the outbox they leave through. */
   notifications: Notifications;
+  /** Write today's checkpoint of every case whose record head moved (what the daily job does). */
+  checkpoint(): Promise<CheckpointResult>;
   /** Fire every timer due now (what each scheduler tick does). */
   tick(): Promise<FireResult>;
   startScheduler(): void;
@@ -76,7 +81,10 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const log = options.log ?? ((msg: string, err?: unknown) => console.error(`[zhifa] ${msg}`, err ?? ''));
   const clock = options.clock ?? (config.clock === 'manual' ? new ManualClock() : new SystemClock());
   const db = createDb(config.database, { schema: options.schema });
-  await migrate(db);
+  bindRecordKey(db, config.recordKey);
+  if (config.databaseMigrate) await migrateAsOwner(config.databaseMigrate, db, options.schema);
+  else await migrate(db);
+  if (!config.recordKey) log('no ZHIFA_RECORD_KEY: record heads are not signed and no checkpoints are written; verification says it cannot check the anchors');
 
   const calendar = new WorkCalendar();
   loadCalendarDir(config.calendarsDir, calendar);
@@ -147,6 +155,13 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   });
   let ticker: Ticker | undefined;
   let digestTicker: Ticker | undefined;
+  let checkpointTicker: Ticker | undefined;
+  let catchUp: Promise<unknown> | undefined;
+  const checkpoint = async () => {
+    const result = await checkpointRecords(db, clock.now());
+    for (const r of result.refused) log(`record checkpoint refused for case ${r.caseId}: ${r.problem}`);
+    return result;
+  };
   let server: Server | undefined;
 
   return {
@@ -161,10 +176,15 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     accounts,
     app,
     tick,
+    checkpoint,
     notifications,
     startScheduler() {
       ticker ??= startTicker(config.schedulerCron, tick, (err) => log('scheduler tick failed', err));
       digestTicker ??= startTicker(config.notifications.digestCron, () => notifications.digest(), (err) => log('daily digest failed', err), 'Asia/Shanghai');
+      if (config.recordKey && !checkpointTicker) {
+        checkpointTicker = startTicker(config.checkpointCron, checkpoint, (err) => log('record checkpoint failed', err), 'Asia/Shanghai');
+        catchUp = checkpoint().catch((err: unknown) => log('record checkpoint failed', err)); // catch up on a day missed while no process ran
+      }
     },
     listen(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -179,6 +199,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     async close() {
       ticker?.stop();
       digestTicker?.stop();
+      checkpointTicker?.stop();
+      await catchUp;
       notifications.close();
       if (server) {
         const s = server;

@@ -5,11 +5,12 @@ import { evidenceById, evidenceOfCase, type EvidenceRow } from '../store/evidenc
 import { recordOfCase, type RecordRow } from '../store/history.ts';
 import { fromJson } from '../store/json.ts';
 import { entryHash, sha256Hex } from './canonical.ts';
+import { anchorProblems } from './verify-anchors.ts';
 
 export interface RecordProblem {
   /** What does not match: a record entry, an evidence row or file, a rendered document. */
-  what: 'entry' | 'evidence' | 'file' | 'document';
-  /** Entry number in the case, evidence label, or document id. */
+  what: 'entry' | 'evidence' | 'file' | 'document' | 'case' | 'anchor';
+  /** Entry number in the case, evidence label, document id, or the checkpoint's day. */
   ref: string;
   message: string;
 }
@@ -23,9 +24,11 @@ export interface CaseVerification {
   /** Hash of the last entry: compare it with an earlier verification or an exported case file. */
   head: string | null;
   problems: RecordProblem[];
+  /** What could not be checked (no record key configured), or null. */
+  notice: string | null;
 }
 
-/** Recomputes a case's hash chain, every evidence file's hash and every rendered document's hash. */
+/** Recomputes a case's hash chain, checks it against what the case registered and its signed anchors, every evidence file's hash and every rendered document's hash. */
 export async function verifyCase(db: DbOrTx, files: EvidenceFiles, caseId: string): Promise<CaseVerification> {
   // Evidence and documents before the record: each is inserted with its entry in one transaction,
   // so the record read afterwards holds the entry of everything read here.
@@ -33,6 +36,8 @@ export async function verifyCase(db: DbOrTx, files: EvidenceFiles, caseId: strin
   const documents = await documentsWithHtmlOfCase(db, caseId);
   const rows = await recordOfCase(db, caseId);
   const problems = chainProblems(rows);
+  const anchors = await anchorProblems(db, caseId, rows);
+  problems.push(...anchors.problems);
   const entries = rows.map((r) => ({ row: r, kind: r.kind, seq: r.seq, data: fromJson<Record<string, unknown>>(r.data, {}) }));
   for (const e of evidence) problems.push(...(await evidenceProblems(e, entries, files)));
   const kept = new Set(evidence.map((e) => e.id));
@@ -54,7 +59,7 @@ export async function verifyCase(db: DbOrTx, files: EvidenceFiles, caseId: strin
     if (await documentById(db, Number(issued.data.documentId))) continue; // issued while we read
     problems.push({ what: 'document', ref: String(issued.data.documentId), message: `文书「${issued.data.title}」（${issued.data.number ?? issued.data.documentId}）已被删除（记录第 ${issued.seq} 条载明其制作）` });
   }
-  return { caseId, ok: problems.length === 0, entries: rows.length, files: evidence.length, documents: documents.length, head: rows.at(-1)?.hash ?? null, problems };
+  return { caseId, ok: problems.length === 0, entries: rows.length, files: evidence.length, documents: documents.length, head: rows.at(-1)?.hash ?? null, problems, notice: anchors.notice };
 }
 
 /** Each entry must be the next number, follow the hash of the one before, and hash to what it says. */
