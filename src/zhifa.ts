@@ -24,6 +24,7 @@ import { withAudioVideoGate } from './domain/av-gate.ts';
 import { loadAvRecordingMatters } from './domain/public-lists.ts';
 import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
+import { DEFAULT_JSON_LIMITS } from './domain/json-limits.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
 import { Notifications } from './notifications/notifications.ts';
@@ -112,7 +113,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms));
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms), { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes });
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 
