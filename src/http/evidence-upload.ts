@@ -58,7 +58,8 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
     }
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 2, fields: 10, parts: 20, fieldSize: FIELD_BYTES } });
+      // Read as latin1 (byte for byte) and decoded below, so bytes that are not UTF-8 are refused, not turned into U+FFFD.
+      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'latin1', limits: { files: 2, fields: 10, parts: 20, fieldSize: FIELD_BYTES } });
     } catch {
       return reject(badRequest('上传须为 multipart/form-data 表单'));
     }
@@ -70,7 +71,9 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
     req.on('aborted', () => fail(badRequest('上传在完成前中断，未保存'), true));
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) return fail(new ZhifaError('unprocessable', `表单字段「${name}」过长（上限 ${FIELD_BYTES / 1024} KB），未保存`), false);
-      fields[name] = value;
+      const text = utf8Of(value);
+      if (text === null) return fail(new ZhifaError('unprocessable', `表单字段「${name}」含有无效的 Unicode 字符（不是 UTF-8 文本），未保存`), false);
+      fields[name] = text;
     });
     bb.on('file', (_name, stream, info) => {
       if (upload || failure) {
@@ -78,7 +81,11 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
         if (upload) fail(new ZhifaError('unprocessable', '每次只能上传一个文件：请逐个上传，未保存'), false);
         return;
       }
-      const fileName = Buffer.from(info.filename ?? '', 'latin1').toString('utf8');
+      const fileName = utf8Of(info.filename ?? '');
+      if (fileName === null) {
+        stream.resume();
+        return fail(new ZhifaError('unprocessable', '文件名含有无效的 Unicode 字符（不是 UTF-8 文本），未保存'), false);
+      }
       try {
         accept(fileName, { ...fields });
       } catch (err) {
@@ -112,6 +119,17 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
     });
     req.pipe(bb);
   });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A latin1-read string as the UTF-8 text its bytes are, or null when they are not UTF-8. */
+function utf8Of(latin1: string): string | null {
+  if (/[^\x00-\xff]/.test(latin1)) return latin1; // already decoded by its declared charset (filename*=UTF-8''…)
+  try {
+    return utf8.decode(Buffer.from(latin1, 'latin1'));
+  } catch {
+    return null;
+  }
 }
 
 const tooLarge = (max: number) => new ZhifaError('tooLarge', `文件超过大小限制（${Math.round((max / 1024 / 1024) * 100) / 100} MB），未保存`);
