@@ -23,8 +23,8 @@ function childPath(parent: string, key: string | number): string {
  * body of 10,000 nested arrays is measured without recursion and refused before anything
  * recursive (JSON.stringify, the engine, a schema validator) sees it.
  */
-export function checkJsonShape(value: unknown, root: string, maxDepth: number): void {
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: root, depth: 0 }];
+export function checkJsonShape(value: unknown, root: string, maxDepth: number, startDepth = 0): void {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: root, depth: startDepth }];
   while (stack.length) {
     const { value: v, path, depth } = stack.pop()!;
     if (typeof v === 'string') {

@@ -26,7 +26,7 @@ export const urlRules: RequestHandler = (req, _res, next) => {
  */
 export function bodyRules(limits: Pick<JsonLimits, 'maxDepth'>): RequestHandler {
   return (req, _res, next) => {
-    if (req.body && typeof req.body === 'object') checkJsonShape(req.body, '', limits.maxDepth + 1);
+    if (req.body && typeof req.body === 'object') checkJsonShape(req.body, '', limits.maxDepth, -1);
     next();
   };
 }
