@@ -7,7 +7,8 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 // PostgreSQL SQLSTATEs: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
 const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300']);
-const MESSAGES = /^(Connection terminated|Client has encountered a connection error|Knex: Timeout acquiring a connection)/;
+// knex puts the failed SQL before pg's message, so these are looked for anywhere in it.
+const MESSAGES = /Connection terminated|Client has encountered a connection error|Knex: Timeout acquiring a connection|connect ECONNREFUSED/;
 
 export const RETRY_AFTER_SECONDS = 5;
 
