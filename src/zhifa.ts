@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Express } from 'express';
 import { Accounts } from './auth/accounts.ts';
-import { CalendarInputError, loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
+import { loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
 import { ManualClock, SystemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { PeriodResolver } from './engine/periods.ts';
@@ -22,8 +22,8 @@ import { createMessageCheck } from './domain/message-check.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { withAudioVideoGate } from './domain/av-gate.ts';
 import { loadAvRecordingMatters } from './domain/public-lists.ts';
-import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
+import { calendarInput } from './workflow/calendar-input.ts';
 import { DEFAULT_JSON_LIMITS } from './domain/json-limits.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
@@ -87,13 +87,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   await calendarAdmin.load(); // after the files: stored arrangements are the newer word
   const periods: PeriodResolver = {
     resolve(from, period) {
-      try {
-        const due = calendar.addPeriod(from, period);
-        return { dueAt: due.dueAt, provisional: due.provisional };
-      } catch (err) {
-        if (err instanceof CalendarInputError) throw badRequest(err.message);
-        throw err;
-      }
+      const due = calendarInput(() => calendar.addPeriod(from, period));
+      return { dueAt: due.dueAt, provisional: due.provisional };
     },
   };
   const services = options.services ?? new ServiceRegistry();
