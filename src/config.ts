@@ -31,6 +31,8 @@ export interface Config {
   /** Where evidence files are kept, by content hash. */
   evidenceDir: string;
   evidenceMaxBytes: number;
+  /** The most bytes a command's process variables may take as JSON. */
+  variablesMaxBytes: number;
   notifications: NotificationsConfig & {
     /** When the managers' digest goes out (Asia/Shanghai), on working days only. */
     digestCron: string;
@@ -76,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got "${env.SMTP_URL}")`);
   const evidenceMaxMb = Number(env.ZHIFA_EVIDENCE_MAX_MB ?? 500);
   if (!(evidenceMaxMb > 0)) throw new ConfigError(`ZHIFA_EVIDENCE_MAX_MB must be a positive number (got "${env.ZHIFA_EVIDENCE_MAX_MB}")`);
+  const variablesMaxKb = Number(env.ZHIFA_VARIABLES_MAX_KB ?? 256);
+  if (!(variablesMaxKb > 0)) throw new ConfigError(`ZHIFA_VARIABLES_MAX_KB must be a positive number (got "${env.ZHIFA_VARIABLES_MAX_KB}")`);
   if (!(ttl > 0)) throw new ConfigError(`ZHIFA_TOKEN_TTL_HOURS must be a positive number (got "${env.ZHIFA_TOKEN_TTL_HOURS}")`);
   return {
     env: nodeEnv,
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     tokenTtlHours: ttl,
     evidenceDir: path.resolve(root, env.ZHIFA_EVIDENCE_DIR ?? 'data/evidence'),
     evidenceMaxBytes: Math.round(evidenceMaxMb * 1024 * 1024),
+    variablesMaxBytes: Math.round(variablesMaxKb * 1024),
     notifications: {
       templatesDir: path.resolve(root, env.ZHIFA_NOTIFICATIONS_DIR ?? 'notifications'),
       policyFile: path.resolve(root, env.ZHIFA_REMINDER_POLICY ?? 'rules/reminder-policy.json'),

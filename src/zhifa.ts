@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Express } from 'express';
 import { Accounts } from './auth/accounts.ts';
-import { CalendarInputError, loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
+import { loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
 import { ManualClock, SystemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { PeriodResolver } from './engine/periods.ts';
@@ -22,8 +22,9 @@ import { createMessageCheck } from './domain/message-check.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { withAudioVideoGate } from './domain/av-gate.ts';
 import { loadAvRecordingMatters } from './domain/public-lists.ts';
-import { badRequest } from './errors.ts';
 import { createApp } from './http/app.ts';
+import { calendarInput } from './workflow/calendar-input.ts';
+import { DEFAULT_JSON_LIMITS } from './domain/json-limits.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
 import { Notifications } from './notifications/notifications.ts';
@@ -94,13 +95,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   await calendarAdmin.load(); // after the files: stored arrangements are the newer word
   const periods: PeriodResolver = {
     resolve(from, period) {
-      try {
-        const due = calendar.addPeriod(from, period);
-        return { dueAt: due.dueAt, provisional: due.provisional };
-      } catch (err) {
-        if (err instanceof CalendarInputError) throw badRequest(err.message);
-        throw err;
-      }
+      const due = calendarInput(() => calendar.addPeriod(from, period));
+      return { dueAt: due.dueAt, provisional: due.provisional };
     },
   };
   const services = options.services ?? new ServiceRegistry();
@@ -120,7 +116,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms));
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms), { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes });
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Clock } from '../clock.ts';
 import { ZhifaError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
@@ -6,8 +5,9 @@ import { evidenceById, insertEvidence, nextEvidenceSeq, type EvidenceRow } from 
 import { appendHistory } from '../store/history.ts';
 import { lockCase, type InstanceRow } from '../store/instances.ts';
 import type { TaskRow } from '../store/tasks.ts';
-import type { EvidenceFiles, StoredFile } from './file-store.ts';
-import { EVIDENCE_KINDS, evidenceTypeOf, ALLOWED_EVIDENCE } from './media-types.ts';
+import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
+import type { EvidenceFiles, ReceivedFile, StoredFile } from './file-store.ts';
+import { ALLOWED_EVIDENCE, contentMismatch, EVIDENCE_KINDS, evidenceTypeOf, type EvidenceType } from './media-types.ts';
 
 /** What an audio-video record says about itself: what was recorded, where, who speaks, the main content. */
 export interface Annotation {
@@ -21,7 +21,8 @@ export interface EvidenceUpload extends Annotation {
   instance: InstanceRow;
   task: TaskRow | null;
   fileName: string;
-  stream: Readable;
+  /** The bytes as received, in a temporary file: kept only when everything else holds. */
+  file: ReceivedFile;
   uploadedBy: string;
   /** The client's address, recorded with the file. */
   address?: string | null;
@@ -36,23 +37,32 @@ export interface AddedEvidence {
   size: number;
 }
 
-/** Adds a file to a case: type checked before a byte is kept, size-limited while streaming, numbered per case and kind, recorded on the case. */
+/**
+ * What can be judged of an upload before its bytes arrive (its name and what is said about it):
+ * checked as soon as the file starts, so a refused upload is never written anywhere.
+ */
+export function checkUpload(fileName: string, a: Annotation): { type: EvidenceType; annotation: Annotation } {
+  checkText('文件名', fileName, TEXT_LIMITS.fileName);
+  const type = evidenceTypeOf(fileName);
+  if (!type) throw new ZhifaError('unsupportedMediaType', `不接受此类文件「${fileName}」：只能上传 ${Object.keys(ALLOWED_EVIDENCE).join('、')} 文件，未保存`);
+  return { type, annotation: checkedAnnotation(a) };
+}
+
+/** Adds a received file to a case: its content must be what its name says; numbered per case and kind, recorded on the case. */
 export async function addEvidence(db: Db, files: EvidenceFiles, clock: Clock, u: EvidenceUpload): Promise<AddedEvidence> {
-  const type = evidenceTypeOf(u.fileName);
-  if (!type) {
-    u.stream.resume();
-    throw new ZhifaError('unsupportedMediaType', `不接受此类文件「${u.fileName}」：只能上传 ${Object.keys(ALLOWED_EVIDENCE).join('、')} 文件，未保存`);
-  }
-  let annotation: Annotation;
+  let stored: StoredFile;
+  let checked: ReturnType<typeof checkUpload>;
   try {
-    annotation = checkedAnnotation(u);
+    checked = checkUpload(u.fileName, u);
+    const mismatch = await contentMismatch(u.file.tmp, u.fileName, checked.type);
+    if (mismatch) throw new ZhifaError('unsupportedMediaType', mismatch);
+    stored = files.keep(u.file);
   } catch (err) {
-    u.stream.resume();
+    files.discard(u.file);
     throw err;
   }
-  const stored = await files.store(u.stream);
-  const kind = type.audioVideo ? EVIDENCE_KINDS.audioVideo : EVIDENCE_KINDS.other;
-  return record(db, clock, { instance: u.instance, task: u.task, fileName: u.fileName, mediaType: type.mediaType, kind, stored, annotation, by: u.uploadedBy, address: u.address ?? null, corrects: null });
+  const kind = checked.type.audioVideo ? EVIDENCE_KINDS.audioVideo : EVIDENCE_KINDS.other;
+  return record(db, clock, { instance: u.instance, task: u.task, fileName: u.fileName, mediaType: checked.type.mediaType, kind, stored, annotation: checked.annotation, by: u.uploadedBy, address: u.address ?? null, corrects: null });
 }
 
 /**
@@ -75,11 +85,12 @@ export async function correctEvidence(db: Db, clock: Clock, old: EvidenceRow, in
   });
 }
 
+/** What is said about a file, each part within its limit: refused (422, stating the limit), never cut short. */
 function checkedAnnotation(a: Annotation): Annotation {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const description = text(a.description);
+  const text = (field: string, v: unknown, max: number) => (typeof v === 'string' && v.trim() ? checkText(field, v.trim(), max) : undefined);
+  const description = text('「证据说明」', a.description, TEXT_LIMITS.description);
   if (!description) throw new ZhifaError('unprocessable', '请填写证据说明（记录的内容、地点、在场人员），未保存');
-  return { description, place: text(a.place)?.slice(0, 200), speakers: text(a.speakers)?.slice(0, 500), summary: text(a.summary) };
+  return { description, place: text('「地点」', a.place, TEXT_LIMITS.place), speakers: text('「在场人员」', a.speakers, TEXT_LIMITS.speakers), summary: text('「主要内容」', a.summary, TEXT_LIMITS.summary) };
 }
 
 interface NewEvidence {
@@ -108,7 +119,7 @@ async function record(db: Db, clock: Clock, n: NewEvidence): Promise<AddedEviden
       element_id: n.task?.element_id ?? null,
       kind: n.kind,
       seq,
-      file_name: n.fileName.slice(0, 255),
+      file_name: n.fileName,
       media_type: n.mediaType,
       size: n.stored.size,
       sha256: n.stored.sha256,
@@ -125,7 +136,7 @@ async function record(db: Db, clock: Clock, n: NewEvidence): Promise<AddedEviden
     const corrected = n.corrects ? await evidenceById(tx, n.corrects) : undefined;
     await appendHistory(tx, [{
       instanceId: n.instance.id, at: now, actor: n.by, address: n.address, kind: 'evidence.added', elementId: n.task?.element_id ?? null,
-      data: { evidenceId: id, label, fileName: n.fileName.slice(0, 255), sha256: n.stored.sha256, size: n.stored.size, taskId: n.task?.id ?? null, annotation: a, ...(corrected && { corrects: { evidenceId: corrected.id, label: `${corrected.kind} No. ${corrected.seq}` } }) },
+      data: { evidenceId: id, label, fileName: n.fileName, sha256: n.stored.sha256, size: n.stored.size, taskId: n.task?.id ?? null, annotation: a, ...(corrected && { corrects: { evidenceId: corrected.id, label: `${corrected.kind} No. ${corrected.seq}` } }) },
     }]);
     return { id, kind: n.kind, seq, label, sha256: n.stored.sha256, size: n.stored.size };
   });

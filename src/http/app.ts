@@ -23,6 +23,8 @@ import { messageRoutes } from './api/messages.ts';
 import { publicationRoutes, publicPublicationRoutes } from './api/publications.ts';
 import { taskRoutes } from './api/tasks.ts';
 import { bearerAuth } from './authenticate.ts';
+import { bodyRules, urlRules, verifyUtf8 } from './input-rules.ts';
+import { DEFAULT_JSON_LIMITS } from '../domain/json-limits.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
 import { webApp } from './web/index.ts';
 import type { Views } from './web/views.ts';
@@ -50,11 +52,18 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    // Every answer, downloads included: a browser never guesses a type other than the one sent.
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
 
   const api = express.Router();
+  api.use(urlRules);
   api.use(healthRoutes(deps.db));
   api.use(publicPublicationRoutes(deps.db, deps.clock)); // the public platform: no token
-  api.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  api.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
+  api.use(bodyRules(DEFAULT_JSON_LIMITS));
   api.use(authRoutes(deps.accounts));
   api.use(bearerAuth(deps.accounts));
   api.use(definitionRoutes(deps.workflow.definitions, deps.bodyLimit));

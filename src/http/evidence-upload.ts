@@ -1,42 +1,138 @@
 import fs from 'node:fs';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
-import type { EvidenceFiles } from '../evidence/file-store.ts';
+import type { Clock } from '../clock.ts';
+import { addEvidence, checkUpload, type AddedEvidence, type EvidenceUpload } from '../evidence/evidence-service.ts';
+import type { EvidenceFiles, ReceivedFile } from '../evidence/file-store.ts';
+import type { Db } from '../store/db.ts';
 import { badRequest, notFound, ZhifaError } from '../errors.ts';
 import type { EvidenceRow } from '../store/evidence.ts';
 
+export interface Upload {
+  fileName: string;
+  file: ReceivedFile;
+  fields: Record<string, string>;
+}
+
+// Room for the text fields and the multipart framing around the one file.
+const FORM_OVERHEAD = 256 * 1024;
+const FIELD_BYTES = 64 * 1024;
+
 /**
- * One file and its text fields from a multipart form, the file streamed on as it arrives (never
- * held in memory). The fields must come before the file in the form.
+ * One file and its text fields from a multipart form, the file written to a temporary file as it
+ * arrives (never held in memory). `accept` judges the name and the fields (which come before the
+ * file) as soon as the file starts. Whatever is refused leaves no file behind. A body over the
+ * size limit is answered at once: reading stops and the connection is closed after the answer,
+ * so a client sending on for minutes is told 413 straight away rather than left hanging.
  */
-export function receiveUpload<T>(req: Request, onFile: (fileName: string, stream: Readable, fields: Record<string, string>) => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export function receiveUpload(req: Request, res: Response, files: EvidenceFiles, accept: (fileName: string, fields: Record<string, string>) => void): Promise<Upload> {
+  return new Promise<Upload>((resolve, reject) => {
     const fields: Record<string, string> = {};
-    let handled: Promise<T> | null = null;
+    const limit = files.maxBytes + FORM_OVERHEAD;
+    let receiving: Promise<ReceivedFile> | null = null;
+    let upload: Omit<Upload, 'file' | 'fields'> | null = null;
+    let failure: unknown = null;
+    let settled = false;
+
+    const stopReading = () => {
+      req.unpipe(bb);
+      req.resume(); // the socket is closed once the answer is sent (Connection: close)
+      res.set('Connection', 'close');
+    };
+    /** Settles with `err` once any file being written is gone; `now` answers before the body has ended. */
+    const fail = (err: unknown, now: boolean) => {
+      failure ??= err;
+      if (!now || settled) return;
+      settled = true;
+      stopReading();
+      const pending = receiving;
+      if (!pending) return reject(failure);
+      pending.then((f) => files.discard(f), () => {}).finally(() => reject(failure));
+    };
+
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      res.set('Connection', 'close');
+      req.resume();
+      return reject(tooLarge(files.maxBytes));
+    }
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fields: 10, fieldSize: 10_000 } });
+      // Read as latin1 (byte for byte) and decoded below, so bytes that are not UTF-8 are refused, not turned into U+FFFD.
+      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'latin1', limits: { files: 2, fields: 10, parts: 20, fieldSize: FIELD_BYTES } });
     } catch {
       return reject(badRequest('上传须为 multipart/form-data 表单'));
     }
-    bb.on('field', (name, value) => {
-      fields[name] = value;
+    let total = 0;
+    req.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) fail(tooLarge(files.maxBytes), true);
+    });
+    req.on('aborted', () => fail(badRequest('上传在完成前中断，未保存'), true));
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated) return fail(new ZhifaError('unprocessable', `表单字段「${name}」过长（上限 ${FIELD_BYTES / 1024} KB），未保存`), false);
+      const text = utf8Of(value);
+      if (text === null) return fail(new ZhifaError('unprocessable', `表单字段「${name}」含有无效的 Unicode 字符（不是 UTF-8 文本），未保存`), false);
+      fields[name] = text;
     });
     bb.on('file', (_name, stream, info) => {
-      const fileName = Buffer.from(info.filename ?? '', 'latin1').toString('utf8');
-      handled = onFile(fileName, stream, { ...fields });
-      handled.catch(() => stream.resume());
+      if (upload || failure) {
+        stream.resume();
+        if (upload) fail(new ZhifaError('unprocessable', '每次只能上传一个文件：请逐个上传，未保存'), false);
+        return;
+      }
+      const fileName = utf8Of(info.filename ?? '');
+      if (fileName === null) {
+        stream.resume();
+        return fail(new ZhifaError('unprocessable', '文件名含有无效的 Unicode 字符（不是 UTF-8 文本），未保存'), false);
+      }
+      try {
+        accept(fileName, { ...fields });
+      } catch (err) {
+        stream.resume();
+        return fail(err, false);
+      }
+      upload = { fileName };
+      receiving = files.receive(stream);
+      receiving.catch((err: unknown) => {
+        stream.resume();
+        fail(err, err instanceof ZhifaError && err.status === 413);
+      });
     });
     bb.on('close', () => {
-      if (!handled) return reject(new ZhifaError('unprocessable', '没有选择文件'));
-      handled.then(resolve, reject);
+      if (settled) return;
+      const pending = receiving;
+      const finish = async () => {
+        const file = pending ? await pending.catch(() => null) : null;
+        if (failure) {
+          if (file) files.discard(file);
+          throw failure;
+        }
+        if (!upload || !file) throw new ZhifaError('unprocessable', '没有选择文件');
+        return { ...upload, file, fields: { ...fields } };
+      };
+      settled = true;
+      finish().then(resolve, reject);
     });
-    bb.on('error', reject);
+    bb.on('error', (err: unknown) => {
+      fail(badRequest(`上传的表单数据不完整或格式有误（${err instanceof Error ? err.message : String(err)}），未保存`), true);
+    });
     req.pipe(bb);
   });
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A latin1-read string as the UTF-8 text its bytes are, or null when they are not UTF-8. */
+function utf8Of(latin1: string): string | null {
+  if (/[^\x00-\xff]/.test(latin1)) return latin1; // already decoded by its declared charset (filename*=UTF-8''…)
+  try {
+    return utf8.decode(Buffer.from(latin1, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
+const tooLarge = (max: number) => new ZhifaError('tooLarge', `文件超过大小限制（${Math.round((max / 1024 / 1024) * 100) / 100} MB），未保存`);
 
 /**
  * One evidence file as a download. A file gone from the store is a 404 naming it (verification
@@ -52,4 +148,11 @@ export async function sendEvidenceFile(res: Response, files: EvidenceFiles, row:
   res.type(row.media_type);
   res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
   await pipeline(stream, res).catch(() => res.destroy());
+}
+
+/** An evidence upload for a task, from the API or a task page alike: received, checked, kept and recorded, or refused leaving nothing. */
+export async function receiveEvidence(req: Request, res: Response, deps: { db: Db; files: EvidenceFiles; clock: Clock }, target: Pick<EvidenceUpload, 'instance' | 'task' | 'uploadedBy' | 'address'>): Promise<AddedEvidence> {
+  const annotation = (f: Record<string, string>) => ({ description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary });
+  const u = await receiveUpload(req, res, deps.files, (fileName, fields) => checkUpload(fileName, annotation(fields)));
+  return addEvidence(deps.db, deps.files, deps.clock, { ...target, fileName: u.fileName, file: u.file, ...annotation(u.fields) });
 }

@@ -1,5 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZhifaError } from '../errors.ts';
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from './unavailable.ts';
+
+export const DATABASE_UNREACHABLE = '数据库暂时无法连接，本次操作没有执行；请稍后重试（the database is unreachable; nothing was done, try again shortly）';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -12,6 +15,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Every API error is application/problem+json (RFC 9457) with a sentence a person can act on. */
@@ -30,6 +34,11 @@ export function problemHandler(log: (msg: string, err?: unknown) => void): Error
     if (e.type === 'entity.too.large') return sendProblem(res, 413, `the request body is larger than the limit of ${e.limit} bytes`);
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, `the request body is not valid JSON: ${e.message}`);
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, e.message ?? 'bad request');
+    if (isDatabaseUnreachable(err)) {
+      log('database unreachable', err);
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendProblem(res, 503, DATABASE_UNREACHABLE);
+    }
     log('unhandled error', err);
     sendProblem(res, 500, 'an internal error occurred; it has been logged');
   };

@@ -3,7 +3,8 @@
  * closures. The database is the truth shared by every server process; each process keeps its
  * in-memory WorkCalendar in step by re-applying the rows whenever their stamp moves.
  */
-import { CalendarInputError, parseIsoDate, WorkCalendar, type ArrangementInput, type YearArrangement } from '../calendar/index.ts';
+import { calendarInput } from './calendar-input.ts';
+import { parseIsoDate, WorkCalendar, type ArrangementInput, type YearArrangement } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { badRequest } from '../errors.ts';
 import { calendarStamp, listCalendarYears, listClosures, upsertCalendarYear, upsertClosure } from '../store/calendar.ts';
@@ -24,15 +25,6 @@ const ARRANGEMENT_FIELDS = ['holidays', 'workdays', 'reference'];
 const MAX_REFERENCE = 500;
 const MAX_CLOSURE_NAME = 200;
 
-/** Runs a calendar operation, turning its input errors into 400s that keep the calendar's wording. */
-export function calendarInput<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof CalendarInputError) throw badRequest(err.message);
-    throw err;
-  }
-}
 
 /** Rows were checked when written; one that fails now was edited by hand, so say which. */
 function storedRow(what: string, apply: () => unknown): void {

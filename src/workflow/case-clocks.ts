@@ -1,4 +1,5 @@
-import { CalendarInputError, type WorkCalendar } from '../calendar/index.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
+import { calendarInput } from './calendar-input.ts';
 import { ClockEventKind, deriveClock, statutoryPeriod, type DerivedClock } from '../calendar/statutory-clock.ts';
 import type { Clock } from '../clock.ts';
 import type { ClockDues } from '../engine/due.ts';
@@ -123,12 +124,7 @@ export class CaseClocks {
   }
 
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (err) {
-      if (err instanceof CalendarInputError) throw badRequest(err.message);
-      throw err;
-    }
+    return calendarInput(fn);
   }
 }
 

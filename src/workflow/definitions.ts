@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Clock } from '../clock.ts';
 import type { CompiledDefinition } from '../engine/compile.ts';
 import { parseBpmn } from '../engine/compile.ts';
+import { checkDiagramText } from '../domain/diagram-text.ts';
 import type { ProcessEngine } from '../engine/runner.ts';
 import { badRequest, notFound, ZhifaError } from '../errors.ts';
 import { parseStepList } from '../notifications/reminder-policy.ts';
@@ -36,6 +37,7 @@ export class Definitions {
   /** Validate and store; identical content to the latest version is not a new version. */
   async deploy(xml: string, deployedBy: string | null): Promise<Deployed> {
     const parsed = await parseBpmn(xml);
+    checkDiagramText(parsed);
     const compiled = this.engine.compile(parsed);
     checkReminderOverrides(parsed.reminderOverrides);
     const hash = createHash('sha256').update(xml.trim()).digest('hex');
@@ -61,6 +63,7 @@ export class Definitions {
   async check(xml: string): Promise<DiagramProblem[]> {
     try {
       const parsed = await parseBpmn(xml);
+      checkDiagramText(parsed);
       this.engine.compile(parsed);
       checkReminderOverrides(parsed.reminderOverrides);
       return [];

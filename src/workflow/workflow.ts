@@ -19,6 +19,8 @@ import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
 import { offeredTo } from './task-offer.ts';
 import { assertVariables } from './variables.ts';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../domain/json-limits.ts';
+import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
 
 export interface StartInput {
   processKey: string;
@@ -47,12 +49,15 @@ export class Workflow {
     private readonly clock: Clock,
     private readonly checkSubmission: SubmissionCheck = async (_tx, _task, variables) => variables,
     private readonly checkMessage: MessageCheck = (_name, variables) => variables,
+    private readonly variableLimits: JsonLimits = DEFAULT_JSON_LIMITS,
   ) {}
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
     if (!input || typeof input.processKey !== 'string' || !input.processKey) throw badRequest('processKey is required: the key (id) of a deployed process');
     if (input.businessKey !== undefined && (typeof input.businessKey !== 'string' || !input.businessKey)) throw badRequest('businessKey must be a non-empty string');
-    const variables = assertVariables(input.variables);
+    if (input.businessKey !== undefined) checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
+    checkText('流程标识（processKey）', input.processKey, TEXT_LIMITS.processId);
+    const variables = assertVariables(input.variables, this.variableLimits);
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
@@ -71,7 +76,7 @@ export class Workflow {
   }
 
   async completeTask(taskId: string, rawVariables: unknown, actor: Actor, bpmnError?: { code: string; message?: string }): Promise<void> {
-    const submitted = assertVariables(rawVariables);
+    const submitted = assertVariables(rawVariables, this.variableLimits);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
       const variables = await this.checkSubmission(tx, task, submitted, actor.username, bpmnError && { bpmnError: true });
@@ -86,7 +91,10 @@ export class Workflow {
   async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[] }> {
     if (!input || typeof input.name !== 'string' || !input.name) throw badRequest('name (the BPMN message name) is required');
     if (!input.businessKey && !input.instanceId) throw badRequest('either businessKey or instanceId is required to correlate a message');
-    const variables = this.checkMessage(input.name, assertVariables(input.variables), actor);
+    checkText('消息名称（name）', input.name, TEXT_LIMITS.messageName);
+    if (typeof input.businessKey === 'string') checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
+    if (typeof input.instanceId === 'string') checkText('实例编号（instanceId）', input.instanceId);
+    const variables = this.checkMessage(input.name, assertVariables(input.variables, this.variableLimits), actor);
     return this.transaction(async (tx) => {
       const subs = await subscribersOf(tx, input.name, { instanceId: input.instanceId, businessKey: input.businessKey });
       if (!subs.length) {

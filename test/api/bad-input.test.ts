@@ -18,6 +18,9 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
   after(() => s.close());
 
   const definitionCount = async () => (await s.api.get('/api/definitions')).body.length;
+  const count = async (table: string) => Number((await s.zhifa.db(table).count({ n: '*' }))[0]!.n);
+  /** What a refused request must leave as it was. */
+  const snapshot = async () => ({ definitions: await definitionCount(), instances: await count('instances'), tasks: await count('tasks'), history: await count('history') });
 
   it('refuses malformed XML, naming line and column', async () => {
     const before = await definitionCount();
@@ -27,57 +30,66 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
   });
 
   it('refuses unknown elements, naming them', async () => {
+    const before = await snapshot();
     const xml = fixture('two-tasks.bpmn').replace('<endEvent id="done" />', '<endEvent id="done" /><bogusTask id="x" />');
     const res = await s.api.post('/api/definitions', xml, 'application/xml');
     problem(res, 400, /bogusTask/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
   it('refuses a time expression that does not parse, naming the element', async () => {
+    const before = await snapshot();
     const xml = fixture('two-tasks.bpmn').replace('<timeDuration>P3D</timeDuration>', '<timeDuration>P7XD</timeDuration>').replace('camunda:dueDate="P2D"', 'camunda:dueDate="tomorrow"');
     const res = await s.api.post('/api/definitions', xml, 'application/xml');
     problem(res, 400, /reviewLate: timeDuration "P7XD" is not a period.*review: camunda:dueDate "tomorrow"|review: camunda:dueDate "tomorrow".*reviewLate: timeDuration "P7XD"/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
   it('refuses a BPMN document without an executable process', async () => {
     const xml = fixture('two-tasks.bpmn').replace('isExecutable="true"', 'isExecutable="false"');
+    const before = await snapshot();
     problem(await s.api.post('/api/definitions', xml, 'application/xml'), 400, /no executable process/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
   it('refuses an empty body and a body over the size limit', async () => {
+    const before = await snapshot();
     problem(await s.api.post('/api/definitions', '', 'application/xml'), 400, /BPMN/);
     problem(await s.api.post('/api/instances', { processKey: 'two-tasks', variables: { blob: 'x'.repeat(3 * 1024 * 1024) } }), 413, /larger than the limit/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
   it('refuses an unknown process key, variables that are not an object, and invalid JSON', async () => {
+    const before = await snapshot();
     problem(await s.api.post('/api/instances', { processKey: 'nope' }), 404, /no process with key "nope"/);
     problem(await s.api.post('/api/instances', { processKey: 'two-tasks', variables: [1, 2] }), 400, /variables must be a JSON object/);
     problem(await s.api.post('/api/instances', { processKey: 'two-tasks', variables: 'x' }), 400, /variables must be a JSON object/);
     problem(await s.api.post('/api/instances', '{"processKey": ', 'application/json'), 400, /not valid JSON/);
     problem(await s.api.post('/api/instances', {}), 400, /processKey is required/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
   it('answers 404 for a task or instance that does not exist', async () => {
+    const before = await snapshot();
     problem(await s.api.post('/api/tasks/not-a-task/complete', {}), 404, /task not-a-task does not exist/);
     problem(await s.api.get('/api/instances/not-an-instance'), 404, /instance not-an-instance does not exist/);
+    expect(await snapshot()).to.deep.equal(before);
   });
 
-  it('answers 409 for a task already completed, leaving the instance as it was', async () => {
+  it('answers 409 for a task already completed, and 403 to someone it was never offered to, leaving the instance as it was', async () => {
     const id = await startInstance(s, 'two-tasks', { initiator: 'admin' });
     await s.zhifa.accounts.create({ username: 'r1', password: 'pw', groups: [{ id: 'reviewers', name: '审核组' }] });
+    const r1 = await ApiClient.login(s.base, 'r1', 'pw');
     const task = (await view(s, id)).tasks[0];
-    await s.zhifa.workflow.completeTask(task.id, { accepted: false }, { username: 'r1', groups: ['reviewers'], roles: [] });
-    const before = await view(s, id);
-    const res = await s.api.post(`/api/tasks/${task.id}/complete`, {});
-    expect(res.status).to.equal(403);
-    const again = s.zhifa.workflow.completeTask(task.id, {}, { username: 'r1', groups: ['reviewers'], roles: [] });
-    await again.then(
-      () => expect.fail('second completion must be refused'),
-      (err: { status: number; detail: string }) => {
-        expect(err.status).to.equal(409);
-        expect(err.detail).to.contain('already completed');
-      },
-    );
-    expect(await view(s, id)).to.deep.equal(before);
+    expect((await r1.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: true } })).status).to.equal(204);
+    const before = { view: await view(s, id), ...(await snapshot()) };
+    problem(await r1.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: false } }), 409, /already completed/);
+    await s.zhifa.accounts.create({ username: 'outsider', password: 'pw' });
+    const outsider = await ApiClient.login(s.base, 'outsider', 'pw');
+    const open = (await view(s, id)).tasks[0];
+    expect(open, 'the instance went on to its next task').to.not.equal(undefined);
+    expect((await outsider.post(`/api/tasks/${open.id}/complete`, {})).status).to.equal(403);
+    expect({ view: await view(s, id), ...(await snapshot()) }).to.deep.equal(before);
   });
 
   it('rolls back a start whose service task names no registered service', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { uploadEvidence } from '../helpers/evidence.ts';
+import { media, uploadEvidence } from '../helpers/evidence.ts';
 import { openTask } from '../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -36,16 +36,16 @@ describe('API: evidence of a case', () => {
   const list = async () => (await officer1.get(`/api/instances/${caseId}/evidence`)).body;
 
   it('keeps a recording with its annotation (what, where, who speaks, main content), linked to its task and step, with the address it came from', async () => {
-    const res = await uploadEvidence(officer1, taskId, '扣押现场.mp4', Buffer.from('recording'), { description: '扣押全过程', place: '厂区东侧排污口', speakers: '张执法；当事人王某', summary: '告知扣押理由，清点水泵 2 台' });
+    const res = await uploadEvidence(officer1, taskId, '扣押现场.mp4', media.mp4('recording'), { description: '扣押全过程', place: '厂区东侧排污口', speakers: '张执法；当事人王某', summary: '告知扣押理由，清点水泵 2 台' });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    expect(res.body).to.include({ label: '音像记录 No. 1', seq: 1, size: 9 });
+    expect(res.body).to.include({ label: '音像记录 No. 1', seq: 1, size: media.mp4('recording').length });
     const [e] = await list();
     expect(e).to.deep.include({ label: '音像记录 No. 1', fileName: '扣押现场.mp4', taskId, elementId: 'onSite', uploadedBy: 'officer1', corrects: null });
     expect(e.annotation).to.deep.equal({ description: '扣押全过程', place: '厂区东侧排污口', speakers: '张执法；当事人王某', summary: '告知扣押理由，清点水泵 2 台' });
     expect(e.uploadedFrom).to.match(/127\.0\.0\.1$/);
     const added = (await s.api.get(`/api/cases/${caseId}/record`)).body.find((x: { kind: string }) => x.kind === 'evidence.added');
     expect(added.data).to.deep.include({ label: '音像记录 No. 1', taskId, annotation: e.annotation });
-    expect((await officer1.get(`/api/evidence/${e.id}/file`)).body).to.equal('recording');
+    expect((await officer1.get(`/api/evidence/${e.id}/file`)).body).to.equal(media.mp4('recording').toString());
   });
 
   it('refuses an empty file, one over the limit, a type outside the list, or no description, and the record is unchanged', async () => {
@@ -59,7 +59,7 @@ describe('API: evidence of a case', () => {
     const exe = await uploadEvidence(officer1, taskId, 'tool.exe', Buffer.from('MZ'));
     expect(exe.status).to.equal(415);
     expect(exe.body.detail).to.match(/^不接受此类文件「tool\.exe」/);
-    const bare = await uploadEvidence(officer1, taskId, '无说明.mp4', Buffer.from('x'), {});
+    const bare = await uploadEvidence(officer1, taskId, '无说明.mp4', media.mp4('x'), {});
     expect(bare.status).to.equal(422);
     expect(await recordLength()).to.equal(before);
     expect(await list()).to.have.length(1);

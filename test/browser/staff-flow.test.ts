@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
-import { uploadEvidence } from '../helpers/evidence.ts';
+import { media, uploadEvidence } from '../helpers/evidence.ts';
 import { startInstance, view } from '../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -79,7 +79,7 @@ describe('Browser: staff work their tasks', function () {
     const timeline = await officer.locator('[data-testid=timeline]').textContent();
     expect(timeline).to.include('完成环节「调查取证」').and.to.include('head1');
     expect(await officer.locator('[data-testid=clocks]').textContent(), 'the decision clock runs').to.include('decision');
-    const uploaded = await uploadEvidence(await ApiClient.login(s.base, 'officer1', 'demo'), v.tasks[0].id, '现场检查录像.mp4', Buffer.from('mp4 bytes'), {
+    const uploaded = await uploadEvidence(await ApiClient.login(s.base, 'officer1', 'demo'), v.tasks[0].id, '现场检查录像.mp4', media.mp4('mp4 bytes'), {
       description: '夜间现场检查全程录像', place: '厂区雨水排口', speakers: '张执法、李执法；当事人环保负责人', summary: '告知检查事由，采集排口废水样品两瓶',
     });
     expect(uploaded.status).to.equal(201);

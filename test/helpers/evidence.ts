@@ -2,6 +2,16 @@ import { expect } from 'chai';
 import { openTask } from './fixtures.ts';
 import type { ApiClient, ApiResponse, TestServer } from './server.ts';
 
+/**
+ * Bytes whose content is what their name says (the server checks evidence by content): a minimal
+ * header of the format followed by `text`, so tests can still tell one file from another.
+ */
+export const media = {
+  mp4: (text: string) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2'), Buffer.from(text)]),
+  mp3: (text: string) => Buffer.concat([Buffer.from('ID3'), Buffer.from([3, 0, 0, 0, 0, 0, 0]), Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(60), Buffer.from(text)]),
+  jpg: (text: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(text)]),
+};
+
 export interface TestAnnotation {
   description?: string;
   place?: string;
@@ -27,7 +37,7 @@ export async function uploadEvidence(who: ApiClient, taskId: string, fileName: s
 }
 
 /** The audio-video record of the open task `elementId`, uploaded as `who` (the on-site seizure cannot complete without one). */
-export async function uploadRecording(s: TestServer, who: ApiClient, instanceId: string, elementId: string, bytes = Buffer.from(`mp4 recording of ${elementId} in ${instanceId}`)) {
+export async function uploadRecording(s: TestServer, who: ApiClient, instanceId: string, elementId: string, bytes = media.mp4(`recording of ${elementId} in ${instanceId}`)) {
   const task = await openTask(s, instanceId, elementId);
   const res = await uploadEvidence(who, task.id, `${elementId}.mp4`, bytes);
   expect(res.status, JSON.stringify(res.body)).to.equal(201);

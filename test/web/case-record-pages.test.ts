@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { expect } from 'chai';
 import { verifyArchive } from '../../src/record/verify-archive.ts';
-import { uploadEvidence } from '../helpers/evidence.ts';
+import { media, uploadEvidence } from '../helpers/evidence.ts';
 import { view } from '../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 import { webLogin, type WebSession } from '../helpers/web.ts';
@@ -17,7 +17,7 @@ describe('Web: the case record on the case page (evidence, corrections, verifica
   let caseId: string;
   let sha: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-case-record-'));
-  const video = Buffer.from('mp4: 现场检查全程录像');
+  const video = media.mp4('现场检查全程录像');
 
   before(async () => {
     s = await startServer({ label: 'web-case-record', processesDir: path.join(ROOT, 'processes'), env: { ZHIFA_EVIDENCE_DIR: dir } });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { media } from '../helpers/evidence.ts';
 import { view } from '../helpers/fixtures.ts';
 import { ROOT, startServer, type TestServer } from '../helpers/server.ts';
 import { webLogin, type WebSession } from '../helpers/web.ts';
@@ -38,13 +39,13 @@ describe('Web: evidence upload from a task page', () => {
   const storedFiles = () => fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile());
 
   it('stores an audio-video record by its SHA-256, numbers it 音像记录 No. 1, No. 2, records it on the case and lists it on the task page', async () => {
-    const video = Buffer.from('fake mp4 bytes of a site inspection');
+    const video = media.mp4('fake mp4 bytes of a site inspection');
     const first = await upload(officer1, '现场录像.mp4', video);
     expect(first.status).to.equal(303);
     expect(first.location).to.equal(`/tasks/${taskId}?evidence=音像记录 No. 1`);
-    const second = await upload(officer1, '询问录音.mp3', Buffer.from('another recording'));
+    const second = await upload(officer1, '询问录音.mp3', media.mp3('another recording'));
     expect(second.location).to.include('音像记录 No. 2');
-    const photo = await upload(officer1, '排污口.jpg', Buffer.from('jpeg'));
+    const photo = await upload(officer1, '排污口.jpg', media.jpg('jpeg'));
     expect(photo.location, 'photos are numbered apart').to.include('书证物证 No. 1');
 
     const [row] = await rows();
@@ -66,7 +67,7 @@ describe('Web: evidence upload from a task page', () => {
     expect(exe.location).to.include('不接受此类文件「tool.exe」');
     const empty = await upload(officer1, '空.mp4', Buffer.alloc(0));
     expect(empty.location).to.include('文件为空');
-    const noNote = await upload(officer1, '录像.mp4', Buffer.from('x'), '');
+    const noNote = await upload(officer1, '录像.mp4', media.mp4('x'), '');
     expect(noNote.location).to.include('请填写证据说明');
     expect((await rows()).length).to.equal(before.rows);
     expect(storedFiles().length, 'no file, not even a temporary one').to.equal(before.files);

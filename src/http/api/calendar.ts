@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { Roles } from '../../auth/accounts.ts';
 import { parseIsoDate, startOfShanghaiDay, type WorkCalendar } from '../../calendar/index.ts';
 import { badRequest } from '../../errors.ts';
-import { calendarInput, type CalendarAdmin } from '../../workflow/calendar-admin.ts';
+import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
+import { calendarInput } from '../../workflow/calendar-input.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Clock } from '../../clock.ts';
-import { addEvidence, correctEvidence } from '../../evidence/evidence-service.ts';
+import { correctEvidence } from '../../evidence/evidence-service.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import { forbidden, notFound, ZhifaError } from '../../errors.ts';
 import { evidenceById, evidenceOfCase, type EvidenceRow } from '../../store/evidence.ts';
@@ -8,7 +8,7 @@ import { instanceById } from '../../store/instances.ts';
 import { taskById } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
-import { receiveUpload, sendEvidenceFile } from '../evidence-upload.ts';
+import { receiveEvidence, sendEvidenceFile } from '../evidence-upload.ts';
 import { assertCaseAccess } from '../case-access.ts';
 
 export const NOTHING_RECORDED_CHANGES = '已记录的内容不得修改或删除（音像记录不得毁损、篡改、删除、剪接）；如需更正，请提交一条更正记录：POST /api/evidence/:id/corrections';
@@ -28,9 +28,7 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
     if (!task) throw notFound(`task ${req.params.id} does not exist`);
     const instance = await assertCaseAccess(db, actor, task.instance_id);
     if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
-    const added = await receiveUpload(req, (fileName, stream, f) =>
-      addEvidence(db, deps.evidenceFiles, deps.clock, { instance, task, fileName, stream, description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary, uploadedBy: actor.username, address: actor.address }),
-    );
+    const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: actor.username, address: actor.address });
     res.status(201).json(added);
   });
 

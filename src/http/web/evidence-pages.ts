@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { addEvidence } from '../../evidence/evidence-service.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
-import { receiveUpload, sendEvidenceFile } from '../evidence-upload.ts';
+import { receiveEvidence, sendEvidenceFile } from '../evidence-upload.ts';
 import { evidenceById } from '../../store/evidence.ts';
 import { taskById } from '../../store/tasks.ts';
 import { assertCaseAccess } from '../case-access.ts';
@@ -25,9 +24,7 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     try {
       // As over the API: evidence is linked to a step still being done, never added to one closed.
       if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
-      const added = await receiveUpload(req, (fileName, stream, f) =>
-        addEvidence(db, deps.evidenceFiles, deps.clock, { instance, task, fileName, description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary, stream, uploadedBy: user.username, address: req.ip }),
-      );
+      const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: user.username, address: req.ip });
       res.redirect(303, `/tasks/${task.id}?evidence=${encodeURIComponent(added.label)}`);
     } catch (err) {
       if (err instanceof ZhifaError && err.status < 500) return res.redirect(303, `/tasks/${task.id}?evidenceError=${encodeURIComponent(err.detail)}`);

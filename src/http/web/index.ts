@@ -8,6 +8,9 @@ import type { FormRegistry } from '../../domain/forms.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { ZhifaError } from '../../errors.ts';
+import { DEFAULT_JSON_LIMITS } from '../../domain/json-limits.ts';
+import { bodyRules, urlRules } from '../input-rules.ts';
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { accountPages } from './account-pages.ts';
@@ -50,11 +53,12 @@ export function webApp(deps: WebDeps): Router {
   const r = Router();
   r.use('/assets/bpmn-js', express.static(BPMN_JS_DIST, { maxAge: '1d', fallthrough: false }));
   r.use('/assets', express.static(ASSETS, { maxAge: '1h', fallthrough: false }));
+  r.use(urlRules);
   r.use(express.urlencoded({ extended: true, limit: deps.bodyLimit, parameterLimit: 2000 }));
+  r.use(bodyRules(DEFAULT_JSON_LIMITS));
   r.use((_req, res, next) => {
     // Pages never run inline scripts, so an injected one would not run either.
     res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
-    res.set('X-Content-Type-Options', 'nosniff');
     res.set('Referrer-Policy', 'same-origin');
     next();
   });
@@ -79,6 +83,11 @@ export function webApp(deps: WebDeps): Router {
 
 function errorPage(deps: WebDeps): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    if (isDatabaseUnreachable(err)) {
+      deps.log('database unreachable', err);
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return res.status(503).type('html').send(deps.views.render('error', { ...res.locals, title: '暂时无法办理', heading: '暂时无法办理', detail: '数据库暂时无法连接，刚才的操作没有执行。请稍等片刻后刷新页面或重新提交。' }));
+    }
     const known = err instanceof ZhifaError ? err : null;
     const status = known?.status ?? (typeof err?.status === 'number' && err.status < 500 ? err.status : 500);
     if (status >= 500) deps.log('web page failed', err);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
-import { uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
+import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
@@ -444,7 +444,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(noRecording.body.errors).to.deep.equal([{ field: '', message: gate }]);
     await unchanged();
     const task = (await view(s, id)).tasks[0];
-    expect((await uploadEvidence(officer, task.id, '现场照片.jpg', Buffer.from('jpeg bytes'))).status, 'a photo is evidence but not a recording').to.equal(201);
+    expect((await uploadEvidence(officer, task.id, '现场照片.jpg', media.jpg('jpeg bytes'))).status, 'a photo is evidence but not a recording').to.equal(201);
     expect((await submit(officer, id, 'onSite', onSite())).body.errors).to.deep.equal([{ field: '', message: gate }]);
     await unchanged();
     const recording = await uploadRecording(s, officer, id, 'onSite');

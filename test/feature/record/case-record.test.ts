@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { EvidenceFiles } from '../../../src/evidence/file-store.ts';
 import { verifyArchive } from '../../../src/record/verify-archive.ts';
 import { verifyCases, verifyCommand } from '../../../src/record/cli.ts';
-import { uploadRecording } from '../../helpers/evidence.ts';
+import { media, uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { tamper as tamperWith } from '../../helpers/tamper.ts';
@@ -21,7 +21,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
   let caseId: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-record-'));
   const evidenceDir = path.join(dir, 'evidence');
-  const recording = Buffer.from('mp4: the whole seizure on site, filmed by 执法记录仪 No. 3');
+  const recording = media.mp4('the whole seizure on site, filmed by 执法记录仪 No. 3');
 
   const setClock = async (iso: string) => (await s.api.post('/api/dev/clock', { set: iso })).body;
   const complete = (who: ApiClient, id: string, elementId: string, variables: Record<string, unknown>) => completeTask(s, who, id, elementId, variables);

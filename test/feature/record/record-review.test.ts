@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import tar from 'tar-stream';
 import { sealOf, type CaseFileManifest } from '../../../src/record/case-file.ts';
 import { verifyArchive } from '../../../src/record/verify-archive.ts';
-import { uploadRecording } from '../../helpers/evidence.ts';
+import { media, uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, openTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { tamper as tamperWith } from '../../helpers/tamper.ts';
@@ -21,7 +21,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   let caseId: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-record-review-'));
   const evidenceDir = path.join(dir, 'evidence');
-  const recording = Buffer.from('mp4: 现场扣押全程录像，执法记录仪 No. 5');
+  const recording = media.mp4('现场扣押全程录像，执法记录仪 No. 5');
   const onSite = {
     officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台',
     seizureReason: '通过暗管逃避监管排放污染物', legalBasis: '《中华人民共和国环境保护法》第二十五条', partyNotified: true, partyPresent: true,
