@@ -35,7 +35,7 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
   it('refuses a time expression that does not parse, naming the element', async () => {
     const xml = fixture('two-tasks.bpmn').replace('<timeDuration>P3D</timeDuration>', '<timeDuration>P7XD</timeDuration>').replace('camunda:dueDate="P2D"', 'camunda:dueDate="tomorrow"');
     const res = await s.api.post('/api/definitions', xml, 'application/xml');
-    problem(res, 400, /reviewLate: timeDuration "P7XD" is not a period.*review: camunda:dueDate "tomorrow"|review: camunda:dueDate "tomorrow".*reviewLate: timeDuration "P7XD"/);
+    problem(res, 422, /reviewLate: timeDuration "P7XD" is not a period.*review: camunda:dueDate "tomorrow"|review: camunda:dueDate "tomorrow".*reviewLate: timeDuration "P7XD"/);
   });
 
   it('refuses a BPMN document without an executable process', async () => {

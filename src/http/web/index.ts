@@ -7,7 +7,7 @@ import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
-import { ZhifaError } from '../../errors.ts';
+import { knownError } from '../problem.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { accountPages } from './account-pages.ts';
@@ -79,7 +79,7 @@ export function webApp(deps: WebDeps): Router {
 
 function errorPage(deps: WebDeps): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    const known = err instanceof ZhifaError ? err : null;
+    const known = knownError(err);
     const status = known?.status ?? (typeof err?.status === 'number' && err.status < 500 ? err.status : 500);
     if (status >= 500) deps.log('web page failed', err);
     const detail = known?.detail ?? (status < 500 ? String(err?.message ?? '') : '服务器内部错误，已记录。');
