@@ -14,7 +14,7 @@ export interface EngineLimits {
   scriptMemoryMb: number;
 }
 
-export const DEFAULT_LIMITS: EngineLimits = { maxNesting: 50, maxFlowElements: 5000, maxStepsPerCommand: 200, scriptTimeoutMs: 1000, scriptMemoryMb: 32 };
+export const DEFAULT_LIMITS: EngineLimits = { maxNesting: 50, maxFlowElements: 5000, maxStepsPerCommand: 100, scriptTimeoutMs: 1000, scriptMemoryMb: 32 };
 
 const INSTEAD =
   '请改用已登记的服务（服务任务 camunda:expression="${services.名称(…)}"）、表达式（如 ${amount}）或条件表达式（如 ${amount >= 1000}）';
