@@ -25,6 +25,9 @@ describe('Feature: deployment refuses what would run unchecked, and deploys of o
     expect(res.body.problems).to.deep.equal([{ message: res.body.detail, elementId: 'check' }]);
     expect(await versions('unknown-form')).to.deep.equal([]);
     expect((await s.api.post('/api/definitions', withForm('known-form', 'penalty-filing'), 'application/xml')).status).to.equal(201);
+    const started = await s.api.post('/api/instances', { processKey: 'known-form' });
+    const task = (await s.api.get(`/api/instances/${started.body.id}`)).body.tasks[0];
+    expect(task).to.include({ elementId: 'check', formKey: 'penalty-filing' });
   });
 
   it('a task whose form has gone is refused at completion, never completed unchecked', async () => {
