@@ -14,7 +14,7 @@ ${ESCAPES.map((e, i) => `try { seen.e${i} = typeof (${e}); } catch (err) { seen.
 environment.output.seen = seen; next();`;
 const DOUBLE = 'environment.output.doubled = environment.variables.amount * 2; next();';
 const ENDLESS = 'while (true) {}';
-const HOG = 'var a = []; while (true) a.push(new Array(100000).fill(a.length));';
+const HOG = 'var a = []; while (true) a.push(new Array(1000000).fill(a.length));';
 
 const refused = (res: ApiResponse, pattern: RegExp) => {
   expect(res.status, JSON.stringify(res.body)).to.equal(422);

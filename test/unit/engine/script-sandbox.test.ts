@@ -51,7 +51,7 @@ describe('engine: a trusted script runs in a sandbox', () => {
 
   it('stops a memory hog at the memory limit', async () => {
     let error: Error | undefined;
-    await runSandboxed('var a = []; while (true) a.push(new Array(100000).fill(a.length));', 'test/hog', input, { timeoutMs: 10_000, memoryMb: 16 }).catch((err: Error) => (error = err));
+    await runSandboxed('var a = []; while (true) a.push(new Array(1000000).fill(a.length));', 'test/hog', input, { timeoutMs: 10_000, memoryMb: 16 }).catch((err: Error) => (error = err));
     expect(error?.message).to.match(/test\/hog 使用的内存超过 16 MB/);
   });
 
