@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS, type EngineLimits } from './engine/diagram-checks.ts';
 import type { NotificationsConfig } from './notifications/notifications.ts';
 
 /** The only reader of process.env: validated once into a typed config. */
@@ -33,6 +35,11 @@ export interface Config {
   evidenceMaxBytes: number;
   /** The most bytes a command's process variables may take as JSON. */
   variablesMaxBytes: number;
+  engine: {
+    /** SHA-256 (hex) of the script texts an administrator trusts, from ZHIFA_TRUSTED_SCRIPTS. */
+    trustedScripts: string[];
+    limits: EngineLimits;
+  };
   notifications: NotificationsConfig & {
     /** When the managers' digest goes out (Asia/Shanghai), on working days only. */
     digestCron: string;
@@ -81,8 +88,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const variablesMaxKb = Number(env.ZHIFA_VARIABLES_MAX_KB ?? 256);
   if (!(variablesMaxKb > 0)) throw new ConfigError(`ZHIFA_VARIABLES_MAX_KB must be a positive number (got "${env.ZHIFA_VARIABLES_MAX_KB}")`);
   if (!(ttl > 0)) throw new ConfigError(`ZHIFA_TOKEN_TTL_HOURS must be a positive number (got "${env.ZHIFA_TOKEN_TTL_HOURS}")`);
+  const engine = {
+    trustedScripts: readTrustedScripts(path.resolve(root, env.ZHIFA_TRUSTED_SCRIPTS ?? 'rules/trusted-scripts.json'), env.ZHIFA_TRUSTED_SCRIPTS !== undefined),
+    limits: {
+      maxNesting: positiveInteger(env, 'ZHIFA_MAX_NESTING', DEFAULT_LIMITS.maxNesting),
+      maxFlowElements: positiveInteger(env, 'ZHIFA_MAX_FLOW_ELEMENTS', DEFAULT_LIMITS.maxFlowElements),
+      maxStepsPerCommand: positiveInteger(env, 'ZHIFA_MAX_STEPS_PER_COMMAND', DEFAULT_LIMITS.maxStepsPerCommand),
+      scriptTimeoutMs: positiveInteger(env, 'ZHIFA_SCRIPT_TIMEOUT_MS', DEFAULT_LIMITS.scriptTimeoutMs),
+      scriptMemoryMb: positiveInteger(env, 'ZHIFA_SCRIPT_MEMORY_MB', DEFAULT_LIMITS.scriptMemoryMb),
+    },
+  };
   return {
     env: nodeEnv,
+    engine,
     port,
     database: parseDatabaseUrl(env.DATABASE_URL, root),
     databaseMigrate,
@@ -115,4 +133,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       digestCron: env.ZHIFA_DIGEST_CRON ?? '0 8 * * *',
     },
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive whole number (got "${raw}")`);
+  return n;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * The scripts an administrator trusts, by the SHA-256 of their text: a file on the server, never
+ * editable from the web. Absent (the default path) means none; a file that cannot be read as
+ * such a list stops the server, since a silently ignored list would be a policy nobody applies.
+ */
+export function readTrustedScripts(file: string, named: boolean): string[] {
+  if (!fs.existsSync(file)) {
+    if (named) throw new ConfigError(`ZHIFA_TRUSTED_SCRIPTS names ${file}, which does not exist`);
+    return [];
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.trim()) return [];
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`the trusted scripts file ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!Array.isArray(entries)) throw new ConfigError(`the trusted scripts file ${file} must be a JSON array of {"sha256": "…", "note": "…"}`);
+  return entries.map((entry, i) => {
+    const hash = typeof entry === 'string' ? entry : (entry as { sha256?: unknown } | null)?.sha256;
+    if (typeof hash !== 'string' || !SHA256.test(hash.toLowerCase())) {
+      throw new ConfigError(`the trusted scripts file ${file}, entry ${i + 1}: "sha256" must be 64 hexadecimal digits`);
+    }
+    return hash.toLowerCase();
+  });
 }

@@ -110,11 +110,12 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
   registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir), decisionDocuments: readDecisionDocuments(config.documentsDir) });
-  const engine = new ProcessEngine({ clock, periods, services });
-  const definitions = new Definitions(db, engine, clock);
-  const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
+  const trusted = new Set(config.engine.trustedScripts);
+  const engine = new ProcessEngine({ clock, periods, services, limits: config.engine.limits, trustedScript: (hash) => trusted.has(hash) });
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
+  const definitions = new Definitions(db, engine, clock, (key) => forms.get(key) !== undefined);
+  const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms), { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes });
   // Sessions expire in real time even when training moves the process clock.

@@ -1,4 +1,4 @@
-import { badRequest } from '../errors.ts';
+import type { DiagramProblem } from '../engine/errors.ts';
 import { characterProblem, textProblem, TEXT_LIMITS } from './text-rules.ts';
 
 /** What deployment knows of a parsed diagram; `moddleContext` is bpmn-moddle's result of fromXML. */
@@ -14,14 +14,12 @@ type Node = Record<string, unknown> & { id?: unknown; name?: unknown; $type?: un
  * The text rules for a deployed diagram: ids and names fit their columns (the process's own,
  * each element's that becomes a task or a history entry, each message's), and no text anywhere in
  * it (a name written `&#0;`, a documentation, an expression) holds U+0000 or a lone surrogate.
- * Refused with the diagram's other problems (400, one problem per element), before anything is stored.
+ * Refused with the diagram's other problems (one problem per element), before anything is stored.
  */
-export function checkDiagramText(d: DiagramText): void {
-  const problems: string[] = [];
-  const elementIds: Array<string | null> = [];
+export function diagramTextProblems(d: DiagramText): DiagramProblem[] {
+  const problems: DiagramProblem[] = [];
   const add = (elementId: string | null, message: string) => {
-    problems.push(message);
-    elementIds.push(elementId);
+    problems.push({ message, elementId });
   };
   const limit = (elementId: string | null, what: string, text: string | undefined, max: number) => {
     const problem = text === undefined ? null : textProblem(text, max);
@@ -61,5 +59,5 @@ export function checkDiagramText(d: DiagramText): void {
       }
     }
   }
-  if (problems.length) throw badRequest(`the BPMN document has texts Zhifa cannot keep: ${problems.join('; ')}`, { problems, elementIds });
+  return problems;
 }

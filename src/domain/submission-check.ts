@@ -30,7 +30,12 @@ export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documen
   return async (tx, task, variables, username, how) => {
     if (how?.bpmnError) return variables;
     const form = forms.get(task.form_key);
-    if (!form) return variables;
+    if (!form) {
+      // A form key that names no form must not mean "no checks": deployment refuses such a
+      // diagram, and a form removed since is refused here rather than skipped.
+      if (task.form_key) throw new ZhifaError('unprocessable', `任务「${task.name ?? task.element_id}」的表单「${task.form_key}」不存在，不能办理；请管理员恢复表单目录中的 ${task.form_key}.json`);
+      return variables;
+    }
     const errors = forms.check(form, variables);
     for (const field of form.rules.certifiedOfficers ?? []) {
       errors.push(...(await checkCertifiedOfficers(tx, field, titleOf(form, field), variables[field], clock.now().getTime())));

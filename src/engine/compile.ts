@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
-import { badRequest } from '../errors.ts';
+import { diagramFacts, type DiagramFacts } from './diagram-facts.ts';
+import { DeploymentError, EngineErrorCodes } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json');
@@ -17,10 +18,12 @@ export interface ParsedBpmn {
   reminderOverrides: Record<string, string>;
   /** The names the diagram gives its elements, by id (what staff read for a waiting event). */
   elementNames: Record<string, string>;
+  /** What deployment checks look at (scripts, nesting, size, form keys), gathered without recursion. */
+  facts: DiagramFacts;
   moddleContext: unknown;
 }
 
-export interface CompiledDefinition extends Omit<ParsedBpmn, 'moddleContext'> {
+export interface CompiledDefinition extends Omit<ParsedBpmn, 'moddleContext' | 'facts'> {
   /** The serialized context bpmn-engine runs from; built once per deployed version. */
   sourceContext: unknown;
 }
@@ -32,33 +35,37 @@ type ModdleElement = { $type: string; id?: string; name?: string; isExecutable?:
  * is an error: a diagram that half-parses would run a different process than the one drawn.
  */
 export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
-  if (!xml || !xml.trim()) throw badRequest('the BPMN document is empty');
+  if (!xml || !xml.trim()) throw DeploymentError.invalid('the BPMN document is empty');
   const moddle = new BpmnModdle({ camunda: camundaSchema });
   let context: { rootElement: { $type: string; rootElements?: ModdleElement[] }; warnings: Array<{ message: string; element?: { id?: string } }> };
   try {
     context = (await moddle.fromXML(xml.trim())) as unknown as typeof context;
   } catch (err) {
-    throw badRequest(`the BPMN XML does not parse: ${describeParseError(err)}`);
+    throw DeploymentError.invalid(`the BPMN XML does not parse: ${describeParseError(err)}`);
   }
   if (context.warnings.length) {
     const problems = context.warnings.map((w) => oneBased(w.message));
     // The element each problem belongs to, when moddle knows it, so a modeler can mark it.
     const elementIds = context.warnings.map((w) => w.element?.id ?? null);
-    throw badRequest(`the BPMN document is not valid: ${problems.join('; ')}`, { problems, elementIds });
+    throw new DeploymentError(
+      EngineErrorCodes.invalidDiagram,
+      problems.map((message, i) => ({ message, elementId: elementIds[i] ?? null })),
+      `the BPMN document is not valid: ${problems.join('; ')}`,
+    );
   }
   if (context.rootElement.$type !== 'bpmn:Definitions') {
-    throw badRequest(`the document root is ${context.rootElement.$type}, expected bpmn:definitions`);
+    throw DeploymentError.invalid(`the document root is ${context.rootElement.$type}, expected bpmn:definitions`);
   }
   const roots = context.rootElement.rootElements ?? [];
   const executable = roots.filter((e) => e.$type === 'bpmn:Process' && e.isExecutable);
-  if (executable.length === 0) throw badRequest('the BPMN document has no executable process (set isExecutable="true" on one bpmn:process)');
+  if (executable.length === 0) throw DeploymentError.invalid('the BPMN document has no executable process (set isExecutable="true" on one bpmn:process)');
   if (executable.length > 1) {
-    throw badRequest(`the BPMN document has ${executable.length} executable processes (${executable.map((p) => p.id).join(', ')}); deploy one executable process per file`);
+    throw DeploymentError.invalid(`the BPMN document has ${executable.length} executable processes (${executable.map((p) => p.id).join(', ')}); deploy one executable process per file`);
   }
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), facts: diagramFacts(context.rootElement), moddleContext: context };
 }
 
 type WithProperties = { id?: string; extensionElements?: { values?: Array<{ $type: string; values?: Array<{ name?: string; value?: string }> }> } };
@@ -116,6 +123,6 @@ export function compile(parsed: ParsedBpmn, elements: ElementTypes): CompiledDef
     if (b && !b.Service && (b.expression || b.delegateExpression)) b.Service = elements.ServiceImplementation;
   };
   const sourceContext = serializer(parsed.moddleContext as never, resolve as never);
-  const { moddleContext: _unused, ...rest } = parsed;
+  const { moddleContext: _unused, facts: _facts, ...rest } = parsed;
   return { ...rest, sourceContext };
 }

@@ -3,34 +3,76 @@ import { Environment } from 'bpmn-elements';
 type Resolver = { resolveExpression(expr: string, context?: unknown, fnContext?: unknown): unknown; isExpression(t: string): boolean; hasExpression(t: string): boolean };
 
 const base = new Environment().expressions as unknown as Resolver;
-const WHOLE = /^\$\{([\s\S]+)\}$/;
+const WHOLE = /^\$\{([^}]+)\}$/;
+const EMBEDDED = /\$\{([^}]+)\}/g;
 const OPERATOR = /==|!=|<=|>=|<|>|&&|\|\||!/;
 const TOKEN = /\s*(?:(==|!=|<=|>=|&&|\|\||[<>!()])|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*))/y;
+const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/;
+const SEGMENT = /[A-Za-z_$][\w$]*|\d+/g;
+/** Names that lead from data to the realm's Function constructor or to an object's internals. */
+const FORBIDDEN = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 /**
- * bpmn-elements resolves `${path}` only. Diagrams (and Camunda Modeler users) write conditions
- * such as `${opinion == 'agree'}` or `${fineAmount >= 200000 && !hearingHeld}`: this adds
- * comparisons, `&&`, `||`, `!` and literals, evaluated by a small parser (never `eval`), and lets a
- * bare name mean a process variable, as in Camunda. Everything else goes to the default resolver.
+ * bpmn-elements' default resolver calls any function a path names, with arguments, and follows
+ * `constructor`: `${content.constructor.constructor('return process')}` hands out the server's
+ * Function. Zhifa replaces it everywhere the engine evaluates diagram text (conditions, timers,
+ * names, loop cardinality, called elements): a path reads data only, never calls, never returns a
+ * function, never follows `constructor` or `__proto__`; anything else is not an expression.
+ * On top, comparisons, `&&`, `||`, `!` and literals are evaluated by a small parser (never
+ * `eval`), and a bare name means a process variable, as in Camunda.
  */
 export function createExpressions(): Resolver {
   return {
     isExpression: (t) => base.isExpression(t),
     hasExpression: (t) => base.hasExpression(t),
-    resolveExpression(expr, context, fnContext) {
-      const whole = typeof expr === 'string' ? WHOLE.exec(expr.trim()) : null;
-      if (!whole) return base.resolveExpression(expr, context, fnContext);
-      const inner = whole[1]!.trim();
-      if (!OPERATOR.test(inner.replace(/'[^']*'|"[^"]*"/g, ''))) return lookup(inner, context, fnContext);
-      return new Parser(inner, (path) => lookup(path, context, fnContext)).parse();
+    resolveExpression(expr, context) {
+      if (typeof expr !== 'string') return expr;
+      const whole = WHOLE.exec(expr.trim());
+      if (whole) return evaluate(whole[1]!.trim(), context);
+      if (!expr.includes('${')) return expr;
+      return expr.replace(EMBEDDED, (_, inner: string) => {
+        const v = evaluate(inner.trim(), context);
+        return v === undefined || v === null ? '' : String(v);
+      });
     },
   };
 }
 
-function lookup(path: string, context: unknown, fnContext: unknown): unknown {
-  const value = base.resolveExpression(`\${${path}}`, context, fnContext);
+function evaluate(inner: string, context: unknown): unknown {
+  if (!OPERATOR.test(inner.replace(/'[^']*'|"[^"]*"/g, ''))) {
+    if (inner === 'null') return null;
+    return literal(inner) ?? lookup(inner, context);
+  }
+  return new Parser(inner, (path) => lookup(path, context)).parse();
+}
+
+function literal(text: string): boolean | number | undefined {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  return undefined;
+}
+
+/**
+ * The value at a dotted path (`a.b`, `list[0]`), reading data only. A function anywhere on the
+ * path, or a forbidden name, reads as undefined.
+ */
+export function readPath(root: unknown, path: string): unknown {
+  if (!PATH.test(path)) return undefined;
+  let cur: unknown = root;
+  for (const segment of path.match(SEGMENT) ?? []) {
+    if (FORBIDDEN.has(segment)) return undefined;
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[segment];
+    if (typeof cur === 'function') return undefined;
+  }
+  return cur;
+}
+
+function lookup(path: string, context: unknown): unknown {
+  const value = readPath(context, path);
   if (value !== undefined || /^(environment|content|properties|fields)\b/.test(path)) return value;
-  return base.resolveExpression(`\${environment.variables.${path}}`, context, fnContext);
+  return readPath(context, `environment.variables.${path}`);
 }
 
 class Parser {

@@ -1,3 +1,5 @@
+import { readPath } from './expression-language.ts';
+
 /**
  * Camunda attributes (assignee, candidateGroups, dueDate) arrive as raw strings. They may hold
  * `${name}` or `${variables.name}` placeholders, as Camunda Modeler writes them; we resolve
@@ -24,10 +26,5 @@ export function resolveList(value: string | undefined, variables: Record<string,
 }
 
 function lookup(obj: Record<string, unknown>, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
+  return readPath(obj, path);
 }

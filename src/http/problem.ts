@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { CommandLimitError, DeploymentError, EngineError, EngineErrorCodes, type EngineErrorCode } from '../engine/errors.ts';
 import { ZhifaError } from '../errors.ts';
 import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from './unavailable.ts';
 
@@ -23,13 +24,37 @@ export function sendProblem(res: Parameters<RequestHandler>[1], status: number, 
   res.status(status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }));
 }
 
+/** What the engine's error codes answer over HTTP: an unreadable document is a bad request, anything the engine refuses is unprocessable. */
+const ENGINE_STATUS: Record<EngineErrorCode, number> = {
+  [EngineErrorCodes.invalidDiagram]: 400,
+  [EngineErrorCodes.refusedDiagram]: 422,
+  [EngineErrorCodes.commandLimit]: 422,
+  [EngineErrorCodes.runFailed]: 422,
+};
+
+export interface KnownError {
+  status: number;
+  detail: string;
+  extra?: Record<string, unknown>;
+}
+
+/** The one mapping from an error the application throws on purpose to its HTTP answer; null for a fault. */
+export function knownError(err: unknown): KnownError | null {
+  if (err instanceof ZhifaError) return { status: err.status, detail: err.detail, extra: err.extra };
+  if (err instanceof DeploymentError) return { status: ENGINE_STATUS[err.code], detail: err.message, extra: { code: err.code, problems: err.problems } };
+  if (err instanceof CommandLimitError) return { status: ENGINE_STATUS[err.code], detail: err.message, extra: { code: err.code, elementId: err.elementId } };
+  if (err instanceof EngineError) return { status: ENGINE_STATUS[err.code], detail: `the process could not run this command: ${err.message}`, extra: { code: err.code } };
+  return null;
+}
+
 export const notFoundHandler: RequestHandler = (req, res) => {
   sendProblem(res, 404, `no such endpoint: ${req.method} ${req.path}`);
 };
 
 export function problemHandler(log: (msg: string, err?: unknown) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    if (err instanceof ZhifaError) return sendProblem(res, err.status, err.detail, err.extra);
+    const known = knownError(err);
+    if (known) return sendProblem(res, known.status, known.detail, known.extra);
     const e = err as { type?: string; status?: number; limit?: number; message?: string };
     if (e.type === 'entity.too.large') return sendProblem(res, 413, `the request body is larger than the limit of ${e.limit} bytes`);
     if (e.type === 'entity.parse.failed') return sendProblem(res, 400, `the request body is not valid JSON: ${e.message}`);

@@ -39,3 +39,9 @@ export async function runningCountsByDefinition(db: DbOrTx): Promise<Map<number,
 export function definitionByVersion(db: DbOrTx, key: string, version: number): Promise<DefinitionRow | undefined> {
   return db<DefinitionRow>('definitions').where({ key, version }).first();
 }
+
+/** A (key, version) or other unique index refused the insert: another deployment of the key got there first. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));
+}

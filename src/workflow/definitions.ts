@@ -2,20 +2,24 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../clock.ts';
-import type { CompiledDefinition } from '../engine/compile.ts';
+import type { CompiledDefinition, ParsedBpmn } from '../engine/compile.ts';
 import { parseBpmn } from '../engine/compile.ts';
-import { checkDiagramText } from '../domain/diagram-text.ts';
+import { diagramTextProblems } from '../domain/diagram-text.ts';
+import { elementLabel } from '../engine/diagram-facts.ts';
+import { DeploymentError, EngineErrorCodes, type DiagramProblem } from '../engine/errors.ts';
 import type { ProcessEngine } from '../engine/runner.ts';
-import { badRequest, notFound, ZhifaError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { parseStepList } from '../notifications/reminder-policy.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
-import { definitionById, insertDefinition, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
+import { definitionById, insertDefinition, isUniqueViolation, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
 
-/** One reason a diagram would be refused, with the element it names when it names one. */
-export interface DiagramProblem {
-  message: string;
-  elementId: string | null;
-}
+export type { DiagramProblem };
+
+/** Whether the forms directory has a form with this key. */
+export type KnownForm = (formKey: string) => boolean;
+
+/** Two deployments of one key at once: the loser of the insert reads again and takes the next version. */
+const DEPLOY_ATTEMPTS = 5;
 
 export interface Deployed {
   id: number;
@@ -32,15 +36,40 @@ export interface Deployed {
 export class Definitions {
   private readonly compiled = new Map<number, Promise<CompiledDefinition>>();
 
-  constructor(readonly db: Db, private readonly engine: ProcessEngine, private readonly clock: Clock) {}
+  constructor(readonly db: Db, private readonly engine: ProcessEngine, private readonly clock: Clock, private readonly knownForm?: KnownForm) {}
+
+  /**
+   * Every check a deployment makes, in one place: the modeler's validate, the API, the admin
+   * page, the CLI and start-up all come through here. Throws one DeploymentError with every problem.
+   */
+  async prepare(xml: string): Promise<{ parsed: ParsedBpmn; compiled: CompiledDefinition }> {
+    const parsed = await parseBpmn(xml);
+    const problems: DiagramProblem[] = [...diagramTextProblems(parsed), ...reminderProblems(parsed.reminderOverrides), ...this.formProblems(parsed)];
+    let compiled: CompiledDefinition | undefined;
+    try {
+      compiled = this.engine.compile(parsed);
+    } catch (err) {
+      if (!(err instanceof DeploymentError)) throw err;
+      problems.unshift(...err.problems);
+    }
+    if (problems.length || !compiled) throw new DeploymentError(EngineErrorCodes.refusedDiagram, problems);
+    return { parsed, compiled };
+  }
 
   /** Validate and store; identical content to the latest version is not a new version. */
   async deploy(xml: string, deployedBy: string | null): Promise<Deployed> {
-    const parsed = await parseBpmn(xml);
-    checkDiagramText(parsed);
-    const compiled = this.engine.compile(parsed);
-    checkReminderOverrides(parsed.reminderOverrides);
+    const { parsed, compiled } = await this.prepare(xml);
     const hash = createHash('sha256').update(xml.trim()).digest('hex');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store(parsed, compiled, xml, hash, deployedBy);
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= DEPLOY_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private store(parsed: ParsedBpmn, compiled: CompiledDefinition, xml: string, hash: string, deployedBy: string | null): Promise<Deployed> {
     return this.db.transaction(async (tx) => {
       const latest = await latestDefinition(tx, parsed.processId);
       if (latest && latest.hash === hash) return { id: latest.id, key: latest.key, version: latest.version, name: latest.name, created: false };
@@ -62,15 +91,21 @@ export class Definitions {
   /** The checks `deploy` makes, without storing anything: the problems, none when it would deploy. */
   async check(xml: string): Promise<DiagramProblem[]> {
     try {
-      const parsed = await parseBpmn(xml);
-      checkDiagramText(parsed);
-      this.engine.compile(parsed);
-      checkReminderOverrides(parsed.reminderOverrides);
+      await this.prepare(xml);
       return [];
     } catch (err) {
-      if (err instanceof ZhifaError && err.status === 400) return diagramProblems(err);
+      if (err instanceof DeploymentError) return err.problems;
       throw err;
     }
+  }
+
+  /** A user task whose form key names no form would be completed with no checks at all. */
+  private formProblems(parsed: ParsedBpmn): DiagramProblem[] {
+    const known = this.knownForm;
+    if (!known) return [];
+    return parsed.facts.userTaskForms
+      .filter((t) => !t.formKey.includes('${') && !known(t.formKey.trim()))
+      .map((t) => ({ message: `用户任务${elementLabel(t.elementId, t.elementName)}的表单「${t.formKey}」不存在：表单目录中没有 ${t.formKey}.json；请先添加该表单，或改正 camunda:formKey`, elementId: t.elementId }));
   }
 
   async deployDirectory(dir: string, deployedBy: string | null): Promise<Deployed[]> {
@@ -108,24 +143,15 @@ export class Definitions {
   }
 }
 
-/** A refused deployment's reasons, one per problem. */
 /** A task's `zhifa:reminders` property that cannot be read is refused with the diagram, naming the task. */
-function checkReminderOverrides(overrides: Record<string, string>): void {
-  const problems: string[] = [];
+function reminderProblems(overrides: Record<string, string>): DiagramProblem[] {
+  const problems: DiagramProblem[] = [];
   for (const [elementId, text] of Object.entries(overrides)) {
     try {
       parseStepList(text, `${elementId}: zhifa:reminders`);
     } catch (err) {
-      problems.push(err instanceof Error ? err.message : String(err));
+      problems.push({ message: `the BPMN document has a reminder policy Zhifa cannot read: ${err instanceof Error ? err.message : String(err)}`, elementId });
     }
   }
-  if (problems.length) throw badRequest(`the BPMN document has reminder policies Zhifa cannot read: ${problems.join('; ')}`, { problems });
-}
-
-export function diagramProblems(err: ZhifaError): DiagramProblem[] {
-  const problems = err.extra?.problems as string[] | undefined;
-  if (!problems?.length) return [{ message: err.detail, elementId: null }];
-  const ids = (err.extra?.elementIds ?? []) as Array<string | null>;
-  // Time-expression problems start with their element id (engine/time-expressions.ts).
-  return problems.map((message, i) => ({ message, elementId: ids[i] ?? /^([^\s:]+): /.exec(message)?.[1] ?? null }));
+  return problems;
 }

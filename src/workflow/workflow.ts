@@ -1,7 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { EngineCommand } from '../engine/commands.ts';
-import { EngineRunError } from '../engine/runner.ts';
-import { badRequest, conflict, forbidden, notFound, ZhifaError } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
@@ -157,10 +156,9 @@ export class Workflow {
       bindAddress(tx, actor?.address);
       return fn(tx);
     };
-    return this.db.transaction(run).catch((err: unknown) => {
-      if (err instanceof EngineRunError) throw new ZhifaError('unprocessable', `the process could not run this command: ${err.message}`, { cause: err });
-      throw err;
-    });
+    // Engine errors (a failed element, a command over its step limit) roll the transaction back
+    // and reach the HTTP edge as they are; src/http/problem.ts decides their status.
+    return this.db.transaction(run);
   }
 
   private now(): number {

@@ -41,7 +41,7 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
     const before = await snapshot();
     const xml = fixture('two-tasks.bpmn').replace('<timeDuration>P3D</timeDuration>', '<timeDuration>P7XD</timeDuration>').replace('camunda:dueDate="P2D"', 'camunda:dueDate="tomorrow"');
     const res = await s.api.post('/api/definitions', xml, 'application/xml');
-    problem(res, 400, /reviewLate: timeDuration "P7XD" is not a period.*review: camunda:dueDate "tomorrow"|review: camunda:dueDate "tomorrow".*reviewLate: timeDuration "P7XD"/);
+    problem(res, 422, /reviewLate: timeDuration "P7XD" is not a period.*review: camunda:dueDate "tomorrow"|review: camunda:dueDate "tomorrow".*reviewLate: timeDuration "P7XD"/);
     expect(await snapshot()).to.deep.equal(before);
   });
 

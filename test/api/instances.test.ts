@@ -21,7 +21,7 @@ describe('API: instances and tasks', () => {
     expect(view.body.status).to.equal('running');
     expect(view.body.businessKey).to.equal('BK-1');
     expect(view.body.tasks).to.have.length(1);
-    expect(view.body.tasks[0]).to.include({ elementId: 'review', formKey: 'review', name: 'Review' });
+    expect(view.body.tasks[0]).to.include({ elementId: 'review', formKey: null, name: 'Review' });
     expect(view.body.tasks[0].candidateGroups).to.deep.equal(['reviewers']);
     expect(view.body.tasks[0].dueAt).to.equal('2026-03-04T01:00:00.000Z');
     expect(view.body.timers).to.have.length(1);

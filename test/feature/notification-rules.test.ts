@@ -59,7 +59,7 @@ describe('Feature: notification rules', () => {
   it('refuses to deploy a diagram whose zhifa:reminders cannot be read, naming the task, and stores nothing', async () => {
     const xml = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'reminder-override.bpmn'), 'utf8').replace('id="reminder-override"', 'id="reminder-bad"').replace('-P2WD:assignee; P1WD:departmentHead', '-P2D:assignee');
     const res = await fetch(`${s.base}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${s.api.token}`, 'content-type': 'application/xml' }, body: xml });
-    expect(res.status).to.equal(400);
+    expect(res.status).to.equal(422);
     expect((await res.json()).detail).to.include('answer: zhifa:reminders').and.to.include('"-P2D" must be -P<n>WD');
     expect(await s.zhifa.db('definitions').where({ key: 'reminder-bad' })).to.have.length(0);
   });

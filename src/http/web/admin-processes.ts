@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import express, { Router } from 'express';
-import { notFound, ZhifaError } from '../../errors.ts';
-import { diagramProblems } from '../../workflow/definitions.ts';
+import { DeploymentError } from '../../engine/errors.ts';
+import { notFound } from '../../errors.ts';
 import { definitionByVersion, latestDefinition, listDefinitions, runningCountsByDefinition } from '../../store/definitions.ts';
 import type { AdminDeps, AdminPage } from './admin-pages.ts';
 import { blankDiagram } from './blank-diagram.ts';
@@ -76,8 +76,8 @@ export function adminProcesses(deps: AdminDeps, page: AdminPage): Router {
       const deployed = await definitions.deploy(req.body, userOf(req)!.username);
       res.status(deployed.created ? 201 : 200).json({ key: deployed.key, version: deployed.version, name: deployed.name, created: deployed.created });
     } catch (err) {
-      if (!(err instanceof ZhifaError && err.status === 400)) throw err;
-      res.status(422).json({ problems: diagramProblems(err) });
+      if (!(err instanceof DeploymentError)) throw err;
+      res.status(422).json({ problems: err.problems });
     }
   });
 

@@ -7,10 +7,10 @@ import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
-import { ZhifaError } from '../../errors.ts';
 import { DEFAULT_JSON_LIMITS } from '../../domain/json-limits.ts';
 import { bodyRules, urlRules } from '../input-rules.ts';
 import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.ts';
+import { knownError } from '../problem.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { accountPages } from './account-pages.ts';
@@ -88,7 +88,7 @@ function errorPage(deps: WebDeps): ErrorRequestHandler {
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
       return res.status(503).type('html').send(deps.views.render('error', { ...res.locals, title: '暂时无法办理', heading: '暂时无法办理', detail: '数据库暂时无法连接，刚才的操作没有执行。请稍等片刻后刷新页面或重新提交。' }));
     }
-    const known = err instanceof ZhifaError ? err : null;
+    const known = knownError(err);
     const status = known?.status ?? (typeof err?.status === 'number' && err.status < 500 ? err.status : 500);
     if (status >= 500) deps.log('web page failed', err);
     const detail = known?.detail ?? (status < 500 ? String(err?.message ?? '') : '服务器内部错误，已记录。');
