@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
       const { port } = await zhifa.listen();
       zhifa.startScheduler();
       console.log(`zhifa listening on http://localhost:${port} (database: ${config.database.client}, clock: ${config.clock})`);
-      const shutdown = () => void zhifa.close().then(() => process.exit(0));
+      // A close that fails still ends the process, with the reason and a failing exit code.
+      const shutdown = () => void zhifa.close().then(() => process.exit(0), (err: unknown) => { console.error('zhifa: closing failed', err); process.exit(1); });
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       return -1;

@@ -26,5 +26,5 @@ export function startTicker(expression: string, tick: () => Promise<unknown>, on
     },
     timezone ? { timezone } : undefined,
   );
-  return { stop: () => void task.stop() };
+  return { stop: () => void Promise.resolve(task.stop()).catch(onError) };
 }

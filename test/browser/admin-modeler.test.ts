@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
 import { ROOT, startProcessServer, type TestServer } from '../helpers/server.ts';
 
@@ -16,6 +16,7 @@ describe('Browser: the administrators\' modeler', function () {
   let browser: Browser;
   let page: Page;
 
+  before(function () { skipWithoutChromium(this); });
   before(async () => {
     [s, browser] = await Promise.all([startProcessServer('browser-admin'), launchChromium()]);
     page = await signedInPage(browser, s.base, 'admin', 'admin');

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/server.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +15,7 @@ describe('Browser: every file in processes/ opens in bpmn-js', function () {
   this.timeout(60_000);
   let browser: Browser;
   let page: Page;
+  before(function () { skipWithoutChromium(this); });
   before(async () => {
     browser = await launchChromium();
     page = await browser.newPage();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
 import { penaltyDecision, publishPenalty, withdrawPublication } from '../helpers/publications.ts';
 import { ApiClient, startProcessServer, type TestServer } from '../helpers/server.ts';
@@ -12,6 +12,7 @@ describe('Browser: the public platform and the managers\' dashboard', function (
   let browser: Browser;
   let officer: ApiClient;
 
+  before(function () { skipWithoutChromium(this); });
   before(async () => {
     [s, browser] = await Promise.all([startProcessServer('browser-public'), launchChromium()]);
     officer = await ApiClient.login(s.base, 'officer1', 'demo');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
 import { media, uploadEvidence } from '../helpers/evidence.ts';
 import { startInstance, view } from '../helpers/fixtures.ts';
@@ -16,6 +16,7 @@ describe('Browser: staff work their tasks', function () {
   let browser: Browser;
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-browser-evidence-'));
 
+  before(function () { skipWithoutChromium(this); });
   before(async () => {
     const server = startServer({ label: 'browser-staff', processesDir: path.join(ROOT, 'processes'), clockStart: new Date('2026-03-02T01:00:00Z'), env: { ZHIFA_EVIDENCE_DIR: evidenceDir } });
     [s, browser] = await Promise.all([server, launchChromium()]);
