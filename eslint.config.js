@@ -26,8 +26,8 @@ function layer(folder, allowed, message, packages = IO_PACKAGES) {
 const BELOW_STORE = ['clock\\.ts$', 'config\\.ts$', 'errors\\.ts$', 'calendar/', 'types/'];
 const ENGINE = 'src/engine imports no storage, HTTP or mail (DESIGN.md, house style 1): it gets its services from a factory; allowed outside the engine: clock, config, errors, calendar, types.';
 const CALENDAR = 'src/calendar imports no storage, HTTP or mail: it is pure reckoning; allowed outside the calendar: clock, config, errors, types.';
-const STORE = 'src/store imports nothing above it: allowed outside the store are clock, config, errors, calendar, types and record/canonical.ts (the hash of an entry).';
-const STORE_ALLOWED = [...BELOW_STORE, 'record/canonical\\.ts$'];
+const STORE = 'src/store imports nothing above it: allowed outside the store are clock, config, errors, calendar, types and record/canonical.ts and record/anchor.ts (the hash of an entry and the keyed HMAC of a case head: pure functions).';
+const STORE_ALLOWED = [...BELOW_STORE, 'record/canonical\\.ts$', 'record/anchor\\.ts$'];
 const STORE_PACKAGES = ['express', 'busboy', 'cookie', 'nodemailer', 'smtp-server', 'node:http', 'node:https', 'http', 'https'];
 
 export default defineConfig(

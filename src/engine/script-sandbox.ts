@@ -71,7 +71,7 @@ export function runSandboxed(body: string, filename: string, input: ScriptInput,
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.terminate().catch(() => undefined); // already stopping: nothing left to tell anyone
       fn();
     };
     // The vm timeout stops a loop in the script itself; this stops everything else (a loop in a
