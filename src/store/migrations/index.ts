@@ -15,6 +15,7 @@ import * as m013 from './013_evidence_annotation.ts';
 import * as m014 from './014_record_guards.ts';
 import * as m015 from './015_group_scope.ts';
 import * as m016 from './016_user_changes.ts';
+import * as m018 from './018_seeded_passwords.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Knex.Migration> = {
   '014_record_guards': m014,
   '015_group_scope': m015,
   '016_user_changes': m016,
+  '018_seeded_passwords': m018,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
