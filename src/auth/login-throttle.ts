@@ -48,7 +48,7 @@ export class LoginThrottle {
     if (until === undefined) return;
     await deleteLoginFailure(this.db, id);
     const retryAfter = Math.max(1, Math.ceil((until + LOGIN_WINDOW_MS - at) / 1000));
-    throw new ZhifaError('tooManyRequests', `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试（其他地址的正确登录不受影响）`, { extra: { retryAfter } });
+    throw new ZhifaError('tooManyRequests', `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, { extra: { retryAfter } });
   }
 
   /** A successful sign-in forgets its own address's failures on the account, not those of other addresses; old rows of everyone go too. */

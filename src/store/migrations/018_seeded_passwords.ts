@@ -13,7 +13,9 @@ export async function up(knex: Knex): Promise<void> {
   const builtIn: Record<string, string> = { admin: 'admin', officer1: 'demo', officer2: 'demo', reviewer1: 'demo', legal1: 'demo', head1: 'demo', manager1: 'demo' };
   const users: Array<{ id: number; username: string; password_hash: string }> = await knex('users').whereIn('username', Object.keys(builtIn)).select('id', 'username', 'password_hash');
   for (const u of users) {
-    if (await bcrypt.compare(builtIn[u.username]!, u.password_hash)) await knex('users').where({ id: u.id }).update({ must_change_password: true, seeded_password: true });
+    if (!(await bcrypt.compare(builtIn[u.username]!, u.password_hash))) continue;
+    await knex('users').where({ id: u.id }).update({ must_change_password: true, seeded_password: true });
+    await knex('auth_tokens').where({ user_id: u.id }).delete(); // a session signed in with it ends too
   }
 }
 
