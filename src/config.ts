@@ -27,6 +27,8 @@ export interface Config {
   documentsDir: string;
   /** Password of the demo agency's users, seeded on a fresh non-production database. */
   demoPassword: string;
+  /** ZHIFA_DEMO_PASSWORD was not set: the demo users must change the built-in one at their first sign-in. */
+  demoPasswordDefaulted: boolean;
   schedulerCron: string;
   bodyLimit: string;
   tokenTtlHours: number;
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     documentsDir: path.resolve(root, env.ZHIFA_DOCUMENTS_DIR ?? 'documents'),
     reviewCatalogFile: path.resolve(root, env.ZHIFA_REVIEW_CATALOG ?? 'rules/legal-review-catalog.json'),
     demoPassword: env.ZHIFA_DEMO_PASSWORD ?? 'demo',
+    demoPasswordDefaulted: !env.ZHIFA_DEMO_PASSWORD,
     schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',
     bodyLimit: env.ZHIFA_BODY_LIMIT ?? '2mb',
     tokenTtlHours: ttl,

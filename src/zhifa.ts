@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Express } from 'express';
-import { Accounts } from './auth/accounts.ts';
+import { Accounts, Roles } from './auth/accounts.ts';
 import { loadCalendarDir, startOfShanghaiDay, WorkCalendar } from './calendar/index.ts';
 import { ManualClock, SystemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { PeriodResolver } from './engine/periods.ts';
 import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
-import { seedDemoAgency } from './domain/demo-agency.ts';
+import { demoUsers } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
 import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
@@ -121,10 +121,11 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 
-  if (await accounts.ensureAdmin(config.adminPassword)) {
-    if (config.adminPasswordDefaulted) log('created user "admin" with the default password "admin": set ZHIFA_ADMIN_PASSWORD and change it');
+  const admin = { username: 'admin', password: config.adminPassword, displayName: '系统管理员', roles: [Roles.admin, Roles.processAdmin], seededPassword: config.adminPasswordDefaulted, mustChangePassword: config.adminPasswordDefaulted };
+  const demo = config.env !== 'production' ? demoUsers(config.demoPassword, config.demoPasswordDefaulted) : [];
+  if (await accounts.seedFirstUsers([admin, ...demo])) {
+    if (config.adminPasswordDefaulted) log('created user "admin" with the default password "admin", to be changed at its first sign-in: set ZHIFA_ADMIN_PASSWORD');
     else log('created user "admin" with the password from ZHIFA_ADMIN_PASSWORD');
-    if (config.env !== 'production') await seedDemoAgency(accounts, config.demoPassword);
   }
   await definitions.deployDirectory(config.processesDir, 'system:startup');
 

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { unauthorized } from '../errors.ts';
-import type { Db } from '../store/db.ts';
-import { deleteExpiredTokens, deleteToken, insertToken, tokenByHash } from '../store/tokens.ts';
-import { accessOf, addToGroup, countUsers, ensureGroup, grantRole, insertUser, userById, userByName } from '../store/users.ts';
+import { unauthorized, ZhifaError } from '../errors.ts';
+import type { Db, Tx } from '../store/db.ts';
+import { deleteExpiredTokens, deleteToken, deleteTokensOfUser, insertToken, tokenByHash } from '../store/tokens.ts';
+import { recordUserChange } from '../store/user-changes.ts';
+import { accessOf, addToGroup, countUsers, ensureGroup, grantRole, insertUser, insertUserIfAbsent, updateUser, userById, userByName, type UserRow } from '../store/users.ts';
 import type { Actor } from '../workflow/actor.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 export const Roles = { admin: 'admin', processAdmin: 'process-admin', staff: 'staff', manager: 'manager' } as const;
 
@@ -19,7 +20,17 @@ export interface NewUser {
   groups?: Array<{ id: string; name: string }>;
   roles?: string[];
   certificate?: { no: string; validUntil: Date };
+  /** A password nobody chose: the first sign-in must change it. */
+  mustChangePassword?: boolean;
+  /** A password handed out at first start (default or demo): administrators see a banner until it is changed. */
+  seededPassword?: boolean;
 }
+
+/** The sign-in answer for an account whose password nobody chose: no token until it is changed. */
+export const mustChangePassword = (username: string) =>
+  new ZhifaError('forbidden', `必须先修改密码（must change password）：账号「${username}」仍在使用默认密码或演示密码，请先设置新密码（POST /api/auth/password {username, password, newPassword}，或在登录页按提示修改）`, { extra: { mustChangePassword: true } });
+
+export const isMustChangePassword = (err: unknown) => err instanceof ZhifaError && err.extra?.mustChangePassword === true;
 
 /** What auth_tokens stores for a token. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -35,25 +46,47 @@ export class Accounts {
 
   async create(user: NewUser): Promise<number> {
     const hash = await hashPassword(user.password, this.bcryptRounds);
+    return this.db.transaction(async (tx) => (await this.insert(tx, user, hash, false))!);
+  }
+
+  /**
+   * The first start: the first of `users` (admin), then the rest (the demo agency), in one
+   * transaction that does nothing if the first exists. Processes starting at once on a fresh
+   * database all get here; the first to insert admin seeds everything, the others find its row
+   * (on PostgreSQL they wait for its commit) and seed nothing. Returns whether this one seeded.
+   */
+  async seedFirstUsers(users: NewUser[]): Promise<boolean> {
+    if (!users.length || (await countUsers(this.db)) > 0) return false;
+    const hashes = await Promise.all(users.map((u) => hashPassword(u.password, this.bcryptRounds)));
     return this.db.transaction(async (tx) => {
-      const id = await insertUser(tx, {
-        username: user.username,
-        password_hash: hash,
-        display_name: user.displayName ?? null,
-        email: user.email ?? null,
-        department: user.department ?? null,
-        certificate_no: user.certificate?.no ?? null,
-        certificate_valid_until: user.certificate?.validUntil.getTime() ?? null,
-        active: true,
-        created_at: this.clock.now().getTime(),
-      });
-      for (const g of user.groups ?? []) {
-        await ensureGroup(tx, g.id, g.name);
-        await addToGroup(tx, id, g.id);
-      }
-      for (const r of user.roles ?? []) await grantRole(tx, id, r);
-      return id;
+      if ((await this.insert(tx, users[0]!, hashes[0]!, true)) === undefined) return false;
+      for (let i = 1; i < users.length; i++) await this.insert(tx, users[i]!, hashes[i]!, false);
+      return true;
     });
+  }
+
+  private async insert(tx: Tx, user: NewUser, hash: string, ifAbsent: boolean): Promise<number | undefined> {
+    const row = {
+      username: user.username,
+      password_hash: hash,
+      display_name: user.displayName ?? null,
+      email: user.email ?? null,
+      department: user.department ?? null,
+      certificate_no: user.certificate?.no ?? null,
+      certificate_valid_until: user.certificate?.validUntil.getTime() ?? null,
+      active: true,
+      created_at: this.clock.now().getTime(),
+      must_change_password: user.mustChangePassword ?? false,
+      seeded_password: user.seededPassword ?? false,
+    };
+    const id = ifAbsent ? await insertUserIfAbsent(tx, row) : await insertUser(tx, row);
+    if (id === undefined) return undefined;
+    for (const g of user.groups ?? []) {
+      await ensureGroup(tx, g.id, g.name);
+      await addToGroup(tx, id, g.id);
+    }
+    for (const r of user.roles ?? []) await grantRole(tx, id, r);
+    return id;
   }
 
   /** A password hashed as every stored one is. */
@@ -61,15 +94,35 @@ export class Accounts {
     return hashPassword(password, this.bcryptRounds);
   }
 
-  /** On a fresh database, create `admin`; returns whether it did. */
-  async ensureAdmin(password: string): Promise<boolean> {
-    if ((await countUsers(this.db)) > 0) return false;
-    await this.create({ username: 'admin', password, displayName: '系统管理员', roles: [Roles.admin, Roles.processAdmin] });
-    return true;
-  }
-
   /** `address` is the client's address, for the sign-in rate limit. */
   async login(username: unknown, password: unknown, address = 'unknown'): Promise<{ token: string; expiresAt: number }> {
+    const user = await this.checkPassword(username, password, address);
+    if (user.must_change_password) throw mustChangePassword(user.username);
+    return this.issueToken(user.id);
+  }
+
+  /**
+   * Changing one's password with the current one, without a session: how an account whose
+   * password nobody chose first signs in (API and sign-in page). Every session and token of the
+   * account ends; the answer is a new one, as a sign-in's.
+   */
+  async changePassword(username: unknown, password: unknown, newPassword: unknown, address = 'unknown'): Promise<{ token: string; expiresAt: number }> {
+    if (typeof newPassword !== 'string' || !newPassword) throw new ZhifaError('unprocessable', '「newPassword」（新密码）为必填项');
+    const problem = passwordProblem(newPassword, '新密码');
+    if (problem) throw new ZhifaError('unprocessable', problem);
+    if (newPassword === password) throw new ZhifaError('unprocessable', '新密码不能与当前密码相同');
+    const user = await this.checkPassword(username, password, address);
+    const hash = await hashPassword(newPassword, this.bcryptRounds);
+    await this.db.transaction(async (tx) => {
+      await updateUser(tx, user.id, { password_hash: hash, must_change_password: false, seeded_password: false });
+      const ended = await deleteTokensOfUser(tx, user.id);
+      await recordUserChange(tx, { username: user.username, kind: 'password-changed', detail: `本人修改密码${user.must_change_password ? '（首次登录，替换默认密码）' : ''}，结束登录会话及 API 令牌 ${ended} 个`, changed_by: user.username, changed_at: this.clock.now().getTime() });
+    });
+    return this.issueToken(user.id);
+  }
+
+  /** The account, if the password is right, the account active and the sign-in limit not reached. */
+  private async checkPassword(username: unknown, password: unknown, address: string): Promise<UserRow> {
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       throw unauthorized('username and password are required');
     }
@@ -79,12 +132,16 @@ export class Accounts {
     const ok = await verifyPassword(password, user?.password_hash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
     // The attempt is already counted as a failure; only a success takes it back.
     if (!user || !ok || !user.active) throw unauthorized('wrong username or password');
-    await this.throttle.succeeded(username);
+    await this.throttle.succeeded(username, address);
+    return user;
+  }
+
+  private async issueToken(userId: number): Promise<{ token: string; expiresAt: number }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().getTime();
     const expiresAt = now + this.tokenTtlMs;
     await deleteExpiredTokens(this.db, now);
-    await insertToken(this.db, { token_hash: tokenHash(token), user_id: user.id, created_at: now, expires_at: expiresAt });
+    await insertToken(this.db, { token_hash: tokenHash(token), user_id: userId, created_at: now, expires_at: expiresAt });
     return { token, expiresAt };
   }
 

@@ -7,9 +7,9 @@ import { deleteTokensOfUser } from '../store/tokens.ts';
 import { recordUserChange, type UserChangeKind } from '../store/user-changes.ts';
 import { accessOf, replaceAccess, updateUser, userByName, type UserRow } from '../store/users.ts';
 import { Roles, tokenHash } from './accounts.ts';
-import { verifyPassword } from './passwords.ts';
+import { passwordProblem, verifyPassword } from './passwords.ts';
 
-export const MIN_PASSWORD = 8;
+export { MIN_PASSWORD, passwordProblem } from './passwords.ts';
 
 export interface AccessChange {
   department: string | null;
@@ -19,10 +19,6 @@ export interface AccessChange {
 
 /** A refused change: the sentence says why, and nothing was changed. */
 export const refused = (detail: string) => new ZhifaError('unprocessable', detail);
-
-export function passwordProblem(password: string, label: string): string | null {
-  return password.length < MIN_PASSWORD ? `「${label}」至少 ${MIN_PASSWORD} 位` : null;
-}
 
 /**
  * What an administrator does to an account after creating it, and a user's own password change.
@@ -67,7 +63,7 @@ export class UserAdmin {
     const hash = await this.hash(password);
     return this.db.transaction(async (tx) => {
       const user = await existing(tx, username);
-      await updateUser(tx, user.id, { password_hash: hash });
+      await updateUser(tx, user.id, { password_hash: hash, must_change_password: false, seeded_password: false });
       const ended = await deleteTokensOfUser(tx, user.id);
       await this.record(tx, username, 'password-reset', `重置密码，结束登录会话及 API 令牌 ${ended} 个`, by);
       return ended;
@@ -107,7 +103,7 @@ export class UserAdmin {
     if (Object.keys(errors).length) return errors;
     const hash = await this.hash(password);
     await this.db.transaction(async (tx) => {
-      await updateUser(tx, user.id, { password_hash: hash });
+      await updateUser(tx, user.id, { password_hash: hash, must_change_password: false, seeded_password: false });
       const ended = await deleteTokensOfUser(tx, user.id, tokenHash(sessionToken));
       await this.record(tx, username, 'password-changed', `本人修改密码，结束其他登录会话及 API 令牌 ${ended} 个`, username);
     });

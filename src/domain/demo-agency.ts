@@ -1,4 +1,4 @@
-import type { Accounts, NewUser } from '../auth/accounts.ts';
+import type { NewUser } from '../auth/accounts.ts';
 import { Roles } from '../auth/accounts.ts';
 
 /** The groups that diagrams name in camunda:candidateGroups. */
@@ -16,7 +16,7 @@ export const DemoDepartments = { handling: '执法支队', reviewOffice: '法制
  * A demo agency, seeded on a fresh non-production database so that training and the browser
  * tests have people to act as (listed in the README). Certificates run to the end of 2030.
  */
-export function demoUsers(password: string): NewUser[] {
+export function demoUsers(password: string, mustChangePassword = false): NewUser[] {
   const certificate = (no: string) => ({ no, validUntil: new Date('2030-12-31T16:00:00Z') });
   const staff = [Roles.staff];
   return [
@@ -26,9 +26,5 @@ export function demoUsers(password: string): NewUser[] {
     { username: 'legal1', displayName: '赵法制', department: DemoDepartments.reviewOffice, groups: [Groups.legalReviewers], roles: staff },
     { username: 'head1', displayName: '陈局长', department: DemoDepartments.leadership, groups: [Groups.heads], roles: staff },
     { username: 'manager1', displayName: '刘科长', department: DemoDepartments.handling, groups: [Groups.managers], roles: [Roles.manager] },
-  ].map((u) => ({ ...u, password, email: `${u.username}@demo.zhifa.local` }));
-}
-
-export async function seedDemoAgency(accounts: Accounts, password: string): Promise<void> {
-  for (const user of demoUsers(password)) await accounts.create(user);
+  ].map((u) => ({ ...u, password, email: `${u.username}@demo.zhifa.local`, seededPassword: true, mustChangePassword }));
 }

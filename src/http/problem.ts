@@ -21,6 +21,7 @@ const TITLES: Record<number, string> = {
 
 /** Every API error is application/problem+json (RFC 9457) with a sentence a person can act on. */
 export function sendProblem(res: Parameters<RequestHandler>[1], status: number, detail: string, extra: Record<string, unknown> = {}): void {
+  if (typeof extra.retryAfter === 'number') res.set('Retry-After', String(extra.retryAfter));
   res.status(status).type('application/problem+json').send(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }));
 }
 

@@ -50,8 +50,43 @@ export function isPostgres(db: DbOrTx): boolean {
   return db.client.config.client === 'pg';
 }
 
+/**
+ * Applies pending migrations, one process at a time. knex's own lock does not serialise: two
+ * processes on a fresh database both create knex_migrations, and the loser of its lock row throws
+ * instead of waiting. On PostgreSQL a session advisory lock, held on a connection of its own
+ * while the migrations run on others, makes the second process wait and then find nothing to do;
+ * it is released if the process dies. On SQLite see migrateSqlite.
+ */
 export async function migrate(db: Db): Promise<void> {
-  await db.migrate.latest({ migrationSource });
+  if (!isPostgres(db)) return migrateSqlite(db);
+  const conn = (await db.client.acquireConnection()) as pg.Client;
+  try {
+    await conn.query(`select pg_advisory_lock(hashtext('zhifa migrate ' || current_schema()))`);
+    try {
+      await db.migrate.latest({ migrationSource });
+    } finally {
+      await conn.query(`select pg_advisory_unlock(hashtext('zhifa migrate ' || current_schema()))`);
+    }
+  } finally {
+    await db.client.releaseConnection(conn);
+  }
+}
+
+/**
+ * knex's bookkeeping tables are made outside its transaction, so everything goes in one of ours:
+ * a start that lost the race rolls back whole (busy, or a table the winner has just made) and
+ * tries again once the winner has committed, finding nothing left to do.
+ */
+async function migrateSqlite(db: Db, attempts = 40): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((trx) => trx.migrate.latest({ migrationSource }));
+    } catch (err) {
+      const raced = /already locked|already exists|SQLITE_BUSY|database is locked/i.test(String((err as Error)?.message ?? err));
+      if (!raced || attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 export async function checkDb(db: Db): Promise<boolean> {

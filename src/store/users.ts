@@ -11,6 +11,10 @@ export interface UserRow {
   created_at: number;
   certificate_no?: string | null;
   certificate_valid_until?: number | null;
+  /** Nobody chose this password (admin's default): the next sign-in must change it first. */
+  must_change_password?: boolean | number;
+  /** Still the password handed out at first start (the default or the demo agency's shared one). */
+  seeded_password?: boolean | number;
 }
 
 export interface UserWithAccess extends UserRow {
@@ -28,6 +32,13 @@ export function countUsers(db: DbOrTx): Promise<number> {
 
 export async function insertUser(db: DbOrTx, row: Omit<UserRow, 'id'>): Promise<number> {
   const [inserted] = await db('users').insert(row).returning('id');
+  return typeof inserted === 'object' ? (inserted as { id: number }).id : (inserted as number);
+}
+
+/** Inserts the user unless the username is taken (another process seeding at the same moment); the new id, or undefined. */
+export async function insertUserIfAbsent(db: DbOrTx, row: Omit<UserRow, 'id'>): Promise<number | undefined> {
+  const [inserted] = await db('users').insert(row).onConflict('username').ignore().returning('id');
+  if (inserted === undefined) return undefined;
   return typeof inserted === 'object' ? (inserted as { id: number }).id : (inserted as number);
 }
 
@@ -118,7 +129,7 @@ export function listAllUsers(db: DbOrTx): Promise<UserRow[]> {
   return db<UserRow>('users').orderBy('username');
 }
 
-export async function updateUser(db: DbOrTx, id: number, patch: Partial<Pick<UserRow, 'active' | 'password_hash' | 'department'>>): Promise<void> {
+export async function updateUser(db: DbOrTx, id: number, patch: Partial<Pick<UserRow, 'active' | 'password_hash' | 'department' | 'must_change_password' | 'seeded_password'>>): Promise<void> {
   await db('users').where({ id }).update(patch);
 }
 
@@ -131,4 +142,9 @@ export async function replaceAccess(db: DbOrTx, userId: number, groups: Array<{ 
     await addToGroup(db, userId, g.id);
   }
   for (const r of roles) await grantRole(db, userId, r);
+}
+
+/** Active accounts that still have a password handed out at first start, for the administrators' banner. */
+export function usersWithSeededPassword(db: DbOrTx): Promise<string[]> {
+  return db('users').where({ active: true, seeded_password: true }).orderBy('username').pluck('username');
 }

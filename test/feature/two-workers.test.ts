@@ -1,30 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect } from 'chai';
 import knexFactory from 'knex';
 import { testDatabase, onPostgres, type TestDatabase } from '../helpers/database.ts';
 import { fixture } from '../helpers/fixtures.ts';
-import { ApiClient, ROOT } from '../helpers/server.ts';
+import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
+import { ApiClient } from '../helpers/server.ts';
 
-interface Worker { proc: ChildProcess; api: ApiClient }
+interface Worker { server: ServerProcess; api: ApiClient }
 
 async function startWorker(db: TestDatabase): Promise<Worker> {
-  const url = new URL((db.database as { connectionString: string }).connectionString);
-  url.searchParams.set('options', `-c search_path=${db.schema}`);
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: '0', ZHIFA_CLOCK: 'manual', NODE_ENV: 'test', ZHIFA_PROCESSES_DIR: 'test/fixtures/none', ZHIFA_SCHEDULER_CRON: '0 0 1 1 *' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    proc.on('exit', (code) => reject(new Error(`worker exited with ${code}: ${out}`)));
-  });
-  return { proc, api: await ApiClient.login(`http://127.0.0.1:${port}`, 'admin', 'admin') };
+  const server = await spawnServer(db, { ZHIFA_CLOCK: 'manual', ZHIFA_PROCESSES_DIR: 'test/fixtures/none', ZHIFA_ADMIN_PASSWORD: 'admin' });
+  return { server, api: await ApiClient.login(server.base, 'admin', 'admin') };
 }
 
 (onPostgres() ? describe : describe.skip)('Feature: two server processes share one PostgreSQL', function () {
@@ -38,7 +23,7 @@ async function startWorker(db: TestDatabase): Promise<Worker> {
     workers.push(await startWorker(db));
   });
   after(async () => {
-    for (const w of workers) w.proc.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.server.stop()));
     await db.drop();
   });
 

@@ -25,12 +25,22 @@ export interface StartOptions {
   processesDir?: string;
   clockStart?: Date;
   services?: ServiceRegistry;
-  env?: Record<string, string>;
+  /** Environment of the server; a variable given as undefined is left out (e.g. to get the default passwords). */
+  env?: Record<string, string | undefined>;
+  /** Sign `api` in as admin with this password (default "admin"); null: leave `api` signed out. */
+  adminPassword?: string | null;
 }
 
-export function testConfig(db: TestDatabase, processesDir: string, env: Record<string, string> = {}): Config {
+/**
+ * The suite signs in as admin/admin and the demo users with "demo": set explicitly, they are
+ * passwords an operator chose, so no test has to change them first (the default ones are tested
+ * by leaving these variables out: test/api/default-passwords.test.ts).
+ */
+export const TEST_PASSWORDS = { ZHIFA_ADMIN_PASSWORD: 'admin', ZHIFA_DEMO_PASSWORD: 'demo' };
+
+export function testConfig(db: TestDatabase, processesDir: string, env: Record<string, string | undefined> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'test', ZHIFA_CLOCK: 'manual', ...env }, ROOT),
+    ...loadConfig({ NODE_ENV: 'test', ZHIFA_CLOCK: 'manual', ...TEST_PASSWORDS, ...env }, ROOT),
     database: db.database,
     processesDir,
   };
@@ -50,7 +60,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
   });
   const { port } = await zhifa.listen(0);
   const base = `http://127.0.0.1:${port}`;
-  const api = await ApiClient.login(base, 'admin', 'admin');
+  const api = options.adminPassword === null ? new ApiClient(base) : await ApiClient.login(base, 'admin', options.adminPassword ?? 'admin');
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

@@ -33,22 +33,28 @@ describe('Web: staff pages', () => {
     expect(offsite.headers.get('location'), 'never an open redirect').to.equal('/');
   });
 
-  it('refuses a sign-in form without its CSRF token, and slows down password guessing to 5 failures per account in 15 minutes', async () => {
+  it('refuses a sign-in form without its CSRF token, and slows down password guessing to 5 failures per account and address in 15 minutes without locking the owner out', async () => {
     const form = await loginForm(s.base);
     const noToken = await fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ username: 'officer2', password: 'demo' }) });
     expect(noToken.status).to.equal(403);
-    const attempt = (password: string) => fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: formBody({ _csrf: form.token, username: 'reviewer1', password }) });
+    // The server trusts X-Forwarded-For from loopback only (its reverse proxy), as the test is.
+    const attempt = (password: string, address = '203.0.113.66') => fetch(`${s.base}/login`, { method: 'POST', redirect: 'manual', headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address }, body: formBody({ _csrf: form.token, username: 'reviewer1', password }) });
     for (let i = 0; i < 5; i++) {
       const wrong = await attempt('guess' + i);
       expect(wrong.status).to.equal(401);
       expect(await wrong.text()).to.include('用户名或密码错误');
     }
     const blocked = await attempt('demo');
-    expect(blocked.status, 'even the right password waits').to.equal(429);
+    expect(blocked.status, 'even the right password waits, from the guessing address').to.equal(429);
+    expect(Number(blocked.headers.get('retry-after'))).to.be.within(1, 900);
     expect(await blocked.text()).to.include('登录失败次数过多');
+    const owner = await attempt('demo', '198.51.100.20');
+    expect(owner.status, 'the owner, from an address that has not failed, signs in').to.equal(303);
+    expect(owner.headers.getSetCookie().some((c) => c.startsWith('zhifa_session='))).to.equal(true);
+    expect((await attempt('demo')).status, 'the guessing address still waits').to.equal(429);
     s.clock.set(new Date(s.clock.now().getTime() + 16 * 60_000));
     const after = await attempt('demo');
-    expect(after.status, 'after the window the account signs in again: ' + (await after.text()).replace(/[\s\S]*<main>/, '').slice(0, 400)).to.equal(303);
+    expect(after.status, 'after the window the address signs in again: ' + (await after.text()).replace(/[\s\S]*<main>/, '').slice(0, 400)).to.equal(303);
   });
 
   it('starts a penalty case from its start form; the party named <script> stays text on every page', async () => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ManualClock } from '../../clock.ts';
-import { badRequest } from '../../errors.ts';
+import { Roles } from '../../auth/accounts.ts';
+import { badRequest, forbidden } from '../../errors.ts';
 import type { PeriodResolver } from '../../engine/periods.ts';
 import { parseInstant } from '../../engine/periods.ts';
 import type { FireResult } from '../../scheduler/fire-due-timers.ts';
@@ -17,7 +18,8 @@ export function devClockRoutes(clock: ManualClock, periods: PeriodResolver, tick
     res.json({ now: clock.now().toISOString() });
   });
   r.post('/dev/clock', async (req, res) => {
-    actorOf(req);
+    // Moving it fires every due timer of the whole server, every department's cases.
+    if (!actorOf(req).roles.includes(Roles.admin)) throw forbidden('只有系统管理员（admin）可以移动手动时钟：移动时钟会触发整个服务器所有到期的定时器');
     const body = (req.body ?? {}) as { set?: unknown; advance?: unknown };
     if ((body.set === undefined) === (body.advance === undefined)) throw badRequest('send exactly one of {"set": "<ISO date-time>"} or {"advance": "<ISO 8601 duration, e.g. P3D>"}');
     if (body.set !== undefined) {

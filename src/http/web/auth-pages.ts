@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { isMustChangePassword } from '../../auth/accounts.ts';
 import { ZhifaError } from '../../errors.ts';
 import { checkCsrf, checkLoginFormToken, clearSessionCookie, loginFormToken, requireUser, setSessionCookie, userOf } from './session.ts';
 import type { WebDeps } from './index.ts';
@@ -25,18 +26,39 @@ export function authPages(deps: WebDeps): Router {
     render(req, res, {});
   });
 
+  const field = (req: Request, name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
+  const signIn = async (req: Request, res: Response, token: string) => {
+    setSessionCookie(req, res, token, deps.production, deps.tokenTtlSeconds);
+    const actor = await deps.accounts.actorForToken(token);
+    res.redirect(303, safeNext(req.body?.next) ?? homeOf(actor.roles));
+  };
+  // A refused sign-in or change: the form again with the reason (429 says how long to wait).
+  const refusedWith = (req: Request, res: Response, err: unknown, ctx: Record<string, unknown>, wrong: string) => {
+    if (!(err instanceof ZhifaError) || ![401, 422, 429].includes(err.status)) throw err;
+    if (typeof err.extra?.retryAfter === 'number') res.set('Retry-After', String(err.extra.retryAfter));
+    render(req, res, { ...ctx, error: err.status === 401 ? wrong : err.detail, username: field(req, 'username') }, err.status);
+  };
+
   r.post('/login', async (req, res) => {
     checkLoginFormToken(req);
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
     try {
-      const { token } = await deps.accounts.login(username, password, req.ip);
-      setSessionCookie(req, res, token, deps.production, deps.tokenTtlSeconds);
-      const actor = await deps.accounts.actorForToken(token);
-      res.redirect(303, safeNext(req.body?.next) ?? homeOf(actor.roles));
+      await signIn(req, res, (await deps.accounts.login(username, password, req.ip)).token);
     } catch (err) {
-      if (!(err instanceof ZhifaError) || (err.status !== 401 && err.status !== 429)) throw err;
-      const message = err.status === 429 ? err.detail : '用户名或密码错误';
-      render(req, res, { error: message, username: typeof username === 'string' ? username : '' }, err.status);
+      // No session until a password nobody chose is replaced: the same page asks for a new one.
+      if (isMustChangePassword(err)) return render(req, res, { mustChange: true, title: '修改密码', username: field(req, 'username') }, 403);
+      refusedWith(req, res, err, {}, '用户名或密码错误');
+    }
+  });
+
+  r.post('/login/password', async (req, res) => {
+    checkLoginFormToken(req);
+    const ctx = { mustChange: true, title: '修改密码' };
+    if (field(req, 'password') !== field(req, 'confirm')) return render(req, res, { ...ctx, error: '两次输入的新密码不一致', username: field(req, 'username') }, 422);
+    try {
+      await signIn(req, res, (await deps.accounts.changePassword(field(req, 'username'), field(req, 'current'), field(req, 'password'), req.ip)).token);
+    } catch (err) {
+      refusedWith(req, res, err, ctx, '用户名或当前密码错误');
     }
   });
 

@@ -19,6 +19,7 @@ import { authPages } from './auth-pages.ts';
 import { dashboardPages } from './dashboard-pages.ts';
 import { publicPages } from './public-pages.ts';
 import { unreadCount } from '../../store/inbox.ts';
+import { usersWithSeededPassword } from '../../store/users.ts';
 import { inboxPages } from './inbox-pages.ts';
 import { checkCsrf, requireUser, userOf, webSession } from './session.ts';
 import { staffPages } from './staff-pages.ts';
@@ -67,7 +68,10 @@ export function webApp(deps: WebDeps): Router {
   r.use(publicPages(deps));
   r.use(requireUser, checkCsrf);
   r.use(async (req, res, next) => {
-    res.locals.unread = await unreadCount(deps.workflow.db, userOf(req)!.username);
+    const user = userOf(req)!;
+    res.locals.unread = await unreadCount(deps.workflow.db, user.username);
+    // Administrators are reminded on every page while anyone can still sign in with a handed-out password.
+    if (user.roles.includes('admin')) res.locals.seededPasswords = await usersWithSeededPassword(deps.workflow.db);
     next();
   });
   r.use(inboxPages(deps));

@@ -16,6 +16,7 @@ import * as m014 from './014_record_guards.ts';
 import * as m015 from './015_group_scope.ts';
 import * as m016 from './016_user_changes.ts';
 import * as m017 from './017_record_anchors.ts';
+import * as m018 from './018_seeded_passwords.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Knex.Migration> = {
   '015_group_scope': m015,
   '016_user_changes': m016,
   '017_record_anchors': m017,
+  '018_seeded_passwords': m018,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
