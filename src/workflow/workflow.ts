@@ -12,6 +12,7 @@ import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow, type TaskWithCase } from '../store/tasks.ts';
 import type { MessageCheck } from '../domain/message-check.ts';
+import type { StartCheck } from '../domain/start-check.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
@@ -24,6 +25,13 @@ export interface StartInput {
   processKey: string;
   businessKey?: string;
   variables?: unknown;
+}
+
+/** What a start, a task's submission and a message may set; each defaults to "anything" (engine tests). */
+export interface WorkflowChecks {
+  submission?: SubmissionCheck;
+  message?: MessageCheck;
+  start?: StartCheck;
 }
 
 export interface CorrelateInput {
@@ -45,16 +53,24 @@ export class Workflow {
     private readonly runner: InstanceRunner,
     readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
-    private readonly checkSubmission: SubmissionCheck = async (_tx, _task, variables) => variables,
-    private readonly checkMessage: MessageCheck = (_name, variables) => variables,
-  ) {}
+    checks: WorkflowChecks = {},
+  ) {
+    this.checkSubmission = checks.submission ?? (async (_tx, _task, variables) => variables);
+    this.checkMessage = checks.message ?? ((_name, variables) => variables);
+    this.checkStart = checks.start ?? ((_key, variables) => variables);
+  }
+
+  private readonly checkSubmission: SubmissionCheck;
+  private readonly checkMessage: MessageCheck;
+  private readonly checkStart: StartCheck;
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
     if (!input || typeof input.processKey !== 'string' || !input.processKey) throw badRequest('processKey is required: the key (id) of a deployed process');
     if (input.businessKey !== undefined && (typeof input.businessKey !== 'string' || !input.businessKey)) throw badRequest('businessKey must be a non-empty string');
-    const variables = assertVariables(input.variables);
+    const submitted = assertVariables(input.variables);
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
+      const variables = this.checkStart(def.key, submitted, actor);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       return { id };
     }, actor);

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry, TaskForm } from '../../domain/forms.ts';
+import { startFormKey } from '../../domain/start-check.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
 import { definitionById, listDefinitions } from '../../store/definitions.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
@@ -150,13 +151,14 @@ export function staffPages(deps: StaffDeps): Router {
     const form = startForm(req.params.key);
     const variables = formInput(form, req.body ?? {});
     const businessKey = typeof req.body?.businessKey === 'string' && req.body.businessKey.trim() ? req.body.businessKey.trim() : undefined;
-    const errors = forms.check(form, variables);
-    if (errors.length) {
-      const err = new ZhifaError('unprocessable', `表单「${form.schema.title}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
-      return renderStart(res, req.params.key, form, variables, err);
+    // The same check as the API's start (src/domain/start-check.ts): the page only shows its answer.
+    try {
+      const { id } = await workflow.start({ processKey: req.params.key, businessKey, variables }, me(req));
+      res.redirect(303, `/cases/${id}`);
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status === 422) return renderStart(res, req.params.key, form, variables, err);
+      throw err;
     }
-    const { id } = await workflow.start({ processKey: req.params.key, businessKey, variables }, me(req));
-    res.redirect(303, `/cases/${id}`);
   });
 
   r.get('/cases/:id', async (req, res) => {
@@ -193,8 +195,6 @@ export function staffPages(deps: StaffDeps): Router {
 
   return r;
 }
-
-export const startFormKey = (processKey: string) => `${processKey}-start`;
 
 function fieldErrorMap(error: ZhifaError | undefined): Record<string, string> {
   const list = (error?.extra?.errors ?? []) as Array<{ field: string; message: string }>;
