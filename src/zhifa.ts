@@ -114,7 +114,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
-  const protectedVariables = ProtectedVariables.load(path.resolve(import.meta.dirname, '../rules/protected-variables.json'));
+  const protectedVariables = ProtectedVariables.load(config.protectedVariablesFile);
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
     submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar)),
     message: createMessageCheck(forms, protectedVariables),

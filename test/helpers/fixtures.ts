@@ -44,3 +44,15 @@ export async function completeTask(s: TestServer, who: ApiClient, instanceId: st
   const res = await submitTask(s, who, instanceId, elementId, variables);
   expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
 }
+
+/**
+ * Seeds a case of a procedure staff never start by hand (a called publication or legal review,
+ * which has no start form, so staff may start it with no data): the administrator starts it with
+ * the caller's variables, then the case is put down to `username`, so it belongs to their department.
+ */
+export async function startForDepartmentOf(s: TestServer, username: string, processKey: string, variables: Record<string, unknown>, businessKey?: string): Promise<string> {
+  const id = await startInstance(s, processKey, variables, businessKey);
+  const changed = await s.zhifa.db('instances').where({ root_id: id }).update({ started_by: username });
+  expect(changed, `the case ${id} and its called instances`).to.be.greaterThan(0);
+  return id;
+}

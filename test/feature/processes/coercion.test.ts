@@ -73,7 +73,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   /** Given a seizure approved beforehand and executed on site on 2 March 2026 (09:00 Shanghai). */
   const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
     await complete(head, id, 'priorApproval', approval(true));
     await completeOnSite(id, onSite(siteVars));
@@ -287,7 +287,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given an emergency seizure on site, it is reported within 24 hours; not approved afterwards, it is released at once', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     let v = await view(s, id);
     expect(openIds(v), 'on site first, no prior approval').to.deep.equal(['onSite']);
     await completeOnSite(id, onSite({ partyPresent: false, witness: '村委会主任 王某', recordSignature: '当事人不到场，见证人和执法人员签名或盖章' }));
@@ -318,7 +318,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given an emergency seizure approved afterwards, the case goes on to the handling decision on the clock started on site', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     await completeOnSite(id, onSite());
     let v = await view(s, id);
     expect(timerOf(v, 'expiryDuringReport').dueAt, 'the period runs from the seizure on site').to.equal('2026-04-01T16:00:00.000Z');
@@ -348,7 +348,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   /** Given an emergency seizure on site at 09:00 on 2 March 2026 (Shanghai): no prior approval, the period runs from now. */
   const emergencySeizure = async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     await completeOnSite(id, onSite());
     return id;
   };
@@ -416,7 +416,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given prior approval refused, nothing is seized', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, id, 'priorApproval', approval(false));
     const v = await view(s, id);
     expect(v.status).to.equal('completed');
@@ -426,7 +426,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('refuses the on-site task until an audio-video file is uploaded for it (a photo or the form\'s record number is not enough), without its record number, or with one officer named twice, and the case does not move', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, id, 'priorApproval', approval(true));
     const unchanged = async () => {
       const v = await view(s, id);

@@ -380,7 +380,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
       investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '露天焚烧', evidence: [{ name: '照片', kind: '视听资料' }], legalReviewPassed: true,
     });
     expect(smuggled.status, 'a form cannot set the case\'s control variables').to.equal(422);
-    expect(smuggled.body.errors).to.deep.equal([{ field: '', message: '表单中没有「legalReviewPassed」这一项' }]);
+    expect(smuggled.body.errors.map((e: { field: string }) => e.field), 'refused as protected before the form is read').to.deep.equal(['legalReviewPassed']);
+    expect(smuggled.body.errors[0].message).to.match(/只能由流程 legal-review 的服务任务 recordPassed/);
 
     const lead = await startInstance(s, 'penalty', { party: '李某', partyType: '自然人', lead: '匿名来电' }, `PEN-${++seq}`);
     await complete(head1, lead, 'filingApproval', { fileCase: false, filingOpinion: '违法事实不能成立，不予立案' });

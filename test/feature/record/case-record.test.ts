@@ -42,7 +42,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     head = await ApiClient.login(s.base, 'head1', 'demo');
     // A seizure from approval to release at expiry, with both publications: two called processes, timers, a clock, documents, a recording.
     await setClock('2026-03-02T01:00:00Z');
-    caseId = await startInstance(s, 'coercion', { emergency: false });
+    caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, caseId, 'onSite', recording);
     await complete(officer, caseId, 'onSite', {

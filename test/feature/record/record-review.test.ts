@@ -43,7 +43,7 @@ describe('Feature: the case record cannot be bypassed', () => {
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     await s.api.post('/api/dev/clock', { set: '2026-03-02T01:00:00Z' });
-    caseId = await startInstance(s, 'coercion', { emergency: false });
+    caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await completeTask(s, head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
   });
   after(async () => {
@@ -165,7 +165,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   </process>
 </definitions>`;
     expect((await s.api.post('/api/definitions', xml, 'application/xml')).status).to.be.oneOf([200, 201]);
-    const id = await startInstance(s, 'coercion');
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     const task = await openTask(s, id, 'onSite');
     const res = await officer.post(`/api/tasks/${task.id}/complete`, { error: { code: 'NOT_CARRIED_OUT', message: '当事人拒不到场' } });
     expect(res.status, JSON.stringify(res.body)).to.equal(422);
