@@ -6,7 +6,7 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { departmentOfCase, instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
@@ -18,7 +18,7 @@ import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
-import { offeredTo } from './task-offer.ts';
+import { mayActOnTask, mayActOnTaskOf } from './task-access.ts';
 import { assertVariables } from './variables.ts';
 
 export interface StartInput {
@@ -179,7 +179,7 @@ export class Workflow {
   async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
     const rows = await tasksForUser(this.db, actor.username, actor.groups);
     const agencyWide = await agencyWideGroups(this.db);
-    return rows.filter((row) => row.assignee === actor.username || offeredTo(JSON.parse(row.candidate_groups) as string[], row.case_department, actor, agencyWide));
+    return rows.filter((row) => mayActOnTask(row, row.case_department, actor, agencyWide));
   }
 
   private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {
@@ -190,10 +190,7 @@ export class Workflow {
     await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
-    const mine = task.assignee
-      ? task.assignee === actor.username
-      : offeredTo(groups, await departmentOfCase(tx, (await rootIdOf(tx, task.instance_id))!), actor, await agencyWideGroups(tx));
-    if (!mine) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
+    if (!(await mayActOnTaskOf(tx, task, actor))) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
     if (task.status !== TaskStatus.open) throw conflict(`task ${taskId} is already ${task.status}`);
     return task;
   }

@@ -11,6 +11,7 @@ import { subscriptionById } from '../../store/subscriptions.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
 import { taskById, type TaskRow, type TaskWithCase } from '../../store/tasks.ts';
+import { mayActOnTaskOf } from '../../workflow/task-access.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { assertCaseAccess } from '../case-access.ts';
 import { caseView } from './case-view.ts';
@@ -91,7 +92,7 @@ export function staffPages(deps: StaffDeps): Router {
     const caseVars = fromJson<Record<string, unknown>>(inst?.variables, {});
     const errors = fieldErrorMap(error);
     const people = await peopleOptions(db, deps.clock.now().getTime());
-    const canComplete = task.status === 'open' && (task.assignee === user.username || (!task.assignee && fromJson<string[]>(task.candidate_groups, []).some((g) => user.groups.includes(g))));
+    const canComplete = task.status === 'open' && (await mayActOnTaskOf(db, task, user));
     const documents = inst ? await documentsOfCase(db, inst.root_id) : [];
     page(res, 'task', {
       title: task.name ?? task.element_id,
