@@ -56,3 +56,15 @@ export async function startForDepartmentOf(s: TestServer, username: string, proc
   expect(changed, `the case ${id} and its called instances`).to.be.greaterThan(0);
   return id;
 }
+
+/** The timers that fired in one case, by element id, read from its record: other cases of the same file, on the same clock, do not count. */
+export async function firedIn(s: TestServer, id: string): Promise<string[]> {
+  return (await view(s, id)).history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId);
+}
+
+/** The timers of this case that fired while `move` ran (a clock change). */
+export async function firedDuring(s: TestServer, id: string, move: () => Promise<unknown>): Promise<string[]> {
+  const before = (await firedIn(s, id)).length;
+  await move();
+  return (await firedIn(s, id)).slice(before);
+}
