@@ -15,8 +15,8 @@ export interface PublicSearch {
   limit: number | undefined;
 }
 
-export const MAX_PAGE = 1000;
-export const MAX_LIMIT = 500;
+const MAX_PAGE = 1000;
+const MAX_LIMIT = 500;
 const PARTY_MAX = 100;
 /** The category by its Chinese name too, as the platform shows it. */
 const CATEGORY: Record<string, PublicationKind> = { 行政处罚: 'penalty', 行政许可: 'permit', 其他: 'other', 其他行政执法决定: 'other' };
