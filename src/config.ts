@@ -24,6 +24,8 @@ export interface Config {
   calendarsDir: string;
   formsDir: string;
   reviewCatalogFile: string;
+  /** Case variables only their owning step or service may write (rules/protected-variables.json). */
+  protectedVariablesFile: string;
   documentsDir: string;
   /** Password of the demo agency's users, seeded on a fresh non-production database. */
   demoPassword: string;
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     formsDir: path.resolve(root, env.ZHIFA_FORMS_DIR ?? 'forms'),
     documentsDir: path.resolve(root, env.ZHIFA_DOCUMENTS_DIR ?? 'documents'),
     reviewCatalogFile: path.resolve(root, env.ZHIFA_REVIEW_CATALOG ?? 'rules/legal-review-catalog.json'),
+    protectedVariablesFile: path.resolve(root, env.ZHIFA_PROTECTED_VARIABLES ?? 'rules/protected-variables.json'),
     demoPassword: env.ZHIFA_DEMO_PASSWORD ?? 'demo',
     demoPasswordDefaulted: !env.ZHIFA_DEMO_PASSWORD,
     schedulerCron: env.ZHIFA_SCHEDULER_CRON ?? '*/5 * * * * *',

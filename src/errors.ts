@@ -39,11 +39,3 @@ export const notFound = (detail: string) => new ZhifaError('notFound', detail);
 export const conflict = (detail: string) => new ZhifaError('conflict', detail);
 export const forbidden = (detail: string) => new ZhifaError('forbidden', detail);
 export const unauthorized = (detail: string) => new ZhifaError('unauthorized', detail);
-
-/** A BPMN error raised on purpose by a process (caught by error boundary events), not a failure. */
-export class BpmnBusinessError extends Error {
-  constructor(readonly errorCode: string, message?: string) {
-    super(message ?? errorCode);
-    this.name = 'BpmnBusinessError';
-  }
-}

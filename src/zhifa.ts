@@ -19,6 +19,8 @@ import { registerPublicationServices } from './domain/publication/services.ts';
 import { ReviewCatalogs } from './domain/review-catalogs.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createMessageCheck } from './domain/message-check.ts';
+import { ProtectedVariables } from './domain/protected-variables.ts';
+import { createStartCheck } from './domain/start-check.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { withAudioVideoGate } from './domain/av-gate.ts';
 import { loadAvRecordingMatters } from './domain/public-lists.ts';
@@ -117,7 +119,13 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const definitions = new Definitions(db, engine, clock, (key) => forms.get(key) !== undefined);
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
-  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, withAudioVideoGate(avMatters, createSubmissionCheck(forms, clock, documents, calendar)), createMessageCheck(forms), { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes });
+  const protectedVariables = ProtectedVariables.load(config.protectedVariablesFile);
+  const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
+    submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar)),
+    message: createMessageCheck(forms, protectedVariables),
+    start: createStartCheck(forms, protectedVariables),
+    variableLimits: { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes },
+  });
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
 

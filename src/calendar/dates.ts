@@ -64,10 +64,6 @@ export function isWeekend(date: string): boolean {
   return d === 0 || d === 6;
 }
 
-export function yearOf(date: string): number {
-  return parseIsoDate(date).year;
-}
-
 export function assertInstant(instant: unknown, what = 'instant'): asserts instant is Date {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new CalendarInputError(`${what} is not a valid point in time: ${String(instant)}`);

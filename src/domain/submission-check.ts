@@ -11,6 +11,7 @@ import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
+import type { ProtectedVariables } from './protected-variables.ts';
 
 /**
  * Checks a submission against its task's form; returns the variables to apply (with what the form
@@ -24,10 +25,14 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * rules that need the case or the database (certified and distinct officers, a reviewer who
  * did not handle the case, a decision only after a passed legal review), the calendar (a date
  * at least P7WD after another) or the law's arithmetic (a fine paid with its surcharge). The
- * answer is one 422 with a message per field, in the words staff read.
+ * answer is one 422 with a message per field, in the words staff read. A protected variable
+ * (rules/protected-variables.json) is refused first unless this step owns it.
  */
-export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
   return async (tx, task, variables, username, how) => {
+    const instance = await instanceById(tx, task.instance_id);
+    // Before anything else and however the step ends: only the owning step writes what a rule relies on.
+    protectedVariables.assertWritable(variables, { kind: 'task', step: { process: instance?.process_key ?? '', element: task.element_id } });
     if (how?.bpmnError) return variables;
     const form = forms.get(task.form_key);
     if (!form) {
@@ -44,7 +49,6 @@ export function createSubmissionCheck(forms: FormRegistry, clock: Clock, documen
       const own = await checkCertifiedOfficers(tx, '', '办理人', username, clock.now().getTime());
       errors.push(...own.map((e) => ({ ...e, message: `${e.message}：只有持有效执法证的人员可以办理「${task.name ?? form.schema.title ?? form.key}」` })));
     }
-    const instance = await instanceById(tx, task.instance_id);
     const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
     errors.push(...caseRules(form, caseVars, username));
     const title = (field: string) => titleOf(form, field);

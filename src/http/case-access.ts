@@ -4,7 +4,7 @@ import { fromJson } from '../store/json.ts';
 import { departmentOfCase, instanceById, type InstanceRow } from '../store/instances.ts';
 import { tasksOfCase } from '../store/tasks.ts';
 import { agencyWideGroups } from '../store/users.ts';
-import { offeredTo } from '../workflow/task-offer.ts';
+import { offeredTo } from '../workflow/task-access.ts';
 import type { WebUser } from './web/session.ts';
 
 /** Whoever asks, by session or by token. */

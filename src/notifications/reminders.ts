@@ -8,7 +8,7 @@ import { departmentOfCase, instanceById } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
 import { recentReminderKeys } from '../store/outbox.ts';
 import { accessOf, agencyWideGroups, userByName, usersInGroups } from '../store/users.ts';
-import { offeredTo } from '../workflow/task-offer.ts';
+import { mayActOnTask } from '../workflow/task-access.ts';
 import type { Definitions } from '../workflow/definitions.ts';
 import type { Notifier, Recipient } from './notifier.ts';
 import type { Organisation } from './organisation.ts';
@@ -63,7 +63,7 @@ async function remindTask(deps: ReminderDeps, task: DueTask, now: number, sent: 
   const due = latestStep(deps, steps, task.due_at, now);
   const key = due && `reminder:task:${task.id}:${due.step.id}:${task.due_at}`;
   if (!due || !key || sent.has(key)) return 0;
-  const doing = task.assignee ? [task.assignee] : await membersOfferedTask(deps.db, fromJson<string[]>(task.candidate_groups, []), task.root_id);
+  const doing = task.assignee ? [task.assignee] : await membersOfferedTask(deps.db, task);
   const recipients = await recipientsFor(deps, task.root_id, due.step, doing);
   return deps.notifier.notify({
     key,
@@ -112,15 +112,15 @@ async function recipientsFor(deps: ReminderDeps, caseId: string, step: ReminderS
   return recipients;
 }
 
-/** The members of the task's groups it is offered to: a department's own group only within its department. */
-async function membersOfferedTask(db: DbOrTx, groups: string[], caseId: string): Promise<string[]> {
-  const department = await departmentOfCase(db, caseId);
+/** The members of the task's groups who may act on it (the rule of src/workflow/task-access.ts). */
+async function membersOfferedTask(db: DbOrTx, task: DueTask): Promise<string[]> {
+  const department = await departmentOfCase(db, task.root_id);
   const agencyWide = await agencyWideGroups(db);
-  const members = await usersInGroups(db, groups);
+  const members = await usersInGroups(db, fromJson<string[]>(task.candidate_groups, []));
   const out: string[] = [];
   for (const u of members) {
     const access = await accessOf(db, u);
-    if (offeredTo(groups, department, { groups: access.groups, department: u.department }, agencyWide)) out.push(u.username);
+    if (mayActOnTask(task, department, { username: u.username, groups: access.groups, department: u.department }, agencyWide)) out.push(u.username);
   }
   return out;
 }

@@ -85,10 +85,6 @@ export function childOf(db: DbOrTx, parentId: string, parentExecutionId: string)
   return db<InstanceRow>('instances').where({ parent_id: parentId, parent_execution_id: parentExecutionId }).first();
 }
 
-export function runningByBusinessKey(db: DbOrTx, businessKey: string): Promise<InstanceRow[]> {
-  return db<InstanceRow>('instances').where({ business_key: businessKey, status: InstanceStatus.running });
-}
-
 export function childrenOf(db: DbOrTx, parentId: string): Promise<InstanceRow[]> {
   return db<InstanceRow>('instances').where({ parent_id: parentId }).orderBy('started_at');
 }

@@ -1,5 +1,4 @@
 import type { DbOrTx } from './db.ts';
-import { isPostgres } from './db.ts';
 import { fromJson, toJson } from './json.ts';
 
 export const TaskStatus = { open: 'open', completed: 'completed', cancelled: 'cancelled' } as const;
@@ -63,11 +62,6 @@ export function openTasksOf(db: DbOrTx, instanceId: string): Promise<TaskRow[]> 
 
 export function taskById(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
   return db<TaskRow>('tasks').where({ id }).first();
-}
-
-export function lockTask(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
-  const q = db<TaskRow>('tasks').where({ id }).first();
-  return isPostgres(db) ? q.forUpdate() : q;
 }
 
 export async function insertTask(db: DbOrTx, row: Omit<TaskRow, 'candidate_groups'> & { candidate_groups: string[] }): Promise<void> {

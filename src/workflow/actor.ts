@@ -8,9 +8,3 @@ export interface Actor {
   /** The user's department: a department's own groups act only on its cases. */
   department?: string | null;
 }
-
-export const SCHEDULER: Actor = { username: 'system:scheduler', groups: [], roles: [] };
-
-export function hasRole(actor: Actor, role: string): boolean {
-  return actor.roles.includes(role);
-}

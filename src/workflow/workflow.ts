@@ -5,18 +5,19 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { departmentOfCase, instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
 import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow, type TaskWithCase } from '../store/tasks.ts';
 import type { MessageCheck } from '../domain/message-check.ts';
+import type { StartCheck } from '../domain/start-check.ts';
 import type { SubmissionCheck } from '../domain/submission-check.ts';
 import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
-import { offeredTo } from './task-offer.ts';
+import { mayActOnTask, mayActOnTaskOf } from './task-access.ts';
 import { assertVariables } from './variables.ts';
 import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../domain/json-limits.ts';
 import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
@@ -25,6 +26,15 @@ export interface StartInput {
   processKey: string;
   businessKey?: string;
   variables?: unknown;
+}
+
+/** What a start, a task's submission and a message may set; each defaults to "anything" (engine tests). */
+export interface WorkflowChecks {
+  submission?: SubmissionCheck;
+  message?: MessageCheck;
+  start?: StartCheck;
+  /** How deep and how large a command's variables may be. */
+  variableLimits?: JsonLimits;
 }
 
 export interface CorrelateInput {
@@ -46,19 +56,28 @@ export class Workflow {
     private readonly runner: InstanceRunner,
     readonly caseClocks: CaseClocks,
     private readonly clock: Clock,
-    private readonly checkSubmission: SubmissionCheck = async (_tx, _task, variables) => variables,
-    private readonly checkMessage: MessageCheck = (_name, variables) => variables,
-    private readonly variableLimits: JsonLimits = DEFAULT_JSON_LIMITS,
-  ) {}
+    checks: WorkflowChecks = {},
+  ) {
+    this.checkSubmission = checks.submission ?? (async (_tx, _task, variables) => variables);
+    this.checkMessage = checks.message ?? ((_name, variables) => variables);
+    this.checkStart = checks.start ?? ((_key, variables) => variables);
+    this.variableLimits = checks.variableLimits ?? DEFAULT_JSON_LIMITS;
+  }
+
+  private readonly checkSubmission: SubmissionCheck;
+  private readonly variableLimits: JsonLimits;
+  private readonly checkMessage: MessageCheck;
+  private readonly checkStart: StartCheck;
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
     if (!input || typeof input.processKey !== 'string' || !input.processKey) throw badRequest('processKey is required: the key (id) of a deployed process');
     if (input.businessKey !== undefined && (typeof input.businessKey !== 'string' || !input.businessKey)) throw badRequest('businessKey must be a non-empty string');
     if (input.businessKey !== undefined) checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
     checkText('流程标识（processKey）', input.processKey, TEXT_LIMITS.processId);
-    const variables = assertVariables(input.variables, this.variableLimits);
+    const submitted = assertVariables(input.variables, this.variableLimits);
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
+      const variables = this.checkStart(def.key, submitted, actor);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       return { id };
     }, actor);
@@ -169,7 +188,7 @@ export class Workflow {
   async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
     const rows = await tasksForUser(this.db, actor.username, actor.groups);
     const agencyWide = await agencyWideGroups(this.db);
-    return rows.filter((row) => row.assignee === actor.username || offeredTo(JSON.parse(row.candidate_groups) as string[], row.case_department, actor, agencyWide));
+    return rows.filter((row) => mayActOnTask(row, row.case_department, actor, agencyWide));
   }
 
   private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {
@@ -180,10 +199,7 @@ export class Workflow {
     await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
-    const mine = task.assignee
-      ? task.assignee === actor.username
-      : offeredTo(groups, await departmentOfCase(tx, (await rootIdOf(tx, task.instance_id))!), actor, await agencyWideGroups(tx));
-    if (!mine) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
+    if (!(await mayActOnTaskOf(tx, task, actor))) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
     if (task.status !== TaskStatus.open) throw conflict(`task ${taskId} is already ${task.status}`);
     return task;
   }

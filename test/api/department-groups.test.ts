@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { completeTask, openTask } from '../helpers/fixtures.ts';
+import { completeTask, openTask, startForDepartmentOf } from '../helpers/fixtures.ts';
 import { ApiClient, startProcessServer, type TestServer } from '../helpers/server.ts';
 
 /**
@@ -44,8 +44,7 @@ describe('API: a department’s own groups act only on its cases', () => {
   });
 
   it('offers a legal review to the review office whichever department handles the case', async () => {
-    const started = await officer1.post('/api/instances', { processKey: 'legal-review', businessKey: 'DEPT-2', variables: { partyType: '法人及非法人组织', fineAmount: 300000, procedure: 'penalty', legalReviewRequired: true } });
-    const id = started.body.id;
+    const id = await startForDepartmentOf(s, 'officer1', 'legal-review', { partyType: '法人及非法人组织', fineAmount: 300000, procedure: 'penalty', legalReviewRequired: true }, 'DEPT-2');
     await completeTask(s, officer1, id, 'submit', { decisionDraft: '罚款三十万元', factsAndEvidence: '笔录', legalBasis: '第九十九条', discretionApplied: '第3条', investigators: ['officer1', 'officer2'], hearingHeld: false });
     expect(await taskIds(legal1)).to.include(`${id}:review`);
     expect((await legal1.get(`/api/instances/${id}`)).status, 'the reviewer may open the case').to.equal(200);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, skipWithoutChromium } from '../helpers/browser.ts';
+import { startForDepartmentOf } from '../helpers/fixtures.ts';
 import { screenshot, signedInPage } from '../helpers/browser-session.ts';
 import { penaltyDecision, publishPenalty, withdrawPublication } from '../helpers/publications.ts';
 import { ApiClient, startProcessServer, type TestServer } from '../helpers/server.ts';
@@ -55,7 +56,7 @@ describe('Browser: the public platform and the managers\' dashboard', function (
   it('shows manager1 the dashboard of 执法支队 with its charts, overdue items and the reminder sent to the managers', async () => {
     const start = async (processKey: string, variables: Record<string, unknown>) => expect((await officer.post('/api/instances', { processKey, variables })).status).to.equal(201);
     await s.api.post('/api/dev/clock', { set: '2026-03-06T02:00:00Z' });
-    await start('publication', { ...penaltyDecision('保靖县某砂场'), decisionDate: '2026-03-06' });
+    await startForDepartmentOf(s, 'officer1', 'publication', { ...penaltyDecision('保靖县某砂场'), decisionDate: '2026-03-06' });
     await start('penalty', { party: '花垣县某锰业公司', partyType: '法人及非法人组织', lead: '群众举报夜间偷排' });
     await start('penalty', { party: '永顺县某造纸厂', partyType: '法人及非法人组织', lead: '在线监测数据异常' });
     await s.api.post('/api/dev/clock', { set: '2026-03-17T02:00:00Z' }); // Tuesday: the publication is past its 7 working days

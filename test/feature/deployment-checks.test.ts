@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ManualClock } from '../../src/clock.ts';
 import { createSubmissionCheck } from '../../src/domain/submission-check.ts';
 import { FormRegistry } from '../../src/domain/forms.ts';
+import { ProtectedVariables } from '../../src/domain/protected-variables.ts';
 import type { TaskRow } from '../../src/store/tasks.ts';
 import { bpmn } from '../helpers/bpmn.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -31,12 +32,12 @@ describe('Feature: deployment refuses what would run unchecked, and deploys of o
   });
 
   it('a task whose form has gone is refused at completion, never completed unchecked', async () => {
-    const check = createSubmissionCheck(new FormRegistry(), new ManualClock());
+    const check = createSubmissionCheck(new FormRegistry(), ProtectedVariables.from({ variables: {} }), new ManualClock());
     const task = { id: 't1', form_key: 'gone', name: '核查', element_id: 'check', instance_id: 'i1' } as TaskRow;
-    const err = await check({} as never, task, { anything: true }, 'officer').catch((e: unknown) => e);
+    const err = await check(s.zhifa.db as never, task, { anything: true }, 'officer').catch((e: unknown) => e);
     expect(err).to.have.property('status', 422);
     expect((err as Error).message).to.match(/任务「核查」的表单「gone」不存在/);
-    expect(await check({} as never, { ...task, form_key: null } as unknown as TaskRow, { a: 1 }, 'officer')).to.deep.equal({ a: 1 });
+    expect(await check(s.zhifa.db as never, { ...task, form_key: null } as unknown as TaskRow, { a: 1 }, 'officer')).to.deep.equal({ a: 1 });
   });
 
   it('different deployments of one key at once all succeed, as consecutive versions', async () => {

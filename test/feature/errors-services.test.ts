@@ -26,7 +26,9 @@ describe('Feature: service tasks, error and escalation boundary events', () => {
     const id = await startInstance(s, 'errors-escalation', { turnover: 200000 });
     const v = await view(s, id);
     expect(v.variables.fine).to.equal(2000);
-    expect(calls).to.deep.equal([`${id}:${calls[0]!.split(':')[1]}`]);
+    // Called once, keyed by this instance and the service task's execution (computeFine_<id>): a retry after a crash repeats the key.
+    expect(calls).to.have.length(1);
+    expect(calls[0]).to.match(new RegExp(`^${id}:computeFine_[0-9a-z]+$`));
     expect(v.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['review']);
   });
 

@@ -24,17 +24,28 @@ describe('Feature: a message carries only the data its form declares', () => {
     return { id: res.body.id as string, key: `PAY-${seq}` };
   };
 
-  it('refuses staff setting case data through a message without a form (say legalReviewPassed): 422 naming the field, and the case does not move', async () => {
+  it('refuses staff setting case data through a message without a form: 422 naming the field, and the case does not move', async () => {
     const { id, key } = await waiting();
     const before = await view(s, id);
-    const res = await officer1.post('/api/messages', { name: 'paymentReceived', businessKey: key, variables: { legalReviewPassed: true } });
+    const res = await officer1.post('/api/messages', { name: 'paymentReceived', businessKey: key, variables: { amount: 5000 } });
     expect(res.status).to.equal(422);
-    expect(res.body.errors).to.deep.equal([{ field: 'legalReviewPassed', message: '「legalReviewPassed」不能随消息「paymentReceived」提交' }]);
+    expect(res.body.errors).to.deep.equal([{ field: 'amount', message: '「amount」不能随消息「paymentReceived」提交' }]);
     const after = await view(s, id);
     expect(after.status).to.equal(before.status);
     expect(after.variables).to.deep.equal(before.variables);
     expect((await officer1.post('/api/messages', { name: 'paymentReceived', businessKey: key })).status, 'the event itself is welcome').to.equal(200);
     expect((await view(s, id)).status).to.equal('completed');
+  });
+
+  it('refuses a protected variable (legalReviewPassed) in a message, naming the service that owns it, and the case does not move', async () => {
+    const { id, key } = await waiting();
+    const before = await view(s, id);
+    const res = await officer1.post('/api/messages', { name: 'paymentReceived', businessKey: key, variables: { legalReviewPassed: true } });
+    expect(res.status).to.equal(422);
+    expect(res.body.errors).to.have.length(1);
+    expect(res.body.errors[0].field).to.equal('legalReviewPassed');
+    expect(res.body.errors[0].message).to.match(/^「legalReviewPassed」.*只能由流程 legal-review 的服务任务 recordPassed（legalReviewPassed）.*写入，消息不得携带$/);
+    expect(await view(s, id)).to.deep.include({ status: before.status, variables: before.variables });
   });
 
   it('lets an administrator correct a case with any data', async () => {

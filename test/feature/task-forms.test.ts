@@ -7,7 +7,7 @@ describe('Feature: a task form is checked before the case moves', () => {
   let s: TestServer;
   let officer: ApiClient;
   before(async () => {
-    s = await startServer({ label: 'task-forms', env: { ZHIFA_FORMS_DIR: path.join(FIXTURES, 'forms') } });
+    s = await startServer({ label: 'task-forms', env: { ZHIFA_FORMS_DIR: path.join(FIXTURES, 'forms'), ZHIFA_PROTECTED_VARIABLES: path.join(FIXTURES, 'protected-variables.json') } });
     await deploy(s, 'investigate.bpmn');
     await s.zhifa.accounts.create({ username: 'intern', password: 'pw', displayName: '实习生', groups: [{ id: 'officers', name: '承办人员' }] });
     officer = await ApiClient.login(s.base, 'officer1', 'demo');

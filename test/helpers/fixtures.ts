@@ -44,3 +44,27 @@ export async function completeTask(s: TestServer, who: ApiClient, instanceId: st
   const res = await submitTask(s, who, instanceId, elementId, variables);
   expect(res.status, `${elementId}: ${JSON.stringify(res.body)}`).to.equal(204);
 }
+
+/**
+ * Seeds a case of a procedure staff never start by hand (a called publication or legal review,
+ * which has no start form, so staff may start it with no data): the administrator starts it with
+ * the caller's variables, then the case is put down to `username`, so it belongs to their department.
+ */
+export async function startForDepartmentOf(s: TestServer, username: string, processKey: string, variables: Record<string, unknown>, businessKey?: string): Promise<string> {
+  const id = await startInstance(s, processKey, variables, businessKey);
+  const changed = await s.zhifa.db('instances').where({ root_id: id }).update({ started_by: username });
+  expect(changed, `the case ${id} and its called instances`).to.be.greaterThan(0);
+  return id;
+}
+
+/** The timers that fired in one case, by element id, read from its record: other cases of the same file, on the same clock, do not count. */
+export async function firedIn(s: TestServer, id: string): Promise<string[]> {
+  return (await view(s, id)).history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId);
+}
+
+/** The timers of this case that fired while `move` ran (a clock change). */
+export async function firedDuring(s: TestServer, id: string, move: () => Promise<unknown>): Promise<string[]> {
+  const before = (await firedIn(s, id)).length;
+  await move();
+  return (await firedIn(s, id)).slice(before);
+}

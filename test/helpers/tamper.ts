@@ -35,3 +35,16 @@ export async function rechain(db: Db, caseId: string): Promise<{ entries: number
   await db('instances').where({ id: caseId }).update({ record_entries: rows.length, record_head: prev });
   return { entries: rows.length, head: prev };
 }
+
+/**
+ * Tamper, look, and put the row back whatever the look found: a failed assertion must not leave
+ * the next test of the file a broken record (and a cascade of failures that hide the first).
+ */
+export async function whileTampered(db: Db, table: string, change: () => Promise<unknown>, restore: () => Promise<unknown>, look: () => Promise<void>): Promise<void> {
+  await tamper(db, table, change);
+  try {
+    await look();
+  } finally {
+    await tamper(db, table, restore);
+  }
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startInstance } from '../helpers/fixtures.ts';
+import { startForDepartmentOf, startInstance } from '../helpers/fixtures.ts';
 import { ApiClient, startProcessServer, type TestServer } from '../helpers/server.ts';
 import { webLogin, type WebSession } from '../helpers/web.ts';
 
@@ -28,7 +28,7 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     s = await startProcessServer('web-dashboard');
     await s.zhifa.accounts.create({ username: 'officer9', password: 'demo', displayName: '孙执法', department: '综合科', groups: [{ id: 'officers', name: '承办人员' }], roles: ['staff'], certificate: { no: '43000000009', validUntil: new Date('2030-12-31T16:00:00Z') } });
     await s.zhifa.accounts.create({ username: 'manager0', password: 'demo', displayName: '无部门', groups: [{ id: 'managers', name: '管理人员' }], roles: ['manager'] });
-    const [officer1, officer9] = await Promise.all([ApiClient.login(s.base, 'officer1', 'demo'), ApiClient.login(s.base, 'officer9', 'demo')]);
+    const officer1 = await ApiClient.login(s.base, 'officer1', 'demo');
     const start = async (who: ApiClient, processKey: string, variables: Record<string, unknown>) => {
       const res = await who.post('/api/instances', { processKey, variables });
       expect(res.status, JSON.stringify(res.body)).to.equal(201);
@@ -36,8 +36,8 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     };
     await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
     cases = {
-      a: await start(officer1, 'publication', publication('湘西某化工有限公司')),
-      b: await start(officer9, 'publication', publication('综合科某建材厂')),
+      a: await startForDepartmentOf(s, 'officer1', 'publication', publication('湘西某化工有限公司')),
+      b: await startForDepartmentOf(s, 'officer9', 'publication', publication('综合科某建材厂')),
       c: await start(officer1, 'penalty', { party: '吉首某砂场', partyType: '法人及非法人组织', lead: '群众举报夜间偷排' }),
     };
     // A case opened by the administrator belongs to no department.

@@ -77,12 +77,23 @@ describe('Web: the public platform (/public, /public/lists), no sign-in', () => 
       ['from=2026-03-02&to=2026-03-01', '「决定日期起」不能晚于「决定日期止」'],
       ['page=0', '「页码」应为 1 至 1000 的整数'],
       ['party=a&party=b', '「当事人名称」只能填写一项'],
+      [`party=${'某'.repeat(101)}`, '「当事人名称」不能超过 100 个字'],
     ]) {
-      const res = await get(s.base, `/public?${query}`);
+      const res = await get(s.base, `/public?${encodeURI(query)}`);
       expect(res.status, query).to.equal(400);
       expect(res.text, query).to.include(message);
       expect(rows(res.text), query).to.deep.equal([]);
+      // The API reads a search with the same function: the same refusals, in the same words.
+      const api = await get(s.base, `/api/public/publications?${encodeURI(query)}`);
+      expect(api.status, `API ${query}`).to.equal(400);
+      expect(JSON.parse(api.text).errors, `API ${query}`).to.satisfy((errors: string[]) => errors.some((e) => e.startsWith(message)));
     }
+  });
+
+  it('takes a category by its Chinese name on the page as the API does', async () => {
+    expect(rows((await get(s.base, `/public?category=${encodeURIComponent('其他行政执法决定')}`)).text).map((r) => r[1])).to.deep.equal(['其他行政执法决定']);
+    const api = JSON.parse((await get(s.base, `/api/public/publications?category=${encodeURIComponent('其他行政执法决定')}`)).text);
+    expect(api.items.map((i: { kind: string }) => i.kind)).to.deep.equal(['other']);
   });
 
   it('shows the 双公示 fields of a publication, as redacted at publication; a party called <script> stays text', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { completeTask } from '../helpers/fixtures.ts';
+import { completeTask, startForDepartmentOf } from '../helpers/fixtures.ts';
 import { ApiClient, startProcessServer, type TestServer } from '../helpers/server.ts';
 import { webLogin, type WebSession } from '../helpers/web.ts';
 
@@ -34,18 +34,13 @@ describe('Web: the statistics page (/dashboard/statistics)', () => {
     this.timeout(30_000);
     s = await startProcessServer('web-statistics');
     await s.zhifa.accounts.create({ username: 'officer9', password: 'demo', displayName: '孙执法', department: '综合科', groups: [{ id: 'officers', name: '承办人员' }], roles: ['staff'], certificate: { no: '43000000009', validUntil: new Date('2030-12-31T16:00:00Z') } });
-    const [officer1, officer9, legal1] = await Promise.all([ApiClient.login(s.base, 'officer1', 'demo'), ApiClient.login(s.base, 'officer9', 'demo'), ApiClient.login(s.base, 'legal1', 'demo')]);
-    const start = async (who: ApiClient, processKey: string, variables: Record<string, unknown>) => {
-      const res = await who.post('/api/instances', { processKey, variables });
-      expect(res.status, JSON.stringify(res.body)).to.equal(201);
-      return res.body.id as string;
-    };
+    const [officer1, legal1] = await Promise.all([ApiClient.login(s.base, 'officer1', 'demo'), ApiClient.login(s.base, 'legal1', 'demo')]);
     await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
     // 执法支队: a publication reviewed and published on time, and a legal review the reviewer agrees with.
-    const a = await start(officer1, 'publication', publication('湘西某化工有限公司'));
-    const review = await start(officer1, 'legal-review', LEGAL_REVIEW);
+    const a = await startForDepartmentOf(s, 'officer1', 'publication', publication('湘西某化工有限公司'));
+    const review = await startForDepartmentOf(s, 'officer1', 'legal-review', LEGAL_REVIEW);
     // 综合科: a publication left unreviewed past its 7 working days.
-    await start(officer9, 'publication', publication('综合科某建材厂'));
+    await startForDepartmentOf(s, 'officer9', 'publication', publication('综合科某建材厂'));
     await s.api.post('/api/dev/clock', { set: '2026-03-04T02:00:00Z' });
     await completeTask(s, officer1, a, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
     await completeTask(s, officer1, review, 'submit', MATERIALS);

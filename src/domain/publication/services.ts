@@ -23,8 +23,6 @@ export interface PublicationServiceOptions {
   periods?: PublicationPeriods;
 }
 
-export const WITHDRAWAL_REASONS = ['撤销', '确认违法', '责令重作', '变更', '其他'] as const;
-
 function kindOf(arg: string | undefined, variables: Record<string, unknown>): PublicationKind {
   const kind = arg || variables.publicationKind;
   if (!PUBLICATION_KINDS.includes(kind as PublicationKind)) throw new Error(`a publication needs a kind (argument or publicationKind): one of ${PUBLICATION_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);

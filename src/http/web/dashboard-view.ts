@@ -3,6 +3,8 @@ import type { Clock } from '../../clock.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
 import { fromJson } from '../../store/json.ts';
+import { agencyWideGroups } from '../../store/users.ts';
+import { mayActOnTask } from '../../workflow/task-access.ts';
 import {
   liveClockCounts, openCaseCounts, openTaskCounts, openTasksWithForms, overdueClocks, overdueTasks,
   type SupervisedClockRow, type SupervisedTaskRow,
@@ -105,7 +107,8 @@ export async function dashboardView(deps: Deps, user: WebUser) {
     ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: r.name, dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at), offeredTo: '', ...caseOf(r) })),
   ].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
   const admin = user.roles.includes('admin');
-  const mine = (r: SupervisedTaskRow) => admin || r.assignee === user.username || (!r.assignee && fromJson<string[]>(r.candidate_groups, []).some((g) => user.groups.includes(g)));
+  const agencyWide = await agencyWideGroups(db);
+  const mine = (r: SupervisedTaskRow) => admin || mayActOnTask(r, r.department, user, agencyWide);
 
   const series = [
     { name: '未办结案件', color: '#3b6ea5' },

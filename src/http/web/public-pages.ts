@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { shanghaiDateOfEnd } from '../../calendar/dates.ts';
-import { parseIsoDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import { OTHER_FIELDS, PENALTY_FIELDS, PERMIT_FIELDS } from '../../domain/publication/fields.ts';
-import { PUBLICATION_KINDS, type PublicationKind } from '../../domain/publication/periods.ts';
+import type { PublicationKind } from '../../domain/publication/periods.ts';
+import { publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
 import { loadAvRecordingMatters, loadInspectionMatters } from '../../domain/public-lists.ts';
 import type { Catalog, CatalogRule } from '../../domain/review-catalog.ts';
 import { notFound } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
-import { publicationRowById, publicPublicationRows, toPublication, type Publication } from '../../store/publications.ts';
+import { publicationRowById, toPublication } from '../../store/publications.ts';
 import { certifiedPersonnel } from '../../store/users.ts';
 import type { Views } from './views.ts';
 
@@ -34,70 +34,28 @@ export interface PublicDeps {
 export const KIND_LABELS: Record<PublicationKind, string> = { penalty: '行政处罚', permit: '行政许可', other: '其他行政执法决定' };
 const FIELD_ORDER: Record<PublicationKind, readonly string[]> = { penalty: PENALTY_FIELDS, permit: PERMIT_FIELDS, other: OTHER_FIELDS };
 const PAGE_SIZE = 20;
-const MAX_PAGE = 1000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-interface Search {
-  party: string;
-  category: string;
-  from: string;
-  to: string;
-  page: number;
-}
-
-/** The search form's values, checked; every problem is reported in Chinese and nothing is searched. */
-function readSearch(req: Request): { search: Search; errors: string[] } {
-  const errors: string[] = [];
-  const text = (name: string, label: string) => {
-    const v = req.query[name];
-    if (v === undefined) return '';
-    if (typeof v !== 'string') {
-      errors.push(`「${label}」只能填写一项`);
-      return '';
-    }
-    return v.trim();
-  };
-  const party = text('party', '当事人名称');
-  if ([...party].length > 100) errors.push('「当事人名称」不能超过 100 个字');
-  const category = text('category', '类别');
-  if (category && !PUBLICATION_KINDS.includes(category as PublicationKind)) errors.push('「类别」只能选择行政处罚、行政许可或其他行政执法决定');
-  const date = (name: string, label: string) => {
-    const v = text(name, label);
-    if (!v) return '';
-    try {
-      parseIsoDate(v);
-      return v;
-    } catch {
-      errors.push(`「${label}」应为有效日期，如 2026-03-02`);
-      return '';
-    }
-  };
-  const from = date('from', '决定日期起');
-  const to = date('to', '决定日期止');
-  if (from && to && from > to) errors.push('「决定日期起」不能晚于「决定日期止」');
-  const pageText = text('page', '页码') || '1';
-  const page = Number(pageText);
-  if (!/^\d+$/.test(pageText) || page < 1 || page > MAX_PAGE) errors.push(`「页码」应为 1 至 ${MAX_PAGE} 的整数`);
-  return { search: { party, category, from, to, page: errors.length ? 1 : page }, errors };
-}
-
-/** A withdrawn decision is shown only as its withdrawal notice (penalty law Art. 48): which decision, why, when. */
-function listItem(p: Publication) {
-  const base = { id: p.id, kind: p.kind, kindLabel: KIND_LABELS[p.kind as PublicationKind] ?? p.kind, partyName: p.partyName, decisionNo: p.decisionNo, decisionDate: iso(p.decisionDate), publishLastDay: shanghaiDateOfEnd(new Date(p.publishUntil)) };
-  if (p.status === 'withdrawn') return { ...base, withdrawn: true, withdrawalReason: p.withdrawalReason, withdrawalExplanation: p.withdrawalExplanation, withdrawnAt: iso(p.withdrawnAt) };
-  const summary = p.fields['处罚类别'] ?? p.fields['许可类别'] ?? p.fields['决定类别'] ?? '';
+/** A list item on the page, from the one public view: a withdrawn decision shows only its withdrawal notice. */
+function listItem(v: PublicView) {
+  const base = { id: v.id, kind: v.kind, kindLabel: KIND_LABELS[v.kind as PublicationKind] ?? v.kind, partyName: v.partyName, decisionNo: v.decisionNo, decisionDate: v.decisionDate, publishLastDay: shanghaiDateOfEnd(new Date(v.publishUntil)) };
+  if (v.notice) return { ...base, withdrawn: true, withdrawalReason: v.notice.撤回原因, withdrawalExplanation: v.notice.撤回说明, withdrawnAt: v.notice.撤回日期 };
+  const fields = v.fields ?? {};
+  const summary = fields['处罚类别'] ?? fields['许可类别'] ?? fields['决定类别'] ?? '';
   return { ...base, withdrawn: false, summary: String(summary) };
 }
 
-function orderedFields(p: Publication): Array<{ name: string; value: string }> {
-  const order = FIELD_ORDER[p.kind as PublicationKind] ?? [];
-  const names = [...order.filter((n) => n in p.fields), ...Object.keys(p.fields).filter((n) => !order.includes(n))];
-  return names.map((name) => ({ name, value: String(p.fields[name] ?? '') }));
+function orderedFields(v: PublicView): Array<{ name: string; value: string }> {
+  const fields = v.fields ?? {};
+  const order = FIELD_ORDER[v.kind as PublicationKind] ?? [];
+  const names = [...order.filter((n) => n in fields), ...Object.keys(fields).filter((n) => !order.includes(n))];
+  return names.map((name) => ({ name, value: String(fields[name] ?? '') }));
 }
 
-function searchQuery(s: Search, page: number): string {
+function searchQuery(s: PublicSearch, page: number): string {
   const q = new URLSearchParams();
   for (const k of ['party', 'category', 'from', 'to'] as const) if (s[k]) q.set(k, s[k]);
+  if (s.limit) q.set('limit', String(s.limit));
   if (page > 1) q.set('page', String(page));
   const text = q.toString();
   return text ? `/public?${text}` : '/public';
@@ -127,27 +85,18 @@ export function publicPages(deps: PublicDeps): Router {
   const page = (res: Response, name: string, ctx: Record<string, unknown>, status = 200) => res.status(status).type('html').send(views.render(name, { ...res.locals, ...ctx }));
 
   r.get('/public', async (req, res) => {
-    const { search, errors } = readSearch(req);
-    if (errors.length) return page(res, 'public', { title: '行政执法公示', search, kinds: KIND_LABELS, errors, items: [] }, 400);
-    const now = clock.now().getTime();
-    const rows = await publicPublicationRows(db, {
-      now,
-      party: search.party || undefined,
-      kind: search.category || undefined,
-      from: search.from ? startOfShanghaiDay(search.from).getTime() : undefined,
-      to: search.to ? startOfShanghaiDay(search.to).getTime() + 86_400_000 : undefined,
-      limit: PAGE_SIZE + 1,
-      offset: (search.page - 1) * PAGE_SIZE,
-    });
-    const items = rows.slice(0, PAGE_SIZE).map((row) => listItem(toPublication(row, now)));
+    // The same reading, checks and view as the API (src/domain/publication/public-search.ts).
+    const { search, errors } = readPublicSearch(req.query);
+    if (errors.length) return page(res, 'public', { title: '行政执法公示', search: { ...search, page: 1 }, kinds: KIND_LABELS, errors, items: [] }, 400);
+    const { items, more } = await searchPublicPublications(db, clock.now().getTime(), search, PAGE_SIZE);
     page(res, 'public', {
       title: '行政执法公示',
       search,
       kinds: KIND_LABELS,
-      items,
+      items: items.map((p) => listItem(publicView(p))),
       pageNo: search.page,
       previous: search.page > 1 ? searchQuery(search, search.page - 1) : null,
-      next: rows.length > PAGE_SIZE ? searchQuery(search, search.page + 1) : null,
+      next: more ? searchQuery(search, search.page + 1) : null,
     });
   });
 
@@ -156,8 +105,9 @@ export function publicPages(deps: PublicDeps): Router {
     const row = Number.isSafeInteger(id) ? await publicationRowById(db, id) : undefined;
     const p = row && toPublication(row, clock.now().getTime());
     if (!p || p.status === 'expired') throw notFound('该公示信息不存在或已过公示期限');
-    const item = listItem(p);
-    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: item.withdrawn ? [] : orderedFields(p) });
+    const view = publicView(p);
+    const item = listItem(view);
+    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: orderedFields(view) });
   });
 
   r.get('/public/lists', async (_req, res) => {

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry, TaskForm } from '../../domain/forms.ts';
+import { startFormKey } from '../../domain/start-check.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
 import { definitionById, listDefinitions } from '../../store/definitions.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
@@ -10,6 +11,7 @@ import { subscriptionById } from '../../store/subscriptions.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
 import { taskById, type TaskRow, type TaskWithCase } from '../../store/tasks.ts';
+import { mayActOnTaskOf } from '../../workflow/task-access.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { assertCaseAccess } from '../case-access.ts';
 import { caseView } from './case-view.ts';
@@ -90,7 +92,7 @@ export function staffPages(deps: StaffDeps): Router {
     const caseVars = fromJson<Record<string, unknown>>(inst?.variables, {});
     const errors = fieldErrorMap(error);
     const people = await peopleOptions(db, deps.clock.now().getTime());
-    const canComplete = task.status === 'open' && (task.assignee === user.username || (!task.assignee && fromJson<string[]>(task.candidate_groups, []).some((g) => user.groups.includes(g))));
+    const canComplete = task.status === 'open' && (await mayActOnTaskOf(db, task, user));
     const documents = inst ? await documentsOfCase(db, inst.root_id) : [];
     page(res, 'task', {
       title: task.name ?? task.element_id,
@@ -150,13 +152,14 @@ export function staffPages(deps: StaffDeps): Router {
     const form = startForm(req.params.key);
     const variables = formInput(form, req.body ?? {});
     const businessKey = typeof req.body?.businessKey === 'string' && req.body.businessKey.trim() ? req.body.businessKey.trim() : undefined;
-    const errors = forms.check(form, variables);
-    if (errors.length) {
-      const err = new ZhifaError('unprocessable', `表单「${form.schema.title}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
-      return renderStart(res, req.params.key, form, variables, err);
+    // The same check as the API's start (src/domain/start-check.ts): the page only shows its answer.
+    try {
+      const { id } = await workflow.start({ processKey: req.params.key, businessKey, variables }, me(req));
+      res.redirect(303, `/cases/${id}`);
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status === 422) return renderStart(res, req.params.key, form, variables, err);
+      throw err;
     }
-    const { id } = await workflow.start({ processKey: req.params.key, businessKey, variables }, me(req));
-    res.redirect(303, `/cases/${id}`);
   });
 
   r.get('/cases/:id', async (req, res) => {
@@ -193,8 +196,6 @@ export function staffPages(deps: StaffDeps): Router {
 
   return r;
 }
-
-export const startFormKey = (processKey: string) => `${processKey}-start`;
 
 function fieldErrorMap(error: ZhifaError | undefined): Record<string, string> {
   const list = (error?.extra?.errors ?? []) as Array<{ field: string; message: string }>;

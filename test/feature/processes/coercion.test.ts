@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
+import { completeTask, firedDuring, firedIn, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
@@ -73,7 +73,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   /** Given a seizure approved beforehand and executed on site on 2 March 2026 (09:00 Shanghai). */
   const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
     await complete(head, id, 'priorApproval', approval(true));
     await completeOnSite(id, onSite(siteVars));
@@ -137,11 +137,13 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     ]);
 
     // The seizure publication's reminder and escalation come on its own limit and leave the extension's alone.
-    expect((await setClock('2026-03-27T16:00:00Z')).fired).to.equal(1);
+    expect(await firedDuring(s, seizurePub, () => setClock('2026-03-27T16:00:00Z')), 'the seizure publication\'s reminder').to.have.length(1);
+    expect(await firedIn(s, extensionPub)).to.deep.equal([]);
     expect(openIds(await view(s, seizurePub))).to.deep.equal(['remind', 'review']);
     expect(openIds(await view(s, extensionPub))).to.deep.equal(['review']);
     await complete(manager, seizurePub, 'remind', { reminderHandled: true, reminderRemarks: '已督促' });
-    expect((await setClock('2026-03-30T16:00:00Z')).fired).to.equal(1);
+    expect(await firedDuring(s, seizurePub, () => setClock('2026-03-30T16:00:00Z')), 'the seizure publication\'s escalation').to.have.length(1);
+    expect(await firedIn(s, extensionPub)).to.deep.equal([]);
     expect(openIds(await view(s, seizurePub))).to.deep.equal(['escalate', 'review']);
     expect(openIds(await view(s, extensionPub))).to.deep.equal(['review']);
     await complete(head, seizurePub, 'escalate', { overdueReason: '承办人出差', supervisionOpinion: '立即公示' });
@@ -158,7 +160,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
 
     // The old end passes without a release.
-    expect((await setClock('2026-04-02T00:00:00Z')).fired).to.equal(0);
+    expect(await firedDuring(s, id, () => setClock('2026-04-02T00:00:00Z'))).to.deep.equal([]);
     expect(openIds(await view(s, id))).to.include('decide');
     await complete(officer, extensionPub, 'review', reviewOk);
 
@@ -222,9 +224,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const id = await executedOnSite();
     await setClock('2026-03-20T02:00:00Z');
     await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
-    expect((await setClock('2026-04-01T15:59:59Z')).fired).to.equal(0);
+    expect(await firedDuring(s, id, () => setClock('2026-04-01T15:59:59Z'))).to.deep.equal([]);
     expect(openIds(await view(s, id))).to.include('decide');
-    expect((await s.api.post('/api/dev/clock', { advance: 'PT1S' })).body.fired).to.equal(1);
+    expect(await firedDuring(s, id, () => s.api.post('/api/dev/clock', { advance: 'PT1S' }))).to.deep.equal(['expiry']);
 
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['expiryRelease']);
@@ -271,7 +273,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
-    expect((await setClock('2026-04-02T00:00:00Z')).fired, 'not released at the uncorrected end').to.equal(0);
+    expect(await firedDuring(s, id, () => setClock('2026-04-02T00:00:00Z')), 'not released at the uncorrected end').to.deep.equal([]);
 
     await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
@@ -287,7 +289,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given an emergency seizure on site, it is reported within 24 hours; not approved afterwards, it is released at once', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     let v = await view(s, id);
     expect(openIds(v), 'on site first, no prior approval').to.deep.equal(['onSite']);
     await completeOnSite(id, onSite({ partyPresent: false, witness: '村委会主任 王某', recordSignature: '当事人不到场，见证人和执法人员签名或盖章' }));
@@ -318,7 +320,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given an emergency seizure approved afterwards, the case goes on to the handling decision on the clock started on site', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     await completeOnSite(id, onSite());
     let v = await view(s, id);
     expect(timerOf(v, 'expiryDuringReport').dueAt, 'the period runs from the seizure on site').to.equal('2026-04-01T16:00:00.000Z');
@@ -348,7 +350,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   /** Given an emergency seizure on site at 09:00 on 2 March 2026 (Shanghai): no prior approval, the period runs from now. */
   const emergencySeizure = async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: true });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: true });
     await completeOnSite(id, onSite());
     return id;
   };
@@ -416,7 +418,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('Given prior approval refused, nothing is seized', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, id, 'priorApproval', approval(false));
     const v = await view(s, id);
     expect(v.status).to.equal('completed');
@@ -426,7 +428,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
   it('refuses the on-site task until an audio-video file is uploaded for it (a photo or the form\'s record number is not enough), without its record number, or with one officer named twice, and the case does not move', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, id, 'priorApproval', approval(true));
     const unchanged = async () => {
       const v = await view(s, id);

@@ -40,7 +40,7 @@ describe('Feature: a publication carries its decision number and date', () => {
 
   it('Given a seizure decided on 2 March and released at expiry on 2 April, when each is published days later, then each item carries the number and date of its own document', async () => {
     await setClock('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, id, 'onSite');
     await complete(officer, id, 'onSite', {
@@ -89,7 +89,7 @@ describe('Feature: a publication carries its decision number and date', () => {
   it('finds the decision in this order: the document\'s own variable, the document the case points to, else its latest of that kind, else decisionNo; the stated decisionDate, else the day of issue', async () => {
     const table = readDecisionDocuments(path.join(ROOT, 'documents'));
     await setClock('2026-05-06T02:00:00Z');
-    const caseId = await startInstance(s, 'permit', { applicant: '某公司', matter: '排污许可证核发' }, 'XK-LOOKUP');
+    const caseId = await startInstance(s, 'permit', { applicant: '某公司', partyType: '法人及非法人组织', matter: '排污许可证核发' }, 'XK-LOOKUP');
     const now = new Date('2026-05-06T02:00:00Z');
     const doc = (kind: string, number: string, at: string) =>
       insertDocument(s.zhifa.db, { case_id: caseId, instance_id: caseId, kind, number, title: kind, html: '<p></p>', created_at: Date.parse(at), created_by: 'head1' });

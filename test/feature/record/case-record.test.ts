@@ -9,7 +9,7 @@ import { verifyCases, verifyCommand } from '../../../src/record/cli.ts';
 import { media, uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
-import { tamper as tamperWith } from '../../helpers/tamper.ts';
+import { whileTampered as whileTamperedWith } from '../../helpers/tamper.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 
@@ -33,7 +33,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
   };
   const verify = async () => (await s.api.get(`/api/cases/${caseId}/record/verify`)).body;
   const db = () => s.zhifa.db;
-  const tamper = (table: string, change: () => Promise<unknown>) => tamperWith(db(), table, change);
+  const whileTampered = (table: string, change: () => Promise<unknown>, restore: () => Promise<unknown>, look: () => Promise<void>) => whileTamperedWith(db(), table, change, restore, look);
 
   before(async function () {
     this.timeout(60_000);
@@ -42,7 +42,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     head = await ApiClient.login(s.base, 'head1', 'demo');
     // A seizure from approval to release at expiry, with both publications: two called processes, timers, a clock, documents, a recording.
     await setClock('2026-03-02T01:00:00Z');
-    caseId = await startInstance(s, 'coercion', { emergency: false });
+    caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await complete(head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, caseId, 'onSite', recording);
     await complete(officer, caseId, 'onSite', {
@@ -86,31 +86,33 @@ describe('Feature: the case record (执法全过程记录)', () => {
 
   it('names a row changed directly in the database, then a deleted row, then an evidence file altered on disk', async () => {
     const row = await db()('history').where({ case_id: caseId, seq: 5 }).first();
-    await tamper('history', () => db()('history').where({ id: row.id }).update({ actor: 'someone-else' }));
-    let result = await verify();
-    expect(result.ok).to.equal(false);
-    expect(result.firstProblem).to.deep.equal({ what: 'entry', ref: '5', message: `记录第 5 条（${row.kind}）的内容与其哈希不符，已被改动` });
-    await tamper('history', () => db()('history').where({ id: row.id }).update({ actor: row.actor }));
+    await whileTampered('history', () => db()('history').where({ id: row.id }).update({ actor: 'someone-else' }), () => db()('history').where({ id: row.id }).update({ actor: row.actor }), async () => {
+      const result = await verify();
+      expect(result.ok).to.equal(false);
+      expect(result.firstProblem).to.deep.equal({ what: 'entry', ref: '5', message: `记录第 5 条（${row.kind}）的内容与其哈希不符，已被改动` });
+    });
     expect((await verify()).ok).to.equal(true);
 
     const deleted = await db()('history').where({ case_id: caseId, seq: 9 }).first();
-    await tamper('history', () => db()('history').where({ id: deleted.id }).delete());
-    result = await verify();
-    expect(result.firstProblem).to.deep.include({ what: 'entry', ref: '9', message: '记录第 9 条已被删除（其后是第 10 条）' });
-    await tamper('history', () => db()('history').insert(deleted));
+    await whileTampered('history', () => db()('history').where({ id: deleted.id }).delete(), () => db()('history').insert(deleted), async () => {
+      expect((await verify()).firstProblem).to.deep.include({ what: 'entry', ref: '9', message: '记录第 9 条已被删除（其后是第 10 条）' });
+    });
     expect((await verify()).ok).to.equal(true);
 
     const ev = await db()('evidence').where({ case_id: caseId }).first();
     const file = path.join(evidenceDir, ev.sha256.slice(0, 2), ev.sha256);
     fs.chmodSync(file, 0o644);
     fs.writeFileSync(file, Buffer.concat([recording.subarray(0, 10), Buffer.from('X'), recording.subarray(11)]));
-    result = await verify();
-    expect(result.firstProblem.what).to.equal('file');
-    expect(result.firstProblem.message).to.match(/^证据文件「音像记录 No. 1」（onSite\.mp4）已被改动：现在的 SHA-256 为 [0-9a-f]{64}，登记时为 [0-9a-f]{64}$/);
-    const lines: string[] = [];
-    expect(await verifyCases(db(), new EvidenceFiles(evidenceDir, 1e9), caseId, (l) => lines.push(l), (l) => lines.push(l)), 'the CLI exits non-zero').to.equal(1);
-    expect(lines[0]).to.include('证据文件「音像记录 No. 1」').and.include('已被改动');
-    fs.writeFileSync(file, recording);
+    try {
+      const result = await verify();
+      expect(result.firstProblem.what).to.equal('file');
+      expect(result.firstProblem.message).to.match(/^证据文件「音像记录 No. 1」（onSite\.mp4）已被改动：现在的 SHA-256 为 [0-9a-f]{64}，登记时为 [0-9a-f]{64}$/);
+      const lines: string[] = [];
+      expect(await verifyCases(db(), new EvidenceFiles(evidenceDir, 1e9), caseId, (l) => lines.push(l), (l) => lines.push(l)), 'the CLI exits non-zero').to.equal(1);
+      expect(lines[0]).to.include('证据文件「音像记录 No. 1」').and.include('已被改动');
+    } finally {
+      fs.writeFileSync(file, recording);
+    }
     expect((await verify()).ok).to.equal(true);
   });
 

@@ -17,7 +17,7 @@ describe('Feature: the record tables are append-only on PostgreSQL', () => {
 
   it('refuses UPDATE and DELETE on history, evidence and documents, and the row is as it was', async () => {
     const db = s.zhifa.db;
-    const id = await startInstance(s, 'coercion', { emergency: false });
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     const row = await db('history').where({ case_id: id }).orderBy('seq').first();
     await db('evidence').insert({ case_id: id, instance_id: id, kind: '书证物证', seq: 1, file_name: 'a.pdf', media_type: 'application/pdf', size: 1, sha256: 'a'.repeat(64), description: 'x', uploaded_by: 'admin', uploaded_at: 0 });
     await db('documents').insert({ case_id: id, instance_id: id, kind: 'k', number: null, title: 't', html: '<p>t</p>', created_at: 0, created_by: 'admin' });

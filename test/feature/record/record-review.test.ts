@@ -10,7 +10,7 @@ import { verifyArchive } from '../../../src/record/verify-archive.ts';
 import { media, uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, openTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
-import { tamper as tamperWith } from '../../helpers/tamper.ts';
+import { whileTampered as whileTamperedWith } from '../../helpers/tamper.ts';
 import { webLogin } from '../../helpers/web.ts';
 
 /** The record holds against the ways around it: every recorded field is checked, a case file is tied to its chain, the gate has no back door. */
@@ -30,7 +30,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   };
   const db = () => s.zhifa.db;
   const verify = async () => (await s.api.get(`/api/cases/${caseId}/record/verify`)).body;
-  const tamper = (table: string, change: () => Promise<unknown>) => tamperWith(db(), table, change);
+  const whileTampered = (table: string, change: () => Promise<unknown>, restore: () => Promise<unknown>, look: () => Promise<void>) => whileTamperedWith(db(), table, change, restore, look);
   const exported = async () => {
     const res = await fetch(`${s.base}/api/cases/${caseId}/export`, { headers: { authorization: `Bearer ${s.api.token}` } });
     expect(res.status).to.equal(200);
@@ -43,7 +43,7 @@ describe('Feature: the case record cannot be bypassed', () => {
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     await s.api.post('/api/dev/clock', { set: '2026-03-02T01:00:00Z' });
-    caseId = await startInstance(s, 'coercion', { emergency: false });
+    caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     await completeTask(s, head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
   });
   after(async () => {
@@ -80,28 +80,27 @@ describe('Feature: the case record cannot be bypassed', () => {
   it('names an evidence row whose annotation, step or uploader was changed in the database', async () => {
     const ev = await db()('evidence').where({ case_id: caseId }).first();
     for (const [column, value] of [['description', '与现场无关的录像'], ['task_id', null], ['uploaded_by', 'officer2'], ['summary', '当事人拒绝签字'], ['corrects', ev.id]] as const) {
-      await tamper('evidence', () => db()('evidence').where({ id: ev.id }).update({ [column]: value }));
-      const result = await verify();
-      expect(result.ok, column).to.equal(false);
-      expect(result.firstProblem, column).to.deep.include({ what: 'evidence', ref: '音像记录 No. 1' });
-      await tamper('evidence', () => db()('evidence').where({ id: ev.id }).update({ [column]: ev[column] }));
+      await whileTampered('evidence', () => db()('evidence').where({ id: ev.id }).update({ [column]: value }), () => db()('evidence').where({ id: ev.id }).update({ [column]: ev[column] }), async () => {
+        const result = await verify();
+        expect(result.ok, column).to.equal(false);
+        expect(result.firstProblem, column).to.deep.include({ what: 'evidence', ref: '音像记录 No. 1' });
+      });
       expect((await verify()).ok, `${column} restored`).to.equal(true);
     }
   });
 
   it('names a rendered document that was deleted or retitled in the database', async () => {
     const doc = await db()('documents').where({ case_id: caseId }).orderBy('id').first();
-    await tamper('documents', () => db()('documents').where({ id: doc.id }).update({ title: '不予查封决定书' }));
-    let result = await verify();
-    expect(result.firstProblem).to.deep.include({ what: 'document', ref: String(doc.id) });
-    await tamper('documents', () => db()('documents').where({ id: doc.id }).update({ title: doc.title }));
+    await whileTampered('documents', () => db()('documents').where({ id: doc.id }).update({ title: '不予查封决定书' }), () => db()('documents').where({ id: doc.id }).update({ title: doc.title }), async () => {
+      expect((await verify()).firstProblem).to.deep.include({ what: 'document', ref: String(doc.id) });
+    });
     expect((await verify()).ok).to.equal(true);
 
-    await tamper('documents', () => db()('documents').where({ id: doc.id }).delete());
-    result = await verify();
-    expect(result.ok).to.equal(false);
-    expect(result.firstProblem).to.deep.include({ what: 'document', ref: String(doc.id) });
-    await tamper('documents', () => db()('documents').insert(doc));
+    await whileTampered('documents', () => db()('documents').where({ id: doc.id }).delete(), () => db()('documents').insert(doc), async () => {
+      const result = await verify();
+      expect(result.ok).to.equal(false);
+      expect(result.firstProblem).to.deep.include({ what: 'document', ref: String(doc.id) });
+    });
     expect((await verify()).ok).to.equal(true);
   });
 
@@ -165,7 +164,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   </process>
 </definitions>`;
     expect((await s.api.post('/api/definitions', xml, 'application/xml')).status).to.be.oneOf([200, 201]);
-    const id = await startInstance(s, 'coercion');
+    const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
     const task = await openTask(s, id, 'onSite');
     const res = await officer.post(`/api/tasks/${task.id}/complete`, { error: { code: 'NOT_CARRIED_OUT', message: '当事人拒不到场' } });
     expect(res.status, JSON.stringify(res.body)).to.equal(422);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CalendarInputError, WorkCalendar, loadCalendarDir } from '../../../src/calendar/index.ts';
@@ -61,7 +61,16 @@ describe('calendar: loadCalendarDir', () => {
     expect(() => loadCalendarDir(join(root, 'nope'), new WorkCalendar())).to.throw(CalendarInputError, /nope cannot be read/);
   });
 
-  it('accepts the repository calendars/ directory', () => {
-    expect(() => loadCalendarDir('calendars', new WorkCalendar())).to.not.throw();
+  it('loads every <year>.json of the repository calendars/ directory, and the example its README shows', () => {
+    const cal = new WorkCalendar();
+    const yearFiles = readdirSync('calendars').filter((f) => /^\d{4}\.json$/.test(f)).map((f) => Number(f.slice(0, 4))).sort();
+    expect(loadCalendarDir('calendars', cal)).to.deep.equal(yearFiles);
+    expect(cal.years().filter((y) => y.source === 'loaded').map((y) => y.year)).to.deep.equal(yearFiles);
+    // The README's example is what an administrator copies: it must load as a year file.
+    const example = /```json\n([\s\S]*?)```/.exec(readFileSync('calendars/README.md', 'utf8'))?.[1];
+    expect(example, 'calendars/README.md shows an example file').to.be.a('string');
+    const year = JSON.parse(example!).year as number;
+    expect(loadCalendarDir(dir({ [`${year}.json`]: JSON.parse(example!) }), cal)).to.deep.equal([year]);
+    expect(cal.years().find((y) => y.year === year)?.source).to.equal('loaded');
   });
 });

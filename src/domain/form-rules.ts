@@ -1,0 +1,66 @@
+import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
+import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
+
+/** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
+export interface FormRules {
+  /** Fields holding usernames of enforcement officers who must hold a valid certificate and be distinct. */
+  certifiedOfficers?: string[];
+  /** Investigation and on-site steps: whoever completes the task must hold a valid enforcement certificate. */
+  certifiedActor?: boolean;
+  /** A decision step: refused while the case needs a legal review that has not passed. */
+  requiresPassedReview?: boolean;
+  /** Case variables (a username or a list) naming people who may not complete this task (a reviewer is not an investigator). */
+  excludeActorsIn?: string[];
+  /** Case variable in which the submitter's username is kept (e.g. who handled the case). */
+  recordActorAs?: string;
+  /** Documents (documents/<kind>.hbs) issued, numbered and filed when the task completes. */
+  issueDocuments?: string[];
+  /** Date fields that must lie at least a period (P7WD, P15CD) after another date, or after today. */
+  periodsAfter?: PeriodAfter[];
+  /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
+  finePayment?: FinePaymentRule;
+}
+
+type RuleCheck = (value: unknown, fields: string[]) => string[];
+
+const isName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z_][\w-]*$/.test(v);
+const names = (what: string, fieldsOnly: boolean): RuleCheck => (value, fields) => {
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isName)) return [`must be a non-empty list of ${what}`];
+  return fieldsOnly ? value.filter((f) => !fields.includes(f)).map((f) => `"${f}" is not a field of the form`) : [];
+};
+const flag: RuleCheck = (value) => (value === true || value === false ? [] : ['must be true or false']);
+
+/**
+ * Every rule a form may name, with the check of its argument. A rule this table does not know
+ * is a misspelling that would silently drop a safeguard (the certified-officer check, the legal
+ * review gate), so it stops the server when the form loads instead.
+ */
+const RULES: Record<keyof FormRules, RuleCheck> = {
+  certifiedOfficers: names('field names', true),
+  certifiedActor: flag,
+  requiresPassedReview: flag,
+  excludeActorsIn: names('case variable names', false),
+  recordActorAs: (value) => (isName(value) ? [] : ['must name the case variable that keeps the username']),
+  issueDocuments: names('document kinds (documents/<kind>.hbs)', false),
+  periodsAfter: (value, fields) => periodsAfterProblems(value, fields).map((p) => p.replace(/^x-zhifa\.periodsAfter:? ?/, '')),
+  finePayment: (value, fields) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? finePaymentProblems(value as FinePaymentRule, fields).map((p) => p.replace(/^x-zhifa\.finePayment: /, ''))
+      : ['must be {"paidOn": "<date field>", "paidAmount": "<amount field>"}'],
+};
+
+/** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */
+export function formRulesProblems(rules: unknown, fields: string[]): string[] {
+  if (rules === undefined) return [];
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return ['x-zhifa must be an object of rules'];
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(rules)) {
+    const check = Object.hasOwn(RULES, name) ? RULES[name as keyof FormRules] : undefined;
+    if (!check) {
+      problems.push(`x-zhifa: unknown rule "${name}" (known rules: ${Object.keys(RULES).join(', ')})`);
+      continue;
+    }
+    problems.push(...check(value, fields).map((p) => `x-zhifa.${name}: ${p}`));
+  }
+  return problems;
+}
