@@ -86,7 +86,7 @@ describe('API and pages: evidence uploads at their limits are refused at once, l
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     web = await webLogin(s.base, 'officer1', 'demo');
     const head = await ApiClient.login(s.base, 'head1', 'demo');
-    caseId = (await officer.post('/api/instances', { processKey: 'coercion', variables: { emergency: false } })).body.id;
+    caseId = (await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } })).body.id;
     await head.post(`/api/tasks/${(await openTask(s, caseId, 'priorApproval')).id}/complete`, { variables: { approved: true, approvalOpinion: '同意实施' } });
     taskId = (await openTask(s, caseId, 'onSite')).id;
   });

@@ -66,7 +66,7 @@ describe('Feature: the server runs as a database role that owns nothing (Postgre
     expect(owners.rows.map((r: { tableowner: string }) => r.tableowner), 'the owner made every table').to.not.include(role);
     const officer = await ApiClient.login(s.base, 'officer1', 'demo');
     const head = await ApiClient.login(s.base, 'head1', 'demo');
-    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { emergency: false } });
+    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     caseId = res.body.id;
     await completeTask(s, head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });

@@ -30,7 +30,7 @@ describe('Feature: a re-chained or truncated record fails against its signed anc
   const entries = async (id: string) => Number((await db()('history').where({ case_id: id }).count({ n: '*' }).first())!.n);
   const checkpoints = (id: string) => db()('record_checkpoints').where({ case_id: id }).orderBy('day');
   const newCase = async () => {
-    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { emergency: false } });
+    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     await completeTask(s, headOfUnit, res.body.id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     return res.body.id as string;

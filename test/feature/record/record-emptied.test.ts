@@ -32,7 +32,7 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
   const count = async (table: string, where: Record<string, string>) => Number((await db()(table).where(where).count({ n: '*' }).first())!.n);
   /** A seizure case approved by the head of unit, waiting on site: a handful of entries, an open task. */
   const newCase = async () => {
-    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { emergency: false } });
+    const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     await completeTask(s, headOfUnit, res.body.id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     return res.body.id as string;
