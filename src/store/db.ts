@@ -53,23 +53,18 @@ export function isPostgres(db: DbOrTx): boolean {
 /**
  * Applies pending migrations, one process at a time. knex's own lock does not serialise: two
  * processes on a fresh database both create knex_migrations, and the loser of its lock row throws
- * instead of waiting. On PostgreSQL a session advisory lock, held on a connection of its own
- * while the migrations run on others, makes the second process wait and then find nothing to do;
- * it is released if the process dies. On SQLite see migrateSqlite.
+ * instead of waiting. On PostgreSQL the migrations run in one transaction that first takes a
+ * transaction-level advisory lock: the second process waits, then finds nothing to do; the lock
+ * goes with the commit, or with the connection if the process dies. One connection does it all,
+ * so a pool of one (the owner's, when migrating for a role that owns nothing) is enough.
+ * On SQLite see migrateSqlite.
  */
 export async function migrate(db: Db): Promise<void> {
   if (!isPostgres(db)) return migrateSqlite(db);
-  const conn = (await db.client.acquireConnection()) as pg.Client;
-  try {
-    await conn.query(`select pg_advisory_lock(hashtext('zhifa migrate ' || current_schema()))`);
-    try {
-      await db.migrate.latest({ migrationSource });
-    } finally {
-      await conn.query(`select pg_advisory_unlock(hashtext('zhifa migrate ' || current_schema()))`);
-    }
-  } finally {
-    await db.client.releaseConnection(conn);
-  }
+  await db.transaction(async (trx) => {
+    await trx.raw(`select pg_advisory_xact_lock(hashtext('zhifa migrate ' || current_schema()))`);
+    await trx.migrate.latest({ migrationSource });
+  });
 }
 
 /**
