@@ -72,6 +72,8 @@ export class FormRegistry {
   checkDeclared(form: TaskForm, data: Record<string, unknown>): FieldError[] {
     const declared = form.schema.properties ?? {};
     const extra = Object.keys(data).filter((name) => !Object.hasOwn(declared, name)).map((field) => ({ field, message: `表单中没有「${field}」这一项` }));
-    return [...extra, ...this.check(form, data)];
+    // A schema with additionalProperties:false names the same field again, without saying where.
+    const said = new Set(extra.map((e) => e.message));
+    return [...extra, ...this.check(form, data).filter((e) => !said.has(e.message))];
   }
 }

@@ -41,7 +41,9 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       if (task.form_key) throw new ZhifaError('unprocessable', `任务「${task.name ?? task.element_id}」的表单「${task.form_key}」不存在，不能办理；请管理员恢复表单目录中的 ${task.form_key}.json`);
       return variables;
     }
-    const errors = forms.check(form, variables);
+    // Only what the step's form declares: an undeclared field would otherwise reach the case (and,
+    // from a called process, its caller) and could turn a gateway that the form never asks about.
+    const errors = forms.checkDeclared(form, variables);
     for (const field of form.rules.certifiedOfficers ?? []) {
       errors.push(...(await checkCertifiedOfficers(tx, field, titleOf(form, field), variables[field], clock.now().getTime())));
     }

@@ -455,7 +455,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     // The uploaded file is the record: the form no longer asks for a typed record number or description.
     const typedNo = await submit(officer, id, 'onSite', { ...onSite(), avRecordNo: 'AV-2026-0302-01' });
     expect(typedNo.status).to.equal(422);
-    expect(typedNo.body.errors).to.deep.equal([{ field: '', message: '表单中没有「avRecordNo」这一项' }]);
+    expect(typedNo.body.errors).to.deep.equal([{ field: 'avRecordNo', message: '表单中没有「avRecordNo」这一项' }]);
     await unchanged();
 
     const twice = await submit(officer, id, 'onSite', onSite({ officers: ['officer1', 'officer1'] }));
