@@ -43,16 +43,15 @@ describe('API: a start is checked against forms/<process>-start.json, as the pag
     expect((await view(s, ok.body.id)).variables).to.include(PARTY);
   });
 
-  it('holds task completion to its form too: a field the step does not declare (a gate a later step reads) is refused and the case does not move', async () => {
-    const head1 = await ApiClient.login(s.base, 'head1', 'demo');
-    const id = (await officer1.post('/api/instances', { processKey: 'penalty', variables: PARTY })).body.id as string;
-    const task = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'filingApproval');
-    const res = await head1.post(`/api/tasks/${task.id}/complete`, { variables: { fileCase: true, filingOpinion: '同意立案', heavyPenalty: false } });
+  it('holds task completion to its form too, even a form without additionalProperties: a field the step does not declare (a gate a later step reads) is refused and the case does not move', async () => {
+    const id = (await officer1.post('/api/instances', { processKey: 'permit', variables: { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发' } })).body.id as string;
+    const task = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'completenessCheck');
+    const res = await officer1.post(`/api/tasks/${task.id}/complete`, { variables: { acceptanceDecision: 'accept', checkOpinion: '材料齐全', hearingNeeded: false } });
     expect(res.status).to.equal(422);
-    expect(res.body.errors).to.deep.equal([{ field: 'heavyPenalty', message: '表单中没有「heavyPenalty」这一项' }]);
+    expect(res.body.errors).to.deep.equal([{ field: 'hearingNeeded', message: '表单中没有「hearingNeeded」这一项' }]);
     const after = await view(s, id);
-    expect(after.tasks.map((t: { elementId: string }) => t.elementId)).to.include('filingApproval');
-    expect(after.variables).to.not.have.property('heavyPenalty');
+    expect(after.tasks.map((t: { elementId: string }) => t.elementId)).to.include('completenessCheck');
+    expect(after.variables).to.not.have.property('hearingNeeded');
   });
 
   it('holds the form for administrators too: a start form is the only way in', async () => {
