@@ -32,6 +32,15 @@ export function checkDiagramFacts(facts: DiagramFacts, limits: EngineLimits, tru
       elementId: facts.nesting.elementId,
     });
   }
+  // Anything else nested that deep (extension elements, unknown namespaces) would overflow the
+  // engine's state serialisation at every start; a real diagram stays far below this.
+  const maxElementDepth = limits.maxNesting + 50;
+  if (facts.nesting.depth <= limits.maxNesting && facts.elements.depth > maxElementDepth) {
+    problems.push({
+      message: `XML 元素嵌套 ${facts.elements.depth} 层，超过上限 ${maxElementDepth} 层（在 ${elementLabel(facts.elements.elementId, facts.elements.elementName)} 中）；请删除多余的嵌套（如扩展元素中的深层列表）`,
+      elementId: facts.elements.elementId,
+    });
+  }
   if (facts.flowElements > limits.maxFlowElements) {
     problems.push({ message: `流程含有 ${facts.flowElements} 个流程元素，超过上限 ${limits.maxFlowElements} 个；请拆分为几个流程，用调用活动连接`, elementId: null });
   }

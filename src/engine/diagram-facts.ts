@@ -15,6 +15,8 @@ export interface DiagramScript {
 export interface DiagramFacts {
   /** Sub-processes inside sub-processes, at the deepest point (0: none), and the innermost there. */
   nesting: { depth: number; elementId: string | null; elementName?: string };
+  /** How deep XML elements nest anywhere (extension elements and unknown namespaces too), and the element around the deepest. */
+  elements: { depth: number; elementId: string | null; elementName?: string };
   flowElements: number;
   scripts: DiagramScript[];
   /** Literal `camunda:formKey`s of user tasks. */
@@ -41,22 +43,24 @@ export function scriptHash(body: string): string {
  * containment is followed (references such as sourceRef would lead back up the tree).
  */
 export function diagramFacts(rootElement: unknown): DiagramFacts {
-  const facts: DiagramFacts = { nesting: { depth: 0, elementId: null }, flowElements: 0, scripts: [], userTaskForms: [] };
-  const stack: Array<{ node: Node; depth: number; owner: Node | null; via: string }> = [{ node: rootElement as Node, depth: 0, owner: null, via: '' }];
+  const facts: DiagramFacts = { nesting: { depth: 0, elementId: null }, elements: { depth: 0, elementId: null }, flowElements: 0, scripts: [], userTaskForms: [] };
+  const stack: Array<{ node: Node; depth: number; level: number; owner: Node | null; via: string }> = [{ node: rootElement as Node, depth: 0, level: 1, owner: null, via: '' }];
   while (stack.length) {
-    const { node, depth, owner, via } = stack.pop()!;
+    const { node, depth, level, owner, via } = stack.pop()!;
     const here = node.id ? node : owner;
+    if (level > facts.elements.depth) facts.elements = { depth: level, elementId: here?.id ?? null, elementName: here?.name };
     const inner = SCOPES.has(node.$type) ? depth + 1 : depth;
     if (inner > facts.nesting.depth) facts.nesting = { depth: inner, elementId: node.id ?? null, elementName: node.name };
     if (via === 'flowElements') facts.flowElements++;
     collect(facts, node, here, via);
     const refs = node.$descriptor?.propertiesByName ?? {};
     for (const key of Object.keys(node)) {
-      if (key.startsWith('$') || refs[key]?.isReference) continue;
+      // $children holds elements of namespaces the moddle does not know: they nest like any other.
+      if ((key.startsWith('$') && key !== '$children') || refs[key]?.isReference) continue;
       const value = node[key];
       const children = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as Node).$type === 'string') stack.push({ node: child as Node, depth: inner, owner: here, via: key });
+        if (child && typeof child === 'object' && typeof (child as Node).$type === 'string') stack.push({ node: child as Node, depth: inner, level: level + 1, owner: here, via: key });
       }
     }
   }

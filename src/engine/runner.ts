@@ -170,7 +170,7 @@ export class ProcessEngine {
     if (failure) throw asEngineError(failure);
     // getState() of a settled engine recovers the same as that of a stopped one; stop() only
     // costs a broker round per element, and the engine is dropped after this run anyway.
-    const saved = (await engine.getState()) as { definitions: Array<Record<string, unknown>> };
+    const saved = (await engine.getState().catch((err: unknown) => Promise.reject(asEngineError(err)))) as { definitions: Array<Record<string, unknown>> };
     for (const d of saved.definitions) delete d.source;
     if (ended) trail.push({ kind: 'process.end', elementId: definition.processId, at: clock.now() });
     return { state: saved, status: ended ? 'completed' : 'running', variables, waits, timers: timersArmed, firedTimers, trail };

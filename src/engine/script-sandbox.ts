@@ -25,7 +25,10 @@ const WORKER_SOURCE = `
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const vm = require('node:vm');
+// Buffers live outside the V8 heap that resourceLimits caps: a script could fill the server's memory.
 const BOOT = "'use strict';" +
+  "['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'WebAssembly', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array'," +
+  " 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'].forEach(function (n) { delete globalThis[n]; });" +
   "var __done;" +
   "var environment = { variables: JSON.parse(__input).variables, output: {} };" +
   "var content = JSON.parse(__input).content;" +

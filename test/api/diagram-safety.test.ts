@@ -98,6 +98,15 @@ describe('API: a diagram may not run code in the server', () => {
     expect(await count(s, 'definitions')).to.equal(1);
   });
 
+  it('refuses 20,000 nested elements of another namespace in extension elements (422 at deployment), which would overflow every start', async () => {
+    const deep = `${'<x:a>'.repeat(20_000)}${'</x:a>'.repeat(20_000)}`;
+    const xml = bpmn('deep-extension', `<startEvent id="start" name="开始"><extensionElements>${deep}</extensionElements></startEvent>
+      <sequenceFlow id="f" sourceRef="start" targetRef="end"/><endEvent id="end"/>`).replace('<definitions ', '<definitions xmlns:x="http://example.com/x" ');
+    const before = await count(s, 'definitions');
+    refused(await s.api.post('/api/definitions', xml, 'application/xml'), /XML 元素嵌套 \d+ 层，超过上限 100 层（在 「开始」（start） 中）|XML 元素嵌套 \d+ 层，超过上限 100 层/);
+    expect(await count(s, 'definitions')).to.equal(before);
+  });
+
   it('refuses a diagram of 18,000 tasks at deployment', async () => {
     refused(await s.api.post('/api/definitions', linearDiagram('huge', 18_000), 'application/xml'), /36003 个流程元素，超过上限 5000 个/);
   });

@@ -55,6 +55,17 @@ describe('engine: a trusted script runs in a sandbox', () => {
     expect(error?.message).to.match(/test\/hog 使用的内存超过 16 MB/);
   });
 
+  it('gives a script no buffer outside the heap that the memory limit caps (typed arrays, ArrayBuffer, SharedArrayBuffer, Atomics, WebAssembly)', async () => {
+    const seen = await runSandboxed(
+      "next(null, [typeof ArrayBuffer, typeof SharedArrayBuffer, typeof Uint8Array, typeof Float64Array, typeof DataView, typeof Atomics, typeof WebAssembly].join(','));",
+      'test/buffers', input, LIMITS,
+    );
+    expect(seen.result).to.equal('undefined,undefined,undefined,undefined,undefined,undefined,undefined');
+    let error: Error | undefined;
+    await runSandboxed('var a = []; while (true) a.push(new Uint8Array(128 * 1024 * 1024));', 'test/buffer-hog', input, LIMITS).catch((err: Error) => (error = err));
+    expect(error?.message).to.match(/Uint8Array is not defined/);
+  });
+
   it('answers an error for a script that never calls next()', async () => {
     let error: Error | undefined;
     await runSandboxed('var x = 1;', 'test/silent', input, LIMITS).catch((err: Error) => (error = err));
