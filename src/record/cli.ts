@@ -3,6 +3,7 @@ import { SystemClock, type Clock } from '../clock.ts';
 import { ConfigError, type Config } from '../config.ts';
 import { EvidenceFiles } from '../evidence/file-store.ts';
 import { createDb, migrate, type Db } from '../store/db.ts';
+import { everyRecordedCase } from '../store/history.ts';
 import { migrateAsOwner } from '../store/app-role.ts';
 import { bindRecordKey } from '../store/record-context.ts';
 import { writeCaseFile } from './case-file.ts';
@@ -36,9 +37,9 @@ export async function verifyCommand(config: Config, args: string[], out: Print =
   }
 }
 
-/** One case, or every case; the first problem of each bad case is printed. */
+/** One case, or every case the database holds a trace of; the first problem of each bad case is printed. */
 export async function verifyCases(db: Db, files: EvidenceFiles, caseId: string | undefined, out: Print, err: Print): Promise<number> {
-  const cases: string[] = caseId ? [caseId] : (await db('instances').whereNull('parent_id').orderBy('started_at').select('id')).map((r: { id: string }) => r.id);
+  const cases: string[] = caseId ? [caseId] : await everyRecordedCase(db);
   let bad = 0;
   for (const id of cases) {
     const result = await verifyCase(db, files, id);

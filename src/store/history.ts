@@ -124,3 +124,15 @@ export async function startVariablesOf(db: DbOrTx, instanceId: string): Promise<
   const row: { data: string | null } | undefined = await db('history').where({ instance_id: instanceId, kind: 'instance.started' }).orderBy('id').first('data');
   return fromJson<{ variables?: Record<string, unknown> }>(row?.data ?? null, {}).variables ?? {};
 }
+
+/**
+ * Every case the database knows of, by any trace: its top-level instance, its record, its
+ * checkpoints. A case deleted whole (instance and all) still shows through what remains of it.
+ */
+export async function everyRecordedCase(db: DbOrTx): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db
+    .select('id').from('instances').whereNull('parent_id')
+    .union((q) => q.distinct('case_id as id').from('history'))
+    .union((q) => q.distinct('case_id as id').from('record_checkpoints'));
+  return rows.map((r) => r.id).sort();
+}

@@ -98,6 +98,15 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
     expect((await verify(id)).firstProblem).to.deep.equal({ what: 'entry', ref: String(n - 2), message: `记录第 ${n - 2}–${n} 条已被删除（其后是第 ${n + 1} 条）` });
   });
 
+  it('verifying every case also reports a case deleted whole: its instance gone, a trace left in the checkpoints', async () => {
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    await db()('record_checkpoints').insert({ case_id: gone, day: '2026-03-01', entries: 7, head: 'a'.repeat(64), mac: 'b'.repeat(64), made_at: 0 });
+    const lines: string[] = [];
+    const code = await verifyCases(db(), new EvidenceFiles(s.zhifa.config.evidenceDir, 1e9), undefined, () => {}, (l) => lines.push(l));
+    expect(code).to.equal(1);
+    expect(lines).to.include(`case ${gone}: 案件 ${gone} 不存在`);
+  });
+
   it('entries added behind the application’s back, beyond the head the case registered, fail too', async () => {
     const id = await newCase();
     const n = await count('history', { case_id: id });
