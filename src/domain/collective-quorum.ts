@@ -23,6 +23,8 @@ export interface CollectiveFields {
   chair?: string;
   /** A list of {member, opinion}: every member present gives one. */
   opinions?: string;
+  /** The variable the names for the minutes are kept in (collectiveRecord by default). */
+  record?: string;
 }
 
 const FILE = path.resolve(import.meta.dirname, '../../rules/collective-discussion.json');
@@ -45,7 +47,8 @@ export function quorumOf(groupSize: number, r: QuorumRule = quorumRule()): numbe
 
 export function collectiveQuorumProblems(value: unknown, fields: string[]): string[] {
   const v = value as Partial<CollectiveFields> | undefined;
-  if (!v || typeof v !== 'object' || typeof v.members !== 'string') return ['must be {"members": "<field>", "chair"?: "<field>", "opinions"?: "<field>"}'];
+  if (!v || typeof v !== 'object' || typeof v.members !== 'string') return ['must be {"members": "<field>", "chair"?: "<field>", "opinions"?: "<field>", "record"?: "<variable>"}'];
+  if (v.record !== undefined && (typeof v.record !== 'string' || !/^[A-Za-z_]\w*$/.test(v.record))) return ['"record" must name a case variable'];
   return [v.members, v.chair, v.opinions].filter((f): f is string => f !== undefined).filter((f) => !fields.includes(f)).map((f) => `"${f}" is not a field of the form`);
 }
 
@@ -83,7 +86,7 @@ export async function checkCollectiveQuorum(
   const name = (m: unknown) => group.get(String(m))?.display_name ?? String(m);
   const opinions = spec.opinions && Array.isArray(submitted[spec.opinions]) ? (submitted[spec.opinions] as Array<{ member?: unknown; opinion?: unknown }>) : [];
   const record = {
-    collectiveRecord: {
+    [spec.record ?? 'collectiveRecord']: {
       members: [...present].map(name),
       chair: chair === undefined ? undefined : name(chair),
       opinions: opinions.map((o) => ({ name: name(o.member), opinion: String(o.opinion ?? '') })),

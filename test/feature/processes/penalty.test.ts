@@ -451,7 +451,11 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(await due(), '120 days from 2 March').to.equal('2026-06-30T16:00:00.000Z');
 
     await requestExtension(id, key, 'Decision', '当事人申请延期提交证据');
-    await complete(head1, id, 'approveDecisionExtension', { extensionGranted: true, extensionOpinion: '同意再延长30日' });
+    // The second extension is decided by the leadership's collective discussion (生态环境行政处罚办法); see penalty-decision.test.ts.
+    await complete(head1, id, 'discussDecisionExtension', {
+      extensionDiscussionDate: '2026-03-05', extensionMembers: LEADERSHIP.collectiveMembers, extensionChair: 'head1',
+      extensionMemberOpinions: LEADERSHIP.memberOpinions, extensionGranted: true, extensionOpinion: '同意再延长30日',
+    });
     expect(await due(), '150 days from 2 March').to.equal('2026-07-30T16:00:00.000Z');
 
     await requestExtension(id, key, 'Decision', '仍需时间');
