@@ -25,6 +25,9 @@ export function demoUsers(password: string, mustChangePassword = false): NewUser
     { username: 'reviewer1', displayName: '王审查', department: DemoDepartments.handling, groups: [Groups.caseReviewers], roles: staff, certificate: certificate('43000000003') },
     { username: 'legal1', displayName: '赵法制', department: DemoDepartments.reviewOffice, groups: [Groups.legalReviewers], roles: staff },
     { username: 'head1', displayName: '陈局长', department: DemoDepartments.leadership, groups: [Groups.heads], roles: staff },
+    // Three heads: a collective discussion needs at least three (rules/collective-discussion.json).
+    { username: 'head2', displayName: '周副局长', department: DemoDepartments.leadership, groups: [Groups.heads], roles: staff },
+    { username: 'head3', displayName: '吴副局长', department: DemoDepartments.leadership, groups: [Groups.heads], roles: staff },
     { username: 'manager1', displayName: '刘科长', department: DemoDepartments.handling, groups: [Groups.managers], roles: [Roles.manager] },
   ].map((u) => ({ ...u, password, email: `${u.username}@demo.zhifa.local`, seededPassword: true, mustChangePassword }));
 }

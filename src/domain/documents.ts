@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { amountInWords } from './amount-words.ts';
 import { shanghaiDate } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import type { ServiceRegistry } from '../engine/services.ts';
@@ -30,6 +31,9 @@ export class DocumentTemplates {
     const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
     this.kinds = JSON.parse(read('kinds.json')) as Kinds;
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // A fine is printed once in words and once in figures, both from the one decided amount.
+    this.hbs.registerHelper('amountWords', (v: unknown) => (typeof v === 'number' ? amountInWords(v) : ''));
+    this.hbs.registerHelper('amountFigures', (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ''));
     for (const file of fs.readdirSync(path.join(dir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
       this.hbs.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
     }

@@ -37,7 +37,8 @@ export function amountDue(fine: number, lastDay: string, paidOn: string): Amount
 
 /**
  * The form rule `"x-zhifa": {"finePayment": {"paidOn": "paidOn", "paidAmount": "paidAmount"}}`:
- * the amount paid must be the fine (case variable fineAmount) plus the surcharge due on the day
+ * the amount paid must be the decided fine (case variable decidedFineAmount, never the case
+ * review's proposal) plus the surcharge due on the day
  * paid (counted from paymentLastDay). A payment that passes records what it settled.
  */
 export interface FinePaymentRule {
@@ -61,8 +62,9 @@ export function checkFinePayment(
   const paidOn = submitted[rule.paidOn];
   const paid = submitted[rule.paidAmount];
   if (typeof paidOn !== 'string' || typeof paid !== 'number' || !isIsoDate(paidOn)) return { errors: [], record: {} };
-  if (paidOn > today) return { errors: [{ field: rule.paidOn, message: `「${titleOf(rule.paidOn)}」不能晚于今天（${today}）` }], record: {} };
-  const fine = Number(caseVars.fineAmount);
+  // A payment in the future is refused by the date-order rule (date-order.ts) with the other dates.
+  if (paidOn > today) return { errors: [], record: {} };
+  const fine = Number(caseVars.decidedFineAmount);
   const lastDay = caseVars.paymentLastDay;
   if (!Number.isFinite(fine) || fine <= 0 || typeof lastDay !== 'string' || !isIsoDate(lastDay)) {
     return { errors: [{ field: '', message: '本案没有记录罚款金额或缴款期限，不能登记缴款' }], record: {} };

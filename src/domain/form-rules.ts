@@ -1,5 +1,7 @@
 import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
 import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
+import { collectiveQuorumProblems, type CollectiveFields } from './collective-quorum.ts';
+import { dateOrderProblems } from './date-order.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -19,6 +21,12 @@ export interface FormRules {
   periodsAfter?: PeriodAfter[];
   /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
   finePayment?: FinePaymentRule;
+  /** The case's dates follow the procedure's order (rules/<name>-date-order.json) and none lies in the future. */
+  dateOrder?: string;
+  /** A collective discussion: members from the leadership group, at least the quorum (rules/collective-discussion.json). */
+  collectiveQuorum?: CollectiveFields;
+  /** A penalty decision: the decided penalty is no heavier than the notified one (处罚法 art. 45). */
+  notHeavierThanNotice?: boolean;
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -47,6 +55,10 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
     value && typeof value === 'object' && !Array.isArray(value)
       ? finePaymentProblems(value as FinePaymentRule, fields).map((p) => p.replace(/^x-zhifa\.finePayment: /, ''))
       : ['must be {"paidOn": "<date field>", "paidAmount": "<amount field>"}'],
+  dateOrder: (value) => dateOrderProblems(value),
+  collectiveQuorum: collectiveQuorumProblems,
+  notHeavierThanNotice: (value, fields) =>
+    value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

@@ -7,6 +7,9 @@ import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
 import { checkPeriodsAfter } from './date-rules.ts';
 import { checkFinePayment } from './fine-payment.ts';
+import { checkCollectiveQuorum } from './collective-quorum.ts';
+import { checkDateOrder } from './date-order.ts';
+import { checkDecidedPenalty } from './decided-penalty.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -57,10 +60,15 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
     const payment = form.rules.finePayment ? checkFinePayment(form.rules.finePayment, variables, caseVars, title, shanghaiDate(clock.now())) : { errors: [], record: {} };
     errors.push(...payment.errors);
+    if (form.rules.dateOrder) errors.push(...checkDateOrder(form.rules.dateOrder, variables, caseVars, shanghaiDate(clock.now())));
+    const collective = form.rules.collectiveQuorum ? await checkCollectiveQuorum(tx, form.rules.collectiveQuorum, variables, title) : { errors: [], record: {} };
+    errors.push(...collective.errors);
+    const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
+    errors.push(...decided.errors);
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...payment.record };
+    let result: Record<string, unknown> = { ...variables, ...payment.record, ...decided.record, ...collective.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;

@@ -19,15 +19,21 @@ export interface ClockServiceContext extends ServiceContext {
  * `${services.stopClock('decision')}`.
  * A start may count from an earlier time held in a variable (a date or an ISO date-time with
  * its zone), e.g. the publication limit from the decision: `${services.startClock('publication', 'P7WD', decisionDate)}`.
+ * A pause or resume may name its reason (text or a variable), kept on the clock's record: time the
+ * law excludes from a period (hearing, announcement, testing, appraisal, assessment) must say why,
+ * e.g. `${services.pauseClock('decision', exclusionReason)}`.
  */
 export function registerClockServices(registry: ServiceRegistry, caseClocks: CaseClocks): void {
   const change = (kind: ClockChange['kind'], needsPeriod: boolean) => async (call: ServiceCall) => {
-    const [name, period, from] = call.args;
+    const pauseOrResume = kind === 'pause' || kind === 'resume';
+    const [name, secondArg, from] = call.args;
+    const period = pauseOrResume ? undefined : secondArg;
+    const why = pauseOrResume && secondArg ? `${call.elementId}：${secondArg}` : call.elementId;
     if (!name || (needsPeriod && !period)) throw new Error(`${kind}Clock needs ${needsPeriod ? "a clock name and a period, e.g. ('decision', 'P90CD')" : "a clock name, e.g. ('decision')"}`);
     if (from !== undefined && kind !== 'start') throw new Error(`${kind}Clock takes no start time: only startClock counts from a given time`);
     const start = from === undefined ? undefined : parseInstant(from, `the start of clock "${name}" at ${call.elementId}`);
     const ctx = call.context as ClockServiceContext;
-    const derived = await caseClocks.apply(ctx.tx, call.instanceId, name, { kind, period, reason: `${call.elementId}`, from: start }, ctx.actor);
+    const derived = await caseClocks.apply(ctx.tx, call.instanceId, name, { kind, period, reason: why, from: start }, ctx.actor);
     ctx.clocks[name] = derived.dueAt?.getTime() ?? null;
     ctx.changed.push(`clock "${name}" ${kind} at ${call.elementId}`);
   };

@@ -10,7 +10,7 @@ describe('Feature: enforcement documents are rendered and numbered in the agency
   });
   after(() => s.close());
 
-  const decision = { party: '某某化工有限公司', partyType: '法人及非法人组织', facts: '超标排放废水', evidenceReason: '监测报告', legalBasisReason: '水污染防治法第八十三条', discretionReason: '首次违法，积极整改', penaltyContent: '罚款', fineAmount: 100000 };
+  const decision = { party: '某某化工有限公司', partyType: '法人及非法人组织', facts: '超标排放废水', evidenceReason: '监测报告', legalBasisReason: '水污染防治法第八十三条', discretionReason: '首次违法，积极整改', penaltyContent: '罚款', decidedFineAmount: 100000 };
 
   it('numbers decisions in one sequence per kind and year, never twice', async () => {
     const a = await startInstance(s, 'issue-decision', decision);

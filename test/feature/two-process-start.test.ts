@@ -41,7 +41,7 @@ describe(`Feature: two server processes started at the same moment on a fresh ${
         try {
           expect((await knex('users').where({ username: 'admin' }).select('id')).length).to.equal(1);
           const users = await knex('users').orderBy('username').pluck('username');
-          expect(users).to.deep.equal(['admin', 'head1', 'legal1', 'manager1', 'officer1', 'officer2', 'reviewer1']);
+          expect(users).to.deep.equal(['admin', 'head1', 'head2', 'head3', 'legal1', 'manager1', 'officer1', 'officer2', 'reviewer1']);
           const roles = await knex('user_roles').join('users', 'users.id', 'user_roles.user_id').where({ username: 'admin' }).orderBy('role').pluck('role');
           expect(roles).to.deep.equal(['admin', 'process-admin']);
           const versions: Array<{ key: string; n: number | string }> = await knex('definitions').groupBy('key').select('key').count({ n: '*' });

@@ -13,9 +13,9 @@ export const penaltyDecision = (party: string) => ({
   violationType: '超标排放大气污染物',
   facts: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三证实。',
   legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
-  penaltyKinds: ['罚款'],
+  decidedPenaltyKinds: ['fine'],
   penaltyContent: '罚款人民币三十万元',
-  fineAmount: 300000,
+  decidedFineAmount: 300000,
   decisionDate: '2026-03-02',
 });
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ApiClient, startServer, type TestServer } from '../helpers/server.ts';
 import { formBody, loginForm } from '../helpers/web.ts';
 
-const DEMO = ['head1', 'legal1', 'manager1', 'officer1', 'officer2', 'reviewer1'];
+const DEMO = ['head1', 'head2', 'head3', 'legal1', 'manager1', 'officer1', 'officer2', 'reviewer1'];
 
 /**
  * Without ZHIFA_ADMIN_PASSWORD and ZHIFA_DEMO_PASSWORD: the sign-in page asks for a new password
@@ -62,7 +62,7 @@ describe('Web: default passwords and the administrators\' banner', () => {
     const changed = await post('/login/password', { username: 'officer1', current: 'demo', password: 'officer1-own', confirm: 'officer1-own' });
     expect(changed.status).to.equal(303);
     expect(banner((await page(sessionOf(changed)!, '/')).text), 'staff are not shown it').to.equal(undefined);
-    expect(banner((await page(admin, '/admin')).text)).to.include('head1、legal1、manager1、officer2、reviewer1。').and.not.include('officer1');
+    expect(banner((await page(admin, '/admin')).text)).to.include('head1、head2、head3、legal1、manager1、officer2、reviewer1。').and.not.include('officer1');
   });
 
   it('shows no banner once every handed-out password is changed', async () => {

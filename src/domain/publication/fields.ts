@@ -1,6 +1,7 @@
 import type { Agency } from './agency.ts';
 import { LONG_TERM, type PublicationKind } from './periods.ts';
 import { redactFields } from './redaction.ts';
+import { decidedKindsText } from '../decided-penalty.ts';
 
 /**
  * The credit platform's 双公示 fields, built from the case variables and the decision they publish
@@ -85,9 +86,9 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
       违法行为类型: text(v.violationType),
       违法事实: text(v.facts),
       处罚依据: text(v.legalBasis),
-      处罚类别: text(v.penaltyKinds),
+      处罚类别: decidedKindsText(v),
       处罚内容: text(v.penaltyContent),
-      '罚款金额（万元）': yuanToWan(v.fineAmount),
+      '罚款金额（万元）': yuanToWan(v.decidedFineAmount),
       '没收违法所得、没收非法财物的金额（万元）': yuanToWan(v.confiscatedAmount),
       处罚决定日期: ctx.decisionDate,
       处罚有效期: text(v.penaltyValidUntil) || LONG_TERM,

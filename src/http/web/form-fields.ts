@@ -79,7 +79,8 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
     }
     case 'checkboxes': {
       const picked = Array.isArray(value) ? value.map(str) : [];
-      return { ...base, options: (p.items?.enum ?? []).map((e) => ({ value: str(e), label: str(e), selected: picked.includes(str(e)) })) };
+      const labels = p['x-ui']?.labels ?? {};
+      return { ...base, options: (p.items?.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e), selected: picked.includes(str(e)) })) };
     }
     case 'people': {
       const picked = Array.isArray(value) ? value.map(str) : [];

@@ -170,9 +170,13 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
 
     const noMinutes = await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1'] }, 422);
     expect(noMinutes.body.errors).to.deep.include({ field: 'minutes', message: '「会议纪要」为必填项' });
-    expect(noMinutes.body.errors).to.deep.include({ field: 'participants', message: '「参加人员」至少 3 项' });
+    // The same quorum rule as the penalty's collective discussion (rules/collective-discussion.json).
+    expect(noMinutes.body.errors).to.deep.include({ field: 'participants', message: '集体讨论须有本机关负责人 3 人以上参加（现有负责人 3 人，须过半数且不少于 3 人），本次只有 1 人' });
+    const outsider = await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1', 'head2', 'legal1'], minutes: '纪要' }, 422);
+    expect(outsider.body.errors).to.deep.include({ field: 'participants', message: '「参加的负责人」中的 legal1 不是本机关负责人，不能参加集体讨论' });
+    expect(openIds(await view(s, childId)), 'refused: the discussion is still open').to.deep.equal(['collectiveDiscussion']);
 
-    await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['陈局长', '副局长甲', '副局长乙', '法制审核科科长'], minutes: '经集体讨论，采信复测报告，同意按原裁量档次作出决定' });
+    await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1', 'head2', 'head3'], minutes: '经集体讨论，采信复测报告，同意按原裁量档次作出决定' });
     child = await view(s, childId);
     expect(child.status).to.equal('completed');
     v = await view(s, id);

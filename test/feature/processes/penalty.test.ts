@@ -15,10 +15,19 @@ const passed = (v: View) => v.history.filter((h: { kind: string }) => h.kind ===
 const REASONS = {
   decisionNumber: '湘西环罚〔2026〕12号',
   decisionDate: '2026-03-11',
-  penaltyContent: '罚款人民币伍万元整',
+  penaltyContent: '罚款',
+  decidedPenaltyKinds: ['fine'],
+  decidedFineAmount: 50000,
   evidenceReason: '现场检查笔录、监测报告相互印证，予以采信',
   legalBasisReason: '违反《大气污染防治法》第十八条，依第九十九条处罚',
   discretionReason: '首次违法、及时改正，按裁量基准从轻档处罚',
+};
+
+/** A quorate collective discussion of the three demo heads (rules/collective-discussion.json). */
+const LEADERSHIP = {
+  collectiveMembers: ['head1', 'head2', 'head3'],
+  collectiveChair: 'head1',
+  memberOpinions: [{ member: 'head1', opinion: '同意' }, { member: 'head2', opinion: '同意' }, { member: 'head3', opinion: '同意' }],
 };
 
 describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', () => {
@@ -228,13 +237,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     let v = await view(s, id);
     expect(v.variables.legalReviewRequired).to.equal(false);
     expect(open(v)).to.deep.equal(['collectiveDiscussion']);
-    await complete(head1, id, 'collectiveDiscussion', { participants: ['head1', 'manager1'], collectiveConclusion: '同意拟处罚意见，报法制审核', flaggedForReview: true });
+    await complete(head1, id, 'collectiveDiscussion', { ...LEADERSHIP, collectiveDiscussionDate: '2026-03-11', collectiveConclusion: '同意拟处罚意见，报法制审核', flaggedForReview: true });
     v = await view(s, id);
     expect(v.variables).to.include({ legalReviewRequired: true, legalReviewRule: 'flagged-by-head' });
     expect(open(v)).to.deep.equal(['decision']);
 
     const { evidenceReason: _e, legalBasisReason: _l, discretionReason: _d, ...withoutReasons } = REASONS;
-    const noReasons = await submit(head1, id, 'decision', { ...withoutReasons, discretionReason: '' });
+    const noReasons = await submit(head1, id, 'decision', { ...withoutReasons, decidedFineAmount: 5000, discretionReason: '' });
     expect(noReasons.status).to.equal(422);
     expect(noReasons.body.errors).to.deep.include.members([
       { field: 'evidenceReason', message: '「证据采信理由」为必填项' },
@@ -242,7 +251,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
       { field: 'discretionReason', message: '「裁量理由」不能为空' },
     ]);
 
-    const noReview = await submit(head1, id, 'decision', REASONS);
+    const noReview = await submit(head1, id, 'decision', { ...REASONS, decidedFineAmount: 5000 });
     expect(noReview.status).to.equal(422);
     expect(noReview.body.errors).to.deep.equal([{ field: '', message: '本案属于法制审核目录（负责人认为需要审核的其他案件），未经法制审核或审核未通过，不得作出决定' }]);
     v = await view(s, id);
@@ -256,8 +265,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await passLegalReview(id, false);
     v = await view(s, id);
     expect(open(v), 'heavy penalty: discussed again after the review').to.deep.equal(['collectiveDiscussion']);
-    await complete(head1, id, 'collectiveDiscussion', { participants: ['head1', 'manager1'], collectiveConclusion: '同意' });
-    await complete(head1, id, 'decision', REASONS);
+    await complete(head1, id, 'collectiveDiscussion', { ...LEADERSHIP, collectiveDiscussionDate: '2026-03-11', collectiveConclusion: '同意' });
+    await complete(head1, id, 'decision', { ...REASONS, decidedFineAmount: 5000 });
     expect(open(await view(s, id))).to.deep.equal(['serviceOfDecision']);
   });
 
@@ -277,7 +286,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.variables.legalReviewPassed).to.equal(true);
     expect(open(v)).to.deep.equal(['decision']);
     await at('2026-03-12T02:00:00Z');
-    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '罚款人民币叁拾万元整' });
+    await complete(head1, id, 'decision', { ...REASONS, decidedFineAmount: 300000 });
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-12', serviceMethod: '邮寄送达', recipient: '湘西某化工有限公司' });
 
     // 15 calendar days after 12 March: 27 March; no payment by then, and the surcharge starts.
@@ -306,13 +315,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     const { id } = await caseUpToNotice({ partyType: '自然人', fineAmount: 5000 });
     await at('2026-03-10T16:00:00Z');
     await at('2026-03-11T02:00:00Z');
-    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '罚款人民币伍仟元整' });
+    await complete(head1, id, 'decision', { ...REASONS, decidedFineAmount: 5000 });
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '张某' });
     expect((await view(s, id)).variables.paymentLastDay).to.equal('2026-03-26');
     // 60 days after 26 March: 25 May. 60 × 3 % = 180 % of the fine, capped at 100 %.
     await at('2026-05-25T02:00:00Z');
     const future = await submit(officer1, id, 'registerPayment', { paidOn: '2026-05-26', paidAmount: 10000, receiptNumber: 'FS-2026-003' });
-    expect(future.body.errors).to.deep.equal([{ field: 'paidOn', message: '「缴款日期」不能晚于今天（2026-05-25）' }]);
+    expect(future.body.errors).to.deep.equal([{ field: 'paidOn', message: '「缴款日期」（2026-05-26）不能晚于今天（2026-05-25）' }]);
     const uncapped = await submit(officer1, id, 'registerPayment', { paidOn: '2026-05-25', paidAmount: 14000, receiptNumber: 'FS-2026-003' });
     expect(uncapped.body.errors).to.deep.equal([
       { field: 'paidAmount', message: '「缴款金额（元）」应为 10000 元：罚款 5000 元，加处罚款 5000 元（缴款期限 2026-03-26 届满后逾期 60 日，每日按罚款数额的 3%，以罚款数额为限）' },
@@ -330,7 +339,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.variables).to.include({ fineAmount: 0, legalReviewRequired: false });
     expect(open(v)).to.deep.equal(['decision']);
     await at('2026-03-11T02:00:00Z');
-    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告' });
+    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告', decidedPenaltyKinds: ['warning'], decidedFineAmount: 0 });
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '湘西某化工有限公司' });
     v = await view(s, id);
     expect(v.timers, 'no 15-day payment deadline').to.deep.equal([]);
@@ -442,7 +451,11 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(await due(), '120 days from 2 March').to.equal('2026-06-30T16:00:00.000Z');
 
     await requestExtension(id, key, 'Decision', '当事人申请延期提交证据');
-    await complete(head1, id, 'approveDecisionExtension', { extensionGranted: true, extensionOpinion: '同意再延长30日' });
+    // The second extension is decided by the leadership's collective discussion (生态环境行政处罚办法); see penalty-decision.test.ts.
+    await complete(head1, id, 'discussDecisionExtension', {
+      extensionDiscussionDate: '2026-03-05', extensionMembers: LEADERSHIP.collectiveMembers, extensionChair: 'head1',
+      extensionMemberOpinions: LEADERSHIP.memberOpinions, extensionGranted: true, extensionOpinion: '同意再延长30日',
+    });
     expect(await due(), '150 days from 2 March').to.equal('2026-07-30T16:00:00.000Z');
 
     await requestExtension(id, key, 'Decision', '仍需时间');
@@ -476,10 +489,10 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     await at('2026-03-10T16:00:00Z');
     await at('2026-03-11T02:00:00Z');
     const confiscated = [{ name: '违法销售废机油所得', quantity: '1笔' }, { name: '私设暗管', quantity: '1套', note: '已拆除' }];
-    const noAmount = await submit(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', confiscatedItems: confiscated });
+    const noAmount = await submit(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', decidedPenaltyKinds: ['warning', 'confiscateIllegalGains'], decidedFineAmount: 0, confiscatedItems: confiscated });
     expect(noAmount.status).to.equal(422);
     expect(noAmount.body.errors).to.deep.equal([{ field: 'confiscatedAmount', message: '「没收违法所得、非法财物的金额（元）」为必填项（已填写「没收的违法所得、非法财物」）' }]);
-    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', confiscatedItems: confiscated, confiscatedAmount: 20000 });
+    await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告，没收违法所得', decidedPenaltyKinds: ['warning', 'confiscateIllegalGains'], decidedFineAmount: 0, confiscatedItems: confiscated, confiscatedAmount: 20000 });
     const v = await view(s, id);
     expect(passed(v)).to.include('issueConfiscationList');
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string; title: string }>;

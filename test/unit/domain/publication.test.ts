@@ -45,8 +45,8 @@ describe('domain: publication fields (双公示) and periods', () => {
   const penalty = {
     party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', legalRepresentative: '李四',
     penaltyDecisionNo: '湘西环罚〔2026〕12号', violationType: '超标排放大气污染物', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
-    facts: '经查，当事人于2026年2月超标排放；员工张三（电话13812345678）证实。', penaltyKinds: ['罚款', '没收违法所得'], penaltyContent: '罚款三十万元，没收违法所得一万二千三百四十五元',
-    fineAmount: 300000, confiscatedAmount: 12345, decisionDate: '2026-03-02', namesToRedact: ['张三'],
+    facts: '经查，当事人于2026年2月超标排放；员工张三（电话13812345678）证实。', decidedPenaltyKinds: ['fine', 'confiscateIllegalGains'], penaltyContent: '罚款三十万元，没收违法所得一万二千三百四十五元',
+    decidedFineAmount: 300000, confiscatedAmount: 12345, decisionDate: '2026-03-02', namesToRedact: ['张三'],
   };
 
   it('converts yuan to 万元', () => {
