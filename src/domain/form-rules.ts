@@ -1,5 +1,6 @@
 import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
 import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
+import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -19,6 +20,8 @@ export interface FormRules {
   periodsAfter?: PeriodAfter[];
   /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
   finePayment?: FinePaymentRule;
+  /** A deferral or instalments approved: the schedule must add up to the fine and end after paymentLastDay. */
+  paymentSchedule?: PaymentScheduleRule;
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -47,6 +50,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
     value && typeof value === 'object' && !Array.isArray(value)
       ? finePaymentProblems(value as FinePaymentRule, fields).map((p) => p.replace(/^x-zhifa\.finePayment: /, ''))
       : ['must be {"paidOn": "<date field>", "paidAmount": "<amount field>"}'],
+  paymentSchedule: paymentScheduleProblems,
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

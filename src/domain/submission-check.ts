@@ -7,6 +7,7 @@ import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
 import { checkPeriodsAfter } from './date-rules.ts';
 import { checkFinePayment } from './fine-payment.ts';
+import { checkPaymentSchedule } from './payment-schedule.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -55,6 +56,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
     const payment = form.rules.finePayment ? checkFinePayment(form.rules.finePayment, variables, caseVars, title, shanghaiDate(clock.now())) : { errors: [], record: {} };
     errors.push(...payment.errors);
+    if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
