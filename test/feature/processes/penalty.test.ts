@@ -285,7 +285,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(await firedDuring(s, id, () => at('2026-03-27T16:00:00Z')), 'the payment period ends').to.have.length(1);
     v = await view(s, id);
     expect(v.variables).to.include({ paymentLastDay: '2026-03-27', paymentOverdue: true });
-    expect(open(v), 'the payment is still awaited').to.deep.equal(['registerPayment']);
+    expect(open(v).sort(), 'the payment is still awaited; the 催告 is prepared').to.deep.equal(['registerPayment', 'reminderNotice']);
     // Paid on 6 April, 10 days late: 3 % a day of 300 000 is 90 000 on top of the fine.
     await at('2026-04-06T02:00:00Z');
     const fineOnly = await submit(officer1, id, 'registerPayment', { paidOn: '2026-04-06', paidAmount: 300000, receiptNumber: 'FS-2026-002' });
