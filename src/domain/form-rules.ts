@@ -2,6 +2,7 @@ import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
 import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
 import { collectiveQuorumProblems, type CollectiveFields } from './collective-quorum.ts';
 import { dateOrderProblems } from './date-order.ts';
+import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -27,6 +28,8 @@ export interface FormRules {
   collectiveQuorum?: CollectiveFields;
   /** A penalty decision: the decided penalty is no heavier than the notified one (处罚法 art. 45). */
   notHeavierThanNotice?: boolean;
+  /** A deferral or instalments approved: the schedule must add up to the fine and end after paymentLastDay. */
+  paymentSchedule?: PaymentScheduleRule;
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -59,6 +62,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   collectiveQuorum: collectiveQuorumProblems,
   notHeavierThanNotice: (value, fields) =>
     value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
+  paymentSchedule: paymentScheduleProblems,
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

@@ -10,6 +10,7 @@ import { checkFinePayment } from './fine-payment.ts';
 import { checkCollectiveQuorum } from './collective-quorum.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkDecidedPenalty } from './decided-penalty.ts';
+import { checkPaymentSchedule } from './payment-schedule.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -65,6 +66,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     errors.push(...collective.errors);
     const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
     errors.push(...decided.errors);
+    if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }

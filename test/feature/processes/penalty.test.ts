@@ -294,7 +294,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(await firedDuring(s, id, () => at('2026-03-27T16:00:00Z')), 'the payment period ends').to.have.length(1);
     v = await view(s, id);
     expect(v.variables).to.include({ paymentLastDay: '2026-03-27', paymentOverdue: true });
-    expect(open(v), 'the payment is still awaited').to.deep.equal(['registerPayment']);
+    expect(open(v).sort(), 'the payment is still awaited; the 催告 is prepared').to.deep.equal(['registerPayment', 'reminderNotice']);
     // Paid on 6 April, 10 days late: 3 % a day of 300 000 is 90 000 on top of the fine.
     await at('2026-04-06T02:00:00Z');
     const fineOnly = await submit(officer1, id, 'registerPayment', { paidOn: '2026-04-06', paidAmount: 300000, receiptNumber: 'FS-2026-002' });
@@ -302,7 +302,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(fineOnly.body.errors).to.deep.equal([
       { field: 'paidAmount', message: '「缴款金额（元）」应为 390000 元：罚款 300000 元，加处罚款 90000 元（缴款期限 2026-03-27 届满后逾期 10 日，每日按罚款数额的 3%）' },
     ]);
-    expect(open(await view(s, id)), 'the case does not move').to.deep.equal(['registerPayment']);
+    expect(open(await view(s, id)).sort(), 'the case does not move').to.deep.equal(['registerPayment', 'reminderNotice']);
     await complete(officer1, id, 'registerPayment', { paidOn: '2026-04-06', paidAmount: 390000, receiptNumber: 'FS-2026-002' });
     v = await view(s, id);
     expect(v.variables).to.include({ overdueDays: 10, surchargeAmount: 90000, amountDue: 390000, paidAmount: 390000 });
