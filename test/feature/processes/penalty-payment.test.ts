@@ -17,7 +17,9 @@ const timers = (v: View) => v.timers.map((t: { elementId: string; dueAt: string 
 
 const DECISION = {
   decisionDate: '2026-03-11',
-  penaltyContent: '罚款人民币伍仟元整',
+  penaltyContent: '罚款',
+  decidedPenaltyKinds: ['fine'],
+  decidedFineAmount: 5000,
   evidenceReason: '现场检查笔录、监测报告相互印证，予以采信',
   legalBasisReason: '违反《水污染防治法》第三十九条，依第八十三条处罚',
   discretionReason: '首次违法，按裁量基准从轻档处罚',
@@ -135,7 +137,7 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     const reminder = await doc(v.variables.penaltyReminderDocumentId);
     expect(v.variables.penaltyReminderNo).to.match(/^湘西环罚催〔2026〕\d+号$/);
     expect(reminder).to.contain('催告书').and.contain(v.variables.penaltyReminderNo)
-      .and.contain('你（单位）于2026-03-14收到该决定书').and.contain('罚款人民币 5000 元，应当于2026-03-30前缴纳')
+      .and.contain('你（单位）于2026-03-14收到该决定书').and.contain('罚款人民币伍仟元整（¥5,000.00），应当于2026-03-30前缴纳')
       .and.contain('自2026-03-30次日起，每日按罚款数额的百分之三加处罚款').and.contain('自收到本催告书之日起十日内缴纳罚款及加处罚款')
       .and.contain('到湘西农商银行缴纳').and.contain('陈述和申辩');
 
