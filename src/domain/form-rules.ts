@@ -19,6 +19,10 @@ export interface FormRules {
   periodsAfter?: PeriodAfter[];
   /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
   finePayment?: FinePaymentRule;
+  /** 立案审批: the filing clock it closes (a late decision records why) and the limitation period (src/domain/filing-check.ts). */
+  filingDecision?: { clock: string };
+  /** Date fields that may not lie after today (a start form's dates, checked when the case starts). */
+  notAfterToday?: string[];
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -47,6 +51,9 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
     value && typeof value === 'object' && !Array.isArray(value)
       ? finePaymentProblems(value as FinePaymentRule, fields).map((p) => p.replace(/^x-zhifa\.finePayment: /, ''))
       : ['must be {"paidOn": "<date field>", "paidAmount": "<amount field>"}'],
+  filingDecision: (value) =>
+    value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
+  notAfterToday: names('date fields', true),
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

@@ -1,3 +1,4 @@
+import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { ZhifaError } from '../errors.ts';
@@ -7,6 +8,9 @@ import { fromJson } from '../store/json.ts';
 import type { TaskRow } from '../store/tasks.ts';
 import { checkPeriodsAfter } from './date-rules.ts';
 import { checkFinePayment } from './fine-payment.ts';
+import { checkFiling, type LimitationPeriod } from './filing-check.ts';
+import { checkNotAfterToday } from './not-after-today.ts';
+import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -28,7 +32,7 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * answer is one 422 with a message per field, in the words staff read. A protected variable
  * (rules/protected-variables.json) is refused first unless this step owns it.
  */
-export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar, limitation?: LimitationPeriod): SubmissionCheck {
   return async (tx, task, variables, username, how) => {
     const instance = await instanceById(tx, task.instance_id);
     // Before anything else and however the step ends: only the owning step writes what a rule relies on.
@@ -55,10 +59,21 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
     const payment = form.rules.finePayment ? checkFinePayment(form.rules.finePayment, variables, caseVars, title, shanghaiDate(clock.now())) : { errors: [], record: {} };
     errors.push(...payment.errors);
+    if (form.rules.notAfterToday) errors.push(...checkNotAfterToday(form.rules.notAfterToday, variables, title, shanghaiDate(clock.now())));
+    let filingDate: Record<string, unknown> = {};
+    if (form.rules.filingDecision) {
+      if (!limitation) throw new Error(`form ${form.key} decides on filing but the submission check was built without the limitation period`);
+      const filingClock = await clockInScope(tx, task.instance_id, form.rules.filingDecision.clock);
+      const due = filingClock?.status === 'running' && filingClock.due_at !== null ? Number(filingClock.due_at) : null;
+      const today = shanghaiDate(clock.now());
+      errors.push(...checkFiling(limitation, { values: { ...caseVars, ...variables }, today, filingLastDay: due === null ? null : shanghaiDateOfEnd(new Date(due)) }));
+      // The day of the decision is recorded: the decision clock counts from it.
+      if (variables.filingDate === undefined) filingDate = { filingDate: today };
+    }
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...payment.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
