@@ -31,10 +31,10 @@ describe('API: a department’s own groups act only on its cases', () => {
   const taskIds = async (who: ApiClient) => ((await who.get('/api/tasks')).body as Array<{ instanceId: string; elementId: string }>).map((t) => `${t.instanceId}:${t.elementId}`);
 
   it('offers the investigation of a 执法支队 case to its own officers only; an officer of another department can neither list, claim nor open it', async () => {
-    const started = await officer1.post('/api/instances', { processKey: 'penalty', businessKey: 'DEPT-1', variables: { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '举报' } });
+    const started = await officer1.post('/api/instances', { processKey: 'penalty', businessKey: 'DEPT-1', variables: { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '举报', leadDiscoveredOn: '2026-03-02' } });
     const id = started.body.id;
     expect(await taskIds(head1), 'the leadership serves every department').to.include(`${id}:filingApproval`);
-    await completeTask(s, head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案' });
+    await completeTask(s, head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01' });
     expect(await taskIds(officer2)).to.include(`${id}:investigation`);
     expect(await taskIds(otherOfficer)).not.to.include(`${id}:investigation`);
     const task = await openTask(s, id, 'investigation');
