@@ -45,6 +45,8 @@ describe('Browser: staff work their tasks', function () {
     await officer.selectOption('select[name=partyType]', '法人及非法人组织');
     await officer.fill('textarea[name=lead]', '群众举报夜间偷排废水');
     await officer.fill('input[name=leadDiscoveredOn]', '2026-03-02');
+    await officer.fill('input[name=partyAddress]', '湖南省吉首市经济开发区1号');
+    await officer.fill('input[name=legalRepresentative]', '李四');
     await Promise.all([officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/), officer.click('main button[type=submit]')]);
     const caseId = new URL(officer.url()).pathname.split('/').pop()!;
     await officer.waitForSelector('#diagram[data-ready=true]');

@@ -12,6 +12,7 @@ export const lead = (leadDiscoveredOn: string, more: Record<string, unknown> = {
   partyType: '法人及非法人组织',
   creditCode: '91433100MA4L12345X',
   legalRepresentative: '李四',
+  partyAddress: '湖南省吉首市经济开发区1号',
   lead: '群众举报夜间偷排废水',
   leadDiscoveredOn,
   ...more,

@@ -16,7 +16,7 @@ describe('Web: staff pages', () => {
   after(() => s.close());
 
   const startPenalty = async (who: WebSession, party: string) => {
-    const res = await who.post('/cases/new/penalty', { party, partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02' });
+    const res = await who.post('/cases/new/penalty', { party, partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     expect(res.status, res.text.slice(0, 300)).to.equal(303);
     return res.location!.replace('/cases/', '');
   };
