@@ -27,6 +27,7 @@ import { loadAvRecordingMatters } from './domain/public-lists.ts';
 import { createApp } from './http/app.ts';
 import { calendarInput } from './workflow/calendar-input.ts';
 import { DEFAULT_JSON_LIMITS } from './domain/json-limits.ts';
+import { loadLimitationPeriod } from './domain/filing-check.ts';
 import { Views } from './http/web/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
 import { Notifications } from './notifications/notifications.ts';
@@ -120,10 +121,11 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
   const protectedVariables = ProtectedVariables.load(config.protectedVariablesFile);
+  const limitation = loadLimitationPeriod(path.resolve(import.meta.dirname, '../rules/limitation-period.json'));
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
-    submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar)),
+    submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation)),
     message: createMessageCheck(forms, protectedVariables),
-    start: createStartCheck(forms, protectedVariables),
+    start: createStartCheck(forms, protectedVariables, clock),
     variableLimits: { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes },
   });
   // Sessions expire in real time even when training moves the process clock.

@@ -1,7 +1,8 @@
 /**
- * An amount of yuan in Chinese capital numerals (大写), as a decision states a fine: the figure
- * and the words must say the same, so both come from the one stored amount.
- * 250000 → 贰拾伍万元整; 5000.5 → 伍仟元伍角; 1020.03 → 壹仟零贰拾元零叁分.
+ * An amount of yuan as written on a 文书 (处罚法 art. 59: the decision states the penalty): in
+ * capital numerals (人民币大写) and in figures, both from the one stored amount, so the figure and
+ * the words say the same. 250000 → 贰拾伍万元整 / 250,000.00; 1020.03 → 壹仟零贰拾元零叁分;
+ * 5000.5 → 伍仟元零伍角 (an amount ending in 角 takes no 整).
  */
 const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const SMALL = ['', '拾', '佰', '仟'];
@@ -19,6 +20,16 @@ export function amountInWords(yuan: number): string {
   const jiaoPart = jiao ? `${needZero ? '零' : ''}${DIGITS[jiao]}角` : whole > 0 ? '零' : '';
   return `${integer}${jiaoPart}${cents ? `${DIGITS[cents]}分` : ''}`;
 }
+
+/** The name the document helpers use; the same implementation. */
+export const yuanInWords = amountInWords;
+
+/** 250000 → "250,000.00". */
+export function amountInFigures(yuan: number): string {
+  return yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export const yuanInFigures = amountInFigures;
 
 function integerWords(n: number): string {
   const groups: number[] = [];

@@ -1,18 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { amountInWords } from './amount-words.ts';
 import { shanghaiDate } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import type { ServiceRegistry } from '../engine/services.ts';
 import type { ServiceContext } from '../workflow/service-context.ts';
-import type { Tx } from '../store/db.ts';
+import type { DbOrTx, Tx } from '../store/db.ts';
 import { insertDocument, nextDocumentNumber } from '../store/documents.ts';
 import { appendHistory } from '../store/history.ts';
 import { sha256Hex } from '../record/canonical.ts';
+import { usersByName } from '../store/users.ts';
+import { ZhifaError } from '../errors.ts';
+import { documentHelpers, mentionedNames, type DocumentPerson } from './document-helpers.ts';
 
 interface Kinds {
-  agency: { name: string; numberPrefix: string; creditCode?: string };
+  /** The agency, with where and how a fine is paid and where the party may seek 复议 or sue (处罚法 art. 59). */
+  agency: { name: string; numberPrefix: string; creditCode?: string; [more: string]: unknown };
   kinds: Record<string, { title: string; number: string | null }>;
 }
 
@@ -30,10 +33,7 @@ export class DocumentTemplates {
   constructor(dir: string, private readonly clock: Clock) {
     const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
     this.kinds = JSON.parse(read('kinds.json')) as Kinds;
-    this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-    // A fine is printed once in words and once in figures, both from the one decided amount.
-    this.hbs.registerHelper('amountWords', (v: unknown) => (typeof v === 'number' ? amountInWords(v) : ''));
-    this.hbs.registerHelper('amountFigures', (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ''));
+    for (const [name, helper] of Object.entries(documentHelpers)) this.hbs.registerHelper(name, helper);
     for (const file of fs.readdirSync(path.join(dir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
       this.hbs.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
     }
@@ -42,11 +42,35 @@ export class DocumentTemplates {
       try {
         const source = read(file);
         this.hbs.precompile(source); // parses now: a broken template stops the start, not a case
-        this.templates.set(kind, this.hbs.compile(source, { strict: false }));
+        // Strict: a variable the case does not have stops the issue with its name, never prints a blank.
+        this.templates.set(kind, this.hbs.compile(source, { strict: true }));
       } catch (err) {
         throw new Error(`document template ${path.join(dir, file)} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+  }
+
+  /** The document's HTML for a case's variables; refused (422) when the template reads a variable the case lacks. */
+  render(kind: string, variables: Record<string, unknown>, at: { number: string | null; day: string; people: Record<string, DocumentPerson> }): string {
+    const spec = this.kinds.kinds[kind];
+    const template = this.templates.get(kind);
+    if (!spec || !template) throw new Error(`no document kind "${kind}" in documents/kinds.json (known: ${Object.keys(this.kinds.kinds).join(', ')})`);
+    const [y, m, d] = at.day.split('-').map(Number);
+    try {
+      return template({ agency: this.kinds.agency, title: spec.title, number: at.number, date: `${y}年${m}月${d}日`, case: variables, people: at.people });
+    } catch (err) {
+      const missing = /"([^"]+)" not defined/.exec(err instanceof Error ? err.message : '')?.[1];
+      if (!missing) throw err;
+      throw new ZhifaError('unprocessable', `文书「${spec.title}」需要的「${missing}」尚未填写，不能出具：请先在相应办理环节填写（documents/${kind}.hbs）`);
+    }
+  }
+
+  /** The officers and other staff the case names by user name, as documents name them. */
+  async people(db: DbOrTx, variables: Record<string, unknown>): Promise<Record<string, DocumentPerson>> {
+    const names = mentionedNames(variables);
+    if (!names.length) return {};
+    const rows = await usersByName(db, names);
+    return Object.fromEntries(rows.map((u) => [u.username, { name: u.display_name ?? u.username, certificateNo: u.certificate_no ?? null }]));
   }
 
   async issue(tx: Tx, caseId: string, instanceId: string, kind: string, variables: Record<string, unknown>, actor: string | null) {
@@ -61,8 +85,7 @@ export class DocumentTemplates {
       const prefix = `${this.kinds.agency.numberPrefix}${spec.number}`;
       number = `${prefix}〔${year}〕${await nextDocumentNumber(tx, prefix, year)}号`;
     }
-    const [y, m, d] = day.split('-').map(Number);
-    const html = template({ agency: this.kinds.agency, title: spec.title, number, date: `${y}年${m}月${d}日`, case: variables });
+    const html = this.render(kind, variables, { number, day, people: await this.people(tx, variables) });
     const id = await insertDocument(tx, { case_id: caseId, instance_id: instanceId, kind, number, title: spec.title, html, created_at: now.getTime(), created_by: actor });
     await appendHistory(tx, [{ instanceId: caseId, at: now.getTime(), actor, kind: 'document.issued', data: { documentId: id, kind, number, title: spec.title, sha256: sha256Hex(html) } }]);
     return { id, number };

@@ -30,6 +30,10 @@ export interface FormRules {
   notHeavierThanNotice?: boolean;
   /** A deferral or instalments approved: the schedule must add up to the fine and end after paymentLastDay. */
   paymentSchedule?: PaymentScheduleRule;
+  /** 立案审批: the filing clock it closes (a late decision records why) and the limitation period (src/domain/filing-check.ts). */
+  filingDecision?: { clock: string };
+  /** Date fields that may not lie after today (a start form's dates, checked when the case starts). */
+  notAfterToday?: string[];
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -63,6 +67,9 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   notHeavierThanNotice: (value, fields) =>
     value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
   paymentSchedule: paymentScheduleProblems,
+  filingDecision: (value) =>
+    value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
+  notAfterToday: names('date fields', true),
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

@@ -1,4 +1,7 @@
+import { shanghaiDate } from '../calendar/index.ts';
+import type { Clock } from '../clock.ts';
 import { ZhifaError } from '../errors.ts';
+import { checkNotAfterToday } from './not-after-today.ts';
 import type { Actor } from '../workflow/actor.ts';
 import type { FormRegistry } from './forms.ts';
 import type { ProtectedVariables } from './protected-variables.ts';
@@ -15,7 +18,7 @@ export const startFormKey = (processKey: string) => `${processKey}-start`;
  * its schema. A process without a start form starts with no data from staff; administrators, who
  * deploy the diagrams themselves, may start one (a called procedure started by hand) with any data.
  */
-export function createStartCheck(forms: FormRegistry, protectedVariables: ProtectedVariables): StartCheck {
+export function createStartCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock?: Clock): StartCheck {
   return (processKey, variables, actor) => {
     const form = forms.get(startFormKey(processKey));
     const admin = actor.roles.includes('admin');
@@ -28,6 +31,10 @@ export function createStartCheck(forms: FormRegistry, protectedVariables: Protec
       });
     }
     const errors = forms.checkDeclared(form, variables);
+    if (form.rules.notAfterToday) {
+      if (!clock) throw new Error(`start form ${form.key} checks dates against today but the start check was built without the clock`);
+      errors.push(...checkNotAfterToday(form.rules.notAfterToday, variables, (f) => form.schema.properties?.[f]?.title ?? f, shanghaiDate(clock.now())));
+    }
     if (errors.length) throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     return variables;
   };

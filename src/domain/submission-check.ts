@@ -1,3 +1,4 @@
+import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { ZhifaError } from '../errors.ts';
@@ -11,6 +12,9 @@ import { checkCollectiveQuorum } from './collective-quorum.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkDecidedPenalty } from './decided-penalty.ts';
 import { checkPaymentSchedule } from './payment-schedule.ts';
+import { checkFiling, type LimitationPeriod } from './filing-check.ts';
+import { checkNotAfterToday } from './not-after-today.ts';
+import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
@@ -32,7 +36,7 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * answer is one 422 with a message per field, in the words staff read. A protected variable
  * (rules/protected-variables.json) is refused first unless this step owns it.
  */
-export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar, limitation?: LimitationPeriod): SubmissionCheck {
   return async (tx, task, variables, username, how) => {
     const instance = await instanceById(tx, task.instance_id);
     // Before anything else and however the step ends: only the owning step writes what a rule relies on.
@@ -67,10 +71,21 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
     errors.push(...decided.errors);
     if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
+    if (form.rules.notAfterToday) errors.push(...checkNotAfterToday(form.rules.notAfterToday, variables, title, shanghaiDate(clock.now())));
+    let filingDate: Record<string, unknown> = {};
+    if (form.rules.filingDecision) {
+      if (!limitation) throw new Error(`form ${form.key} decides on filing but the submission check was built without the limitation period`);
+      const filingClock = await clockInScope(tx, task.instance_id, form.rules.filingDecision.clock);
+      const due = filingClock?.status === 'running' && filingClock.due_at !== null ? Number(filingClock.due_at) : null;
+      const today = shanghaiDate(clock.now());
+      errors.push(...checkFiling(limitation, { values: { ...caseVars, ...variables }, today, filingLastDay: due === null ? null : shanghaiDateOfEnd(new Date(due)) }));
+      // The day of the decision is recorded: the decision clock counts from it.
+      if (variables.filingDate === undefined) filingDate = { filingDate: today };
+    }
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...payment.record, ...decided.record, ...collective.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;

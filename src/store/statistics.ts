@@ -84,6 +84,22 @@ export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionSc
   return result;
 }
 
+/**
+ * Filing decisions taken after the filing period with the reason recorded (立案审批 with
+ * lateFilingReason, which the form requires once the filing clock is past due).
+ */
+export async function lateFilings(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
+  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
+    .where('cases.process_key', 'penalty')
+    .where('history.kind', 'task.completed')
+    .where('history.element_id', 'filingApproval')
+    .where('cases.started_at', '>=', p.from)
+    .where('cases.started_at', '<', p.to)
+    .select('history.data');
+  const reasons = rows.map((r) => fromJson<{ variables?: { lateFilingReason?: unknown } }>(r.data, {}).variables?.lateFilingReason).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return { cases: reasons.length, reasons };
+}
+
 /** Publications by kind: published before their publication clock fell due, or after. */
 export async function publicationTimeliness(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ kind: string; onTime: number; late: number }>> {
   const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await inDepartment(db('publications').join('instances as cases', 'cases.id', 'publications.case_id'), 'cases', scope)

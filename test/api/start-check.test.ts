@@ -9,7 +9,7 @@ import { ApiClient, startProcessServer, type TestServer } from '../helpers/serve
 describe('API: a start is checked against forms/<process>-start.json, as the page checks it', () => {
   let s: TestServer;
   let officer1: ApiClient;
-  const PARTY = { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报' };
+  const PARTY = { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' };
   const instances = async () => Number((await s.zhifa.db('instances').count({ n: '*' }))[0]!.n);
 
   before(async () => {
@@ -34,7 +34,7 @@ describe('API: a start is checked against forms/<process>-start.json, as the pag
     const extra = await officer1.post('/api/instances', { processKey: 'penalty', variables: { ...PARTY, fineAmount: 1 } });
     expect(extra.status).to.equal(422);
     expect(extra.body.errors).to.deep.include({ field: 'fineAmount', message: '表单中没有「fineAmount」这一项' });
-    const missing = await officer1.post('/api/instances', { processKey: 'penalty', variables: { lead: '举报' } });
+    const missing = await officer1.post('/api/instances', { processKey: 'penalty', variables: { lead: '举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' } });
     expect(missing.status).to.equal(422);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).to.include('party');
     expect(await instances()).to.equal(before);

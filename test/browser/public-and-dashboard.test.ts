@@ -57,8 +57,8 @@ describe('Browser: the public platform and the managers\' dashboard', function (
     const start = async (processKey: string, variables: Record<string, unknown>) => expect((await officer.post('/api/instances', { processKey, variables })).status).to.equal(201);
     await s.api.post('/api/dev/clock', { set: '2026-03-06T02:00:00Z' });
     await startForDepartmentOf(s, 'officer1', 'publication', { ...penaltyDecision('保靖县某砂场'), decisionDate: '2026-03-06' });
-    await start('penalty', { party: '花垣县某锰业公司', partyType: '法人及非法人组织', lead: '群众举报夜间偷排' });
-    await start('penalty', { party: '永顺县某造纸厂', partyType: '法人及非法人组织', lead: '在线监测数据异常' });
+    await start('penalty', { party: '花垣县某锰业公司', partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
+    await start('penalty', { party: '永顺县某造纸厂', partyType: '法人及非法人组织', lead: '在线监测数据异常', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     await s.api.post('/api/dev/clock', { set: '2026-03-17T02:00:00Z' }); // Tuesday: the publication is past its 7 working days
     const page = await signedInPage(browser, s.base, 'manager1');
     await page.click('nav >> text=监督看板');

@@ -44,6 +44,9 @@ describe('Browser: staff work their tasks', function () {
     await officer.fill('input[name=party]', '湘西某化工有限公司');
     await officer.selectOption('select[name=partyType]', '法人及非法人组织');
     await officer.fill('textarea[name=lead]', '群众举报夜间偷排废水');
+    await officer.fill('input[name=leadDiscoveredOn]', '2026-03-02');
+    await officer.fill('input[name=partyAddress]', '湖南省吉首市经济开发区1号');
+    await officer.fill('input[name=legalRepresentative]', '李四');
     await Promise.all([officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/), officer.click('main button[type=submit]')]);
     const caseId = new URL(officer.url()).pathname.split('/').pop()!;
     await officer.waitForSelector('#diagram[data-ready=true]');
@@ -55,6 +58,7 @@ describe('Browser: staff work their tasks', function () {
     await head.check('input[name=fileCase][value=true]');
     await head.fill('textarea[name=filingOpinion]', '同意立案调查');
     await head.fill('input[name=caseCause]', '超标排放水污染物');
+    await head.fill('input[name=violationDate]', '2026-03-01');
     await submit(head);
     expect(await head.locator('.flash').textContent()).to.include('已提交「立案审批」');
 

@@ -58,7 +58,7 @@ describe('Web: the administrators\' area', () => {
   });
 
   it('lists every process with its versions, who deployed them and how many cases run on each', async () => {
-    await startInstance(s, 'penalty', { party: '某公司', partyType: '法人及非法人组织', lead: '举报' });
+    await startInstance(s, 'penalty', { party: '某公司', partyType: '法人及非法人组织', lead: '举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     const res = await admin.get('/admin');
     expect(res.status).to.equal(200);
     const row = /<tr data-key="penalty" data-version="1">([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ?? '';

@@ -30,10 +30,10 @@ describe('Web: managing user accounts', () => {
   };
   /** The investigation form's people picker (investigators) on a fresh penalty case. */
   const pickerOffers = async () => {
-    const started = await officer1.post('/cases/new/penalty', { party: '某化工厂', partyType: '法人及非法人组织', lead: '群众举报' });
+    const started = await officer1.post('/cases/new/penalty', { party: '某化工厂', partyType: '法人及非法人组织', lead: '群众举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     const id = started.location!.replace('/cases/', '');
     const filing = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'filingApproval')!.id;
-    expect((await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', caseCause: '超标排放' })).status).to.equal(303);
+    expect((await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01', caseCause: '超标排放' })).status).to.equal(303);
     const investigation = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'investigation')!.id;
     const page = await officer1.get(`/tasks/${investigation}`);
     expect(page.status).to.equal(200);
@@ -194,10 +194,10 @@ describe('Web: managing user accounts', () => {
   it("gives the tasks a deactivated user had claimed from a group back to the group, on the record; nothing else they hold changes", async () => {
     await s.zhifa.accounts.create({ username: 'leaver', password: 'leaver-pw', department: '执法支队', groups: [{ id: 'officers', name: '承办人员' }], roles: ['staff'], certificate: { no: '43000000077', validUntil: new Date('2030-12-31T16:00:00Z') } });
     const leaver = await webLogin(s.base, 'leaver', 'leaver-pw');
-    const started = await leaver.post('/cases/new/penalty', { party: '某冶炼厂', partyType: '法人及非法人组织', lead: '巡查发现' });
+    const started = await leaver.post('/cases/new/penalty', { party: '某冶炼厂', partyType: '法人及非法人组织', lead: '巡查发现', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     const id = started.location!.replace('/cases/', '');
     const filing = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'filingApproval')!.id;
-    await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案' });
+    await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01' });
     const investigation = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'investigation')!.id;
     expect((await leaver.post(`/tasks/${investigation}/claim`, {})).status).to.equal(303);
     expect((await view(s, id)).tasks.find((t: { id: string }) => t.id === investigation).assignee).to.equal('leaver');

@@ -38,10 +38,10 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     cases = {
       a: await startForDepartmentOf(s, 'officer1', 'publication', publication('湘西某化工有限公司')),
       b: await startForDepartmentOf(s, 'officer9', 'publication', publication('综合科某建材厂')),
-      c: await start(officer1, 'penalty', { party: '吉首某砂场', partyType: '法人及非法人组织', lead: '群众举报夜间偷排' }),
+      c: await start(officer1, 'penalty', { party: '吉首某砂场', partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }),
     };
     // A case opened by the administrator belongs to no department.
-    await startInstance(s, 'penalty', { party: '管理员录入某厂', partyType: '法人及非法人组织', lead: '上级交办' });
+    await startInstance(s, 'penalty', { party: '管理员录入某厂', partyType: '法人及非法人组织', lead: '上级交办', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     expect((await s.api.post(`/api/instances/${cases.c}/clocks/filing/pause`, { reason: '等待鉴定' })).status).to.equal(200);
     // Monday 16 March, 10:00 Shanghai: both publications are past their 7 working days (11 March), reminded and escalated.
     await s.api.post('/api/dev/clock', { set: '2026-03-16T02:00:00Z' });

@@ -19,7 +19,7 @@ describe('Web: evidence upload from a task page', () => {
   before(async () => {
     s = await startServer({ label: 'web-evidence', processesDir: path.join(ROOT, 'processes'), env: { ZHIFA_EVIDENCE_DIR: dir, ZHIFA_EVIDENCE_MAX_MB: '0.01' } });
     officer1 = await webLogin(s.base, 'officer1', 'demo');
-    const started = await officer1.post('/cases/new/penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '巡查发现' });
+    const started = await officer1.post('/cases/new/penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '巡查发现', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     caseId = started.location!.replace('/cases/', '');
     taskId = (await view(s, caseId)).tasks[0].id;
   });

@@ -30,7 +30,7 @@ describe('Web: the public platform (/public, /public/lists), no sign-in', () => 
     await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
     published = await publishPenalty(s, officer, '湘西某化工有限公司', '湘西环罚〔2026〕12号');
     // Permits and other decisions published earlier, stored as the publication service stores them.
-    caseId = await startInstance(s, 'penalty', { party: '案卷', partyType: '法人及非法人组织', lead: '测试' });
+    caseId = await startInstance(s, 'penalty', { party: '案卷', partyType: '法人及非法人组织', lead: '测试', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     const now = s.clock.now().getTime();
     const store = (i: number, kind: string, party: string, decisionDate: string, publishUntil: number) => insertPublication(s.zhifa.db, {
       case_id: caseId, instance_id: caseId, idempotency_key: `seed-${i}`, kind, party_name: party, decision_no: `湘西环许〔2026〕${i}号`,

@@ -9,7 +9,7 @@ describe('Web: the public search by party ignores the case of Latin letters on b
 
   before(async () => {
     s = await startProcessServer('web-public-case');
-    const caseId = await startInstance(s, 'penalty', { party: '案卷', partyType: '法人及非法人组织', lead: '测试' });
+    const caseId = await startInstance(s, 'penalty', { party: '案卷', partyType: '法人及非法人组织', lead: '测试', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     const now = s.clock.now().getTime();
     await insertPublication(s.zhifa.db, {
       case_id: caseId, instance_id: caseId, idempotency_key: 'seed-acme', kind: 'permit', party_name: 'ACME 湘西贸易有限公司', decision_no: '湘西环许〔2026〕7号',

@@ -16,7 +16,7 @@ describe('Web: staff pages', () => {
   after(() => s.close());
 
   const startPenalty = async (who: WebSession, party: string) => {
-    const res = await who.post('/cases/new/penalty', { party, partyType: '法人及非法人组织', lead: '群众举报夜间偷排' });
+    const res = await who.post('/cases/new/penalty', { party, partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     expect(res.status, res.text.slice(0, 300)).to.equal(303);
     return res.location!.replace('/cases/', '');
   };
@@ -73,10 +73,10 @@ describe('Web: staff pages', () => {
   it('refuses a form post without the CSRF token (403) and changes nothing', async () => {
     const id = await startPenalty(officer1, '湘西某化工有限公司');
     const task = await taskId(id, 'filingApproval');
-    const res = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案' }, { csrf: null });
+    const res = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01' }, { csrf: null });
     expect(res.status).to.equal(403);
     expect(res.text).to.include('CSRF');
-    const forged = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案' }, { csrf: officer1.csrf });
+    const forged = await head1.post(`/tasks/${task}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01' }, { csrf: officer1.csrf });
     expect(forged.status, "another session's token does not do").to.equal(403);
     expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['filingApproval']);
   });
@@ -100,7 +100,7 @@ describe('Web: staff pages', () => {
   it('shows server validation next to each field (Chinese), keeps what was typed, and the case does not move; a valid form moves it', async () => {
     const id = await startPenalty(officer1, '湘西某冶炼厂');
     const filing = await taskId(id, 'filingApproval');
-    const filed = await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', caseCause: '超标排放' });
+    const filed = await head1.post(`/tasks/${filing}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01', caseCause: '超标排放' });
     expect(filed.status).to.equal(303);
     expect(filed.location).to.equal(`/cases/${id}?completed=${encodeURIComponent('立案审批')}`);
 
@@ -135,7 +135,7 @@ describe('Web: staff pages', () => {
 
   it("records what the case waits to be told (an extension request) from the case page; an outsider is refused and nothing moves", async () => {
     const id = await startPenalty(officer1, '湘西某造纸厂');
-    await head1.post(`/tasks/${await taskId(id, 'filingApproval')}`, { fileCase: 'true', filingOpinion: '同意立案' });
+    await head1.post(`/tasks/${await taskId(id, 'filingApproval')}`, { fileCase: 'true', filingOpinion: '同意立案', violationDate: '2026-03-01' });
     const page = await officer1.get(`/cases/${id}`);
     const action = /action="(\/cases\/[^"]+\/events\/(\d+))"[^]*?data-testid="case-action">收到延长办案期限申请</.exec(page.text);
     expect(action, 'the waiting event is offered under its name in the diagram').to.not.equal(null);

@@ -8,7 +8,7 @@ const publication = (party: string) => ({
   penaltyDecisionNo: '湘西环罚〔2026〕12号', violationType: '超标排放大气污染物', facts: '废气排放口二氧化硫浓度超标。', legalBasis: '《中华人民共和国大气污染防治法》第九十九条',
   decidedPenaltyKinds: ['fine'], penaltyContent: '罚款人民币三十万元', decidedFineAmount: 300000, decisionDate: '2026-03-02',
 });
-const LEGAL_REVIEW = { partyType: '法人及非法人组织', fineAmount: 300000, penaltyKinds: ['罚款'], procedure: 'penalty', legalReviewRequired: true, legalReviewRuleLabel: '对法人或其他组织处以较大数额罚款' };
+const LEGAL_REVIEW = { party: '湘西某化工有限公司', partyType: '法人及非法人组织', fineAmount: 300000, penaltyKinds: ['罚款'], procedure: 'penalty', legalReviewRequired: true, legalReviewRuleLabel: '对法人或其他组织处以较大数额罚款' };
 const MATERIALS = {
   decisionDraft: '湘西环罚〔2026〕12号（代拟稿）：罚款三十万元', factsAndEvidence: '现场检查笔录、监测报告', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
   discretionApplied: '裁量基准第3条', investigators: ['officer1', 'officer2'], hearingHeld: false,

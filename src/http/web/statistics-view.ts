@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.ts';
 import { badRequest } from '../../errors.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
-import { casesByOutcome, clockTimeliness, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
+import { casesByOutcome, clockTimeliness, lateFilings, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
 import { NO_DEPARTMENT, scopeOf } from './dashboard-view.ts';
 import { KIND_LABELS } from './public-pages.ts';
 import type { WebUser } from './session.ts';
@@ -46,9 +46,9 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
   const scope = scopeOf(user);
   const period = { from: startOfShanghaiDay(days.from).getTime(), to: endOfShanghaiDay(days.to).getTime() };
   const now = deps.clock.now().getTime();
-  const [cases, timeliness, opinions, publications] = scope === null
-    ? [[], [], { agree: 0, problems: 0 }, []]
-    : await Promise.all([casesByOutcome(db, period, scope), clockTimeliness(db, period, now, scope), reviewOpinions(db, period, scope), publicationTimeliness(db, period, scope)]);
+  const [cases, timeliness, opinions, publications, late] = scope === null
+    ? [[], [], { agree: 0, problems: 0 }, [], { cases: 0, reasons: [] }]
+    : await Promise.all([casesByOutcome(db, period, scope), clockTimeliness(db, period, now, scope), reviewOpinions(db, period, scope), publicationTimeliness(db, period, scope), lateFilings(db, period, scope)]);
   const names = new Map<string, string>();
   for (const d of await listDefinitions(db)) if (!names.has(d.key)) names.set(d.key, d.name ?? d.key);
   const procedure = (key: string) => names.get(key) ?? key;
@@ -63,6 +63,7 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
     cases: cases.map((c) => ({ ...c, procedureName: procedure(c.procedure) })),
     timeliness: steps,
     reviewOpinions: { ...opinions, total: opinions.agree + opinions.problems },
+    lateFilings: late,
     publications: publications.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as keyof typeof KIND_LABELS] ?? p.kind })),
     chart: barChartSvg({
       title: '法定期限执行情况',

@@ -11,8 +11,11 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
       return { label: `启动「${processName}」`, detail: '' };
     case 'instance.cancelled':
       return { label: `「${processName}」被取消`, detail: String(d.reason ?? '') };
-    case 'task.completed':
-      return { label: `提交任务表单`, detail: h.elementId ?? '' };
+    case 'task.completed': {
+      // A late filing decision carries its reason on the record (生态环境行政处罚办法 2023: 15 days, +15 on approval).
+      const late = (d.variables as { lateFilingReason?: unknown } | undefined)?.lateFilingReason;
+      return { label: `提交任务表单`, detail: `${h.elementId ?? ''}${typeof late === 'string' && late ? `；逾期立案理由：${late}` : ''}` };
+    }
     case 'task.error':
       return { label: `任务以业务异常结束`, detail: h.elementId ?? '' };
     case 'task.claimed':

@@ -11,7 +11,7 @@ const fired = (v: { history: HistoryEntry[] }) => v.history.filter((h) => h.kind
 const completions = (v: { history: HistoryEntry[] }, elementId: string) => v.history.filter((h) => h.kind === 'task.completed' && h.elementId === elementId);
 
 /** What a penalty case hands to the call activity (the caller's variables). */
-const CASE = { partyType: '法人及非法人组织', fineAmount: 300000, penaltyKinds: ['罚款'], procedure: 'penalty', legalReviewRequired: true, legalReviewRuleLabel: '对法人或其他组织处以较大数额罚款' };
+const CASE = { party: '湘西某化工有限公司', partyType: '法人及非法人组织', fineAmount: 300000, penaltyKinds: ['罚款'], procedure: 'penalty', legalReviewRequired: true, legalReviewRuleLabel: '对法人或其他组织处以较大数额罚款' };
 
 const MATERIALS = {
   decisionDraft: '湘西环罚〔2026〕12号（代拟稿）：罚款三十万元',

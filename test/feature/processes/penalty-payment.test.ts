@@ -49,8 +49,8 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
   async function decidedCase(): Promise<{ id: string; key: string }> {
     await at('2026-03-02T01:00:00Z');
     const key = `PAY-${++seq}`;
-    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '群众举报夜间偷排废水' }, key);
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', caseCause: '超标排放水污染物' });
+    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '群众举报夜间偷排废水', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号' }, key);
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', caseCause: '超标排放水污染物', violationDate: '2026-03-01' });
     await complete(officer1, id, 'investigation', {
       investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '2026年3月2日现场检查发现外排废水COD超标',
       evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }],

@@ -61,8 +61,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   async function caseUpToNotice(c: Case): Promise<{ id: string; key: string }> {
     await at('2026-03-02T01:00:00Z');
     const key = `PEN-${++seq}`;
-    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: c.partyType, lead: '群众举报夜间偷排废水' }, key);
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', caseCause: '超标排放水污染物' });
+    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: c.partyType, lead: '群众举报夜间偷排废水', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, key);
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01', caseCause: '超标排放水污染物' });
     await complete(officer1, id, 'investigation', {
       investigators: c.investigators ?? ['officer1', 'officer2'],
       certificatesShown: true,
@@ -106,13 +106,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   it('Given a small fine to a 法人 (not in the catalog) and no hearing request, then it goes to the decision without legal review and ends after the fine is paid on time, without surcharge', async () => {
     await at('2026-03-02T01:00:00Z');
     const key = `PEN-${++seq}`;
-    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报' }, key);
+    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, key);
     let v = await view(s, id);
     // 15 calendar days from 2 March: 17 March, 24:00 Shanghai, for both the task and the filing clock.
     expect((await openTask(s, id, 'filingApproval')).dueAt).to.equal('2026-03-17T16:00:00.000Z');
     expect(clock(v, 'filing')).to.include({ status: 'running', dueAt: '2026-03-17T16:00:00.000Z' });
 
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案' });
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01' });
     v = await view(s, id);
     expect(clock(v, 'filing').status, 'the filing clock stops at the filing decision').to.equal('stopped');
     // 90 calendar days from 2 March end on Sunday 31 May: a rest day, so Monday 1 June.
@@ -351,8 +351,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
 
   it('refuses the case review by someone who investigated the case', async () => {
     await at('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现' }, `PEN-${++seq}`);
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意' });
+    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, `PEN-${++seq}`);
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意', violationDate: '2026-03-01' });
     const review = {
       caseReviewOpinion: '同意', partyType: '自然人', fineAmount: 2000, penaltyKinds: ['罚款'], complexCase: false, heavyPenalty: false,
     };
@@ -369,8 +369,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
 
   it('refuses an investigation by one officer, or without certificates shown, and ends a lead that is not filed', async () => {
     await at('2026-03-02T01:00:00Z');
-    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现' }, `PEN-${++seq}`);
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意' });
+    const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, `PEN-${++seq}`);
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意', violationDate: '2026-03-01' });
     const one = await submit(officer1, id, 'investigation', { investigators: ['officer1'], certificatesShown: false, facts: '露天焚烧', evidence: [] });
     expect(one.status).to.equal(422);
     expect(one.body.errors).to.deep.include.members([
@@ -385,7 +385,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(smuggled.body.errors.map((e: { field: string }) => e.field), 'refused as protected before the form is read').to.deep.equal(['legalReviewPassed']);
     expect(smuggled.body.errors[0].message).to.match(/只能由流程 legal-review 的服务任务 recordPassed/);
 
-    const lead = await startInstance(s, 'penalty', { party: '李某', partyType: '自然人', lead: '匿名来电' }, `PEN-${++seq}`);
+    const lead = await startInstance(s, 'penalty', { party: '李某', partyType: '自然人', lead: '匿名来电', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, `PEN-${++seq}`);
     await complete(head1, lead, 'filingApproval', { fileCase: false, filingOpinion: '违法事实不能成立，不予立案' });
     const v = await view(s, lead);
     expect(v.status).to.equal('completed');
@@ -403,7 +403,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
   it('Given a request to extend the filing period approved by the leader in charge, then the filing deadline moves by 15 days, once only', async () => {
     await at('2026-03-02T01:00:00Z');
     const key = `PEN-${++seq}`;
-    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报' }, key);
+    const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', lead: '群众举报', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, key);
     let v = await view(s, id);
     expect(open(v), 'no extension task until one is requested').to.deep.equal(['filingApproval']);
 
@@ -429,7 +429,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(passed(v)).to.include('filingExtensionLimitReached');
     expect(clock(v, 'filing').dueAt).to.equal('2026-04-01T16:00:00.000Z');
 
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案' });
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01' });
     v = await view(s, id);
     expect(clock(v, 'filing').status).to.equal('stopped');
     expect(passed(v), 'the stopped clock ends its extension branch').to.include('filingExtensionsEnd');
@@ -499,7 +499,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     const list = docs.find((d) => d.kind === 'penalty-confiscation');
     expect(list, JSON.stringify(docs)).to.include({ title: '没收违法所得、非法财物清单' });
     const html = (await s.api.get(`/api/documents/${list!.id}`)).body as string;
-    expect(html).to.contain('违法销售废机油所得').and.contain('私设暗管').and.contain('已拆除').and.contain('人民币 20000 元').and.contain(v.variables.penaltyDecisionNo);
+    expect(html).to.contain('违法销售废机油所得').and.contain('私设暗管').and.contain('已拆除').and.contain('人民币贰万元整（20,000.00元）').and.contain(v.variables.penaltyDecisionNo);
     expect(open(v)).to.deep.equal(['serviceOfDecision']);
 
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '张某' });

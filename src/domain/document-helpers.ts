@@ -1,0 +1,45 @@
+import type { HelperOptions } from 'handlebars';
+import { amountInFigures, amountInWords, yuanInFigures, yuanInWords } from './amount-words.ts';
+
+/** An officer as a document names them: the name and the enforcement certificate number, never the user name. */
+export interface DocumentPerson {
+  name: string;
+  certificateNo: string | null;
+}
+
+type People = Record<string, DocumentPerson>;
+const peopleOf = (options: HelperOptions): People => ((options.data as { root?: { people?: People } }).root?.people ?? {});
+
+function personText(value: unknown, people: People): string {
+  const p = typeof value === 'string' ? people[value] : undefined;
+  if (!p) return String(value);
+  return p.certificateNo ? `${p.name}（执法证号：${p.certificateNo}）` : p.name;
+}
+
+/**
+ * Helpers of the document templates: `{{yuan case.fineAmount}}` 250,000.00, `{{yuanWords
+ * case.fineAmount}}` 贰拾伍万元整, `{{person case.hearingHost}}` and `{{people case.investigators}}`
+ * 张执法（执法证号：43000001）、李执法（…）, `{{inc @index}}` counting from 1.
+ */
+export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
+  eq: (a: unknown, b: unknown) => a === b,
+  yuan: (n: unknown) => yuanInFigures(Number(n)),
+  yuanWords: (n: unknown) => yuanInWords(Number(n)),
+  // A decided fine printed once in words and once in figures, both from the one decided amount
+  // (an absent amount prints nothing; `yuan`/`yuanWords` are the same words and figures).
+  amountWords: (v: unknown) => (typeof v === 'number' ? amountInWords(v) : ''),
+  amountFigures: (v: unknown) => (typeof v === 'number' ? amountInFigures(v) : ''),
+  inc: (n: unknown) => Number(n) + 1,
+  person: (value: unknown, options: HelperOptions) => personText(value, peopleOf(options)),
+  people: (value: unknown, options: HelperOptions) => (Array.isArray(value) ? value : [value]).map((v) => personText(v, peopleOf(options))).join('、'),
+};
+
+/** The user names a case's variables mention (top level, strings and lists of strings): the people a document may name. */
+export function mentionedNames(variables: Record<string, unknown>): string[] {
+  const names = new Set<string>();
+  for (const v of Object.values(variables)) {
+    if (typeof v === 'string' && /^[A-Za-z_][\w.-]{0,63}$/.test(v)) names.add(v);
+    if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && /^[A-Za-z_][\w.-]{0,63}$/.test(item)) names.add(item);
+  }
+  return [...names];
+}
