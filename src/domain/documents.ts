@@ -9,6 +9,7 @@ import type { Tx } from '../store/db.ts';
 import { insertDocument, nextDocumentNumber } from '../store/documents.ts';
 import { appendHistory } from '../store/history.ts';
 import { sha256Hex } from '../record/canonical.ts';
+import { penaltyDocumentHelpers } from './penalty/document-helpers.ts';
 
 interface Kinds {
   agency: { name: string; numberPrefix: string; creditCode?: string };
@@ -30,6 +31,7 @@ export class DocumentTemplates {
     const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
     this.kinds = JSON.parse(read('kinds.json')) as Kinds;
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    for (const [name, fn] of Object.entries(penaltyDocumentHelpers)) this.hbs.registerHelper(name, fn);
     for (const file of fs.readdirSync(path.join(dir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
       this.hbs.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
     }

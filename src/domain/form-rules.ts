@@ -1,5 +1,6 @@
 import { periodsAfterProblems, type PeriodAfter } from './date-rules.ts';
 import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
+import type { NotBefore, PersonNotIn } from './penalty-form-rules.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -19,6 +20,16 @@ export interface FormRules {
   periodsAfter?: PeriodAfter[];
   /** A fine payment: the amount must be the fine plus the surcharge due on the day paid. */
   finePayment?: FinePaymentRule;
+  /** Case variables a step needs before it may be done (the notice needs the legal basis). */
+  requiresCaseVariables?: string[];
+  /** A person named in a field who may not be one of the case's investigators or reviewer. */
+  personNotIn?: PersonNotIn[];
+  /** Fields naming users of the system. */
+  knownUsers?: string[];
+  /** A date field that may not lie before another date. */
+  notBefore?: NotBefore[];
+  /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
+  recordLateAs?: string;
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -47,6 +58,15 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
     value && typeof value === 'object' && !Array.isArray(value)
       ? finePaymentProblems(value as FinePaymentRule, fields).map((p) => p.replace(/^x-zhifa\.finePayment: /, ''))
       : ['must be {"paidOn": "<date field>", "paidAmount": "<amount field>"}'],
+  requiresCaseVariables: names('case variable names', false),
+  personNotIn: (value, fields) =>
+    Array.isArray(value) && value.every((r) => r && isName(r.field) && fields.includes(r.field) && Array.isArray(r.notIn) && r.notIn.every(isName))
+      ? []
+      : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
+  knownUsers: names('field names', true),
+  notBefore: (value, fields) =>
+    Array.isArray(value) && value.every((r) => r && fields.includes(r.field) && isName(r.other)) ? [] : ['must be a list of {"field": "<date field>", "other": "<date field or case variable>"}'],
+  recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */
