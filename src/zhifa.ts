@@ -16,6 +16,7 @@ import { registerPaymentServices } from './domain/payment-services.ts';
 import { loadHearingRightRules, registerHearingRightService } from './domain/penalty/hearing-right.ts';
 import { registerNoticeServices } from './domain/penalty/notice-service.ts';
 import { registerHearingPeopleService } from './domain/penalty/hearing-people.ts';
+import { registerProposalBridge } from './domain/penalty/proposal-bridge.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
 import { registerPublicationServices } from './domain/publication/services.ts';
@@ -114,6 +115,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerHearingRightService(services, loadHearingRightRules(path.resolve(import.meta.dirname, '../rules/hearing-right.json')));
   registerNoticeServices(services, clock);
   registerHearingPeopleService(services);
+  registerProposalBridge(services);
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
