@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { completeTask, firedDuring, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { webLogin } from '../../helpers/web.ts';
 
 /**
  * 告知、陈述申辩、复核、听证: the region caseReview … gwStatementJoin of processes/penalty.bpmn,
@@ -72,6 +73,13 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     await complete(officer1, id, 'noticeOfPenalty', { noticeDate, rightsStated: true });
     return { id, key };
   }
+
+  /** The case page's 登记事项 button for a hearing request: the action of its own form. */
+  const hearingAction = (html: string) => {
+    const form = html.split('<form').find((f) => f.includes('data-testid="case-action">收到听证申请<'));
+    expect(form, 'the case page offers 收到听证申请').to.exist;
+    return /action="([^"]+)"/.exec(form!)![1]!;
+  };
 
   /** Notice dated 20 May, received by post on Friday 22 May, entered on Tuesday 26 May. */
   async function servedByPost(p: Proposal) {
@@ -266,5 +274,40 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(record).to.contain('听证时间：2026-06-08').and.contain('湘西某化工有限公司（到场）');
     expect(record + report).to.not.match(/legal1|manager1|officer1|undefined|。。/);
     void legal1;
+  });
+
+  it('处罚法 art. 64: the case page registers a hearing request through its form (date, way, matters) and only on confirmation; after the period the same form records 逾期听证申请', async () => {
+    const { id } = await servedByPost({ partyType: '法人及非法人组织', kinds: ['fine'], fine: 250000 });
+    const web = await webLogin(s.base, 'officer1', 'demo');
+    const page = await web.get(`/cases/${id}`);
+    const action = hearingAction(page.text);
+    const opened = await web.post(action, {});
+    expect(opened.status, String(opened.location)).to.equal(200);
+    expect(opened.text).to.contain('申请听证日期').and.contain('申请方式').and.contain('申请听证的事项及理由').and.contain('确认登记');
+    let v = await view(s, id);
+    expect(clock(v, 'decision').status, 'opening the form changes nothing').to.equal('running');
+    const missing = await web.post(action, { _confirm: '1', _message: 'penaltyHearingRequested' });
+    expect(missing.status).to.equal(422);
+    expect(clock((await view(s, id)), 'decision').status).to.equal('running');
+
+    await at('2026-05-30T02:00:00Z');
+    const late = await web.post(action, { _confirm: '1', _message: 'penaltyHearingRequested', _label: '收到听证申请', hearingRequestedOn: '2026-05-30', hearingRequestWay: '书面', hearingRequestNote: '要求听证' });
+    expect(late.status).to.equal(303);
+    expect(decodeURIComponent(late.location!)).to.equal(`/cases/${id}?recorded=逾期听证申请（期限已届满，案件不因此中止）`);
+    v = await view(s, id);
+    expect(v.history.filter((h: { kind: string }) => h.kind === 'message.late')).to.have.length(1);
+    expect(v.variables.hearingRequestedOn).to.equal(undefined);
+  });
+
+  it('处罚法 art. 64: a hearing request confirmed on the case page within the period pauses the decision clock', async () => {
+    const { id } = await servedByPost({ partyType: '法人及非法人组织', kinds: ['fine'], fine: 250000 });
+    const web = await webLogin(s.base, 'officer1', 'demo');
+    const action = hearingAction((await web.get(`/cases/${id}`)).text);
+    const sent = await web.post(action, { _confirm: '1', _message: 'penaltyHearingRequested', hearingRequestedOn: '2026-05-26', hearingRequestWay: '书面', hearingRequestNote: '对监测数据有异议' });
+    expect(sent.status, sent.text.slice(0, 300)).to.equal(303);
+    const v = await view(s, id);
+    expect(v.variables).to.include({ hearingRequestedOn: '2026-05-26', hearingRequestWay: '书面' });
+    expect(clock(v, 'decision').status).to.equal('paused');
+    expect(open(v)).to.deep.equal(['hearingNotice']);
   });
 });
