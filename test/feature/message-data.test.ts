@@ -55,7 +55,7 @@ describe('Feature: a message carries only the data its form declares', () => {
   });
 
   it("checks a message that has a form like a task form: a date that is not one is refused in Chinese", async () => {
-    const res = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '三月四日' } });
+    const res = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '三月四日', hearingRequestWay: '书面' } });
     expect(res.status).to.equal(422);
     expect(res.body.errors[0]).to.include({ field: 'hearingRequestedOn' });
     const unknown = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { legalReviewPassed: true } });
