@@ -13,6 +13,8 @@ import { DocumentTemplates, registerDocumentService } from './domain/documents.t
 import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { registerPaymentServices } from './domain/payment-services.ts';
+import { loadHearingRightRules, registerHearingRightService } from './domain/penalty/hearing-right.ts';
+import { registerNoticeServices } from './domain/penalty/notice-service.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
 import { registerPublicationServices } from './domain/publication/services.ts';
@@ -109,6 +111,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);
   registerEnforcementServices(services, reviewCatalogs);
   registerPaymentServices(services, calendar, clock);
+  registerHearingRightService(services, loadHearingRightRules(path.resolve(import.meta.dirname, '../rules/hearing-right.json')));
+  registerNoticeServices(services, clock);
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
@@ -125,6 +129,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
     submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation)),
     message: createMessageCheck(forms, protectedVariables),
+    lateMessageLabel: (name) => forms.get(name)?.rules.recordLateAs,
     start: createStartCheck(forms, protectedVariables, clock),
     variableLimits: { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes },
   });

@@ -12,6 +12,7 @@ import { sha256Hex } from '../record/canonical.ts';
 import { usersByName } from '../store/users.ts';
 import { ZhifaError } from '../errors.ts';
 import { documentHelpers, mentionedNames, type DocumentPerson } from './document-helpers.ts';
+import { penaltyDocumentHelpers } from './penalty/document-helpers.ts';
 
 interface Kinds {
   /** The agency, with where and how a fine is paid and where the party may seek 复议 or sue (处罚法 art. 59). */
@@ -34,6 +35,7 @@ export class DocumentTemplates {
     const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
     this.kinds = JSON.parse(read('kinds.json')) as Kinds;
     for (const [name, helper] of Object.entries(documentHelpers)) this.hbs.registerHelper(name, helper);
+    for (const [name, fn] of Object.entries(penaltyDocumentHelpers)) this.hbs.registerHelper(name, fn);
     for (const file of fs.readdirSync(path.join(dir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
       this.hbs.registerPartial(path.basename(file, '.hbs'), read(path.join('partials', file)));
     }

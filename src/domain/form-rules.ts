@@ -3,6 +3,7 @@ import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
 import { collectiveQuorumProblems, type CollectiveFields } from './collective-quorum.ts';
 import { dateOrderProblems } from './date-order.ts';
 import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
+import type { NotBefore, PersonNotIn } from './penalty-form-rules.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -34,6 +35,16 @@ export interface FormRules {
   filingDecision?: { clock: string };
   /** Date fields that may not lie after today (a start form's dates, checked when the case starts). */
   notAfterToday?: string[];
+  /** Case variables a step needs before it may be done (the notice needs the legal basis). */
+  requiresCaseVariables?: string[];
+  /** A person named in a field who may not be one of the case's investigators or reviewer. */
+  personNotIn?: PersonNotIn[];
+  /** Fields naming users of the system. */
+  knownUsers?: string[];
+  /** A date field that may not lie before another date. */
+  notBefore?: NotBefore[];
+  /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
+  recordLateAs?: string;
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -70,6 +81,15 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   filingDecision: (value) =>
     value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
   notAfterToday: names('date fields', true),
+  requiresCaseVariables: names('case variable names', false),
+  personNotIn: (value, fields) =>
+    Array.isArray(value) && value.every((r) => r && isName(r.field) && fields.includes(r.field) && Array.isArray(r.notIn) && r.notIn.every(isName))
+      ? []
+      : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
+  knownUsers: names('field names', true),
+  notBefore: (value, fields) =>
+    Array.isArray(value) && value.every((r) => r && fields.includes(r.field) && isName(r.other)) ? [] : ['must be a list of {"field": "<date field>", "other": "<date field or case variable>"}'],
+  recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

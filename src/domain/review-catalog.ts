@@ -1,3 +1,4 @@
+import { penaltyKindLabel } from './penalty/penalty-kinds.ts';
 import fs from 'node:fs';
 
 /**
@@ -80,9 +81,10 @@ export function askCatalog(catalog: Catalog, v: Record<string, unknown>): Catalo
 
 function matches({ when }: CatalogRule, v: Record<string, unknown>): boolean {
   if (when.partyType && !when.partyType.includes(String(v.partyType))) return false;
-  if (when.fineAmountAtLeast !== undefined && !(Number(v.fineAmount ?? 0) >= when.fineAmountAtLeast)) return false;
+  // Before the decision the case knows the proposed penalty (案件审查: codes of rules/penalty-kinds.json).
+  if (when.fineAmountAtLeast !== undefined && !(Number(v.proposedFineAmount ?? v.fineAmount ?? 0) >= when.fineAmountAtLeast)) return false;
   if (when.penaltyKindsAny) {
-    const kinds = Array.isArray(v.penaltyKinds) ? v.penaltyKinds.map(String) : [];
+    const kinds = Array.isArray(v.proposedPenaltyKinds) ? v.proposedPenaltyKinds.map((k) => penaltyKindLabel(String(k))) : Array.isArray(v.penaltyKinds) ? v.penaltyKinds.map(String) : [];
     if (!when.penaltyKindsAny.some((k) => kinds.includes(k))) return false;
   }
   if (when.procedure && !when.procedure.includes(String(v.procedure))) return false;

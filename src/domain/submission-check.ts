@@ -19,6 +19,7 @@ import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
+import { displayNames, missingCaseVariables, notBeforeProblems, personNotInProblems, unknownUsers } from './penalty-form-rules.ts';
 import type { ProtectedVariables } from './protected-variables.ts';
 
 /**
@@ -63,6 +64,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     errors.push(...caseRules(form, caseVars, username));
     const title = (field: string) => titleOf(form, field);
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
+    errors.push(...(await caseDataRules(tx, form, variables, caseVars)));
     const payment = form.rules.finePayment ? checkFinePayment(form.rules.finePayment, variables, caseVars, title, shanghaiDate(clock.now())) : { errors: [], record: {} };
     errors.push(...payment.errors);
     if (form.rules.dateOrder) errors.push(...checkDateOrder(form.rules.dateOrder, variables, caseVars, shanghaiDate(clock.now())));
@@ -109,6 +111,23 @@ function caseRules(form: TaskForm, vars: Record<string, unknown>, username: stri
   }
   return errors;
 }
+
+/** The rules of the notice and hearing steps (处罚法 arts. 44, 64): the basis recorded, a host who did not investigate, dates in order. */
+async function caseDataRules(tx: Tx, form: TaskForm, variables: Record<string, unknown>, caseVars: Record<string, unknown>): Promise<FieldError[]> {
+  const { requiresCaseVariables, personNotIn, knownUsers, notBefore } = form.rules;
+  const title = (field: string) => form.schema.properties?.[field]?.title ?? CASE_TITLES[field] ?? field;
+  const errors = missingCaseVariables(requiresCaseVariables ?? [], caseVars, CASE_TITLES);
+  if (knownUsers) errors.push(...(await unknownUsers(tx, knownUsers, variables, title)));
+  if (personNotIn) {
+    const people = personNotIn.flatMap((r) => (variables[r.field] === undefined ? [] : [String(variables[r.field])]));
+    const names = await displayNames(tx, people);
+    errors.push(...personNotInProblems(personNotIn, variables, caseVars, title, (u) => names.get(u) ?? u));
+  }
+  if (notBefore) errors.push(...notBeforeProblems(notBefore, variables, caseVars, title));
+  return errors;
+}
+
+const CASE_TITLES: Record<string, string> = { violatedProvisions: '违反的法律规定（违法依据）', penaltyProvisions: '处罚依据', proposedPenaltyKinds: '拟处罚种类', hearingDate: '听证日期' };
 
 function needCalendar(calendar: WorkCalendar | undefined, form: TaskForm): WorkCalendar {
   if (!calendar) throw new Error(`form ${form.key} counts working days but the submission check was built without the calendar`);

@@ -111,3 +111,11 @@ export async function departmentOfCase(db: DbOrTx, caseId: string): Promise<stri
   const row: { department: string | null } | undefined = await db('instances').leftJoin('users', 'users.username', 'instances.started_by').where('instances.id', caseId).first('users.department');
   return row?.department ?? null;
 }
+
+/** Running instances selected by id or business key (a message that nobody waits for any more still names its case). */
+export function runningByTarget(db: DbOrTx, target: { instanceId?: string; businessKey?: string }): Promise<InstanceRow[]> {
+  const q = db<InstanceRow>('instances').where('status', 'running').orderBy('id');
+  if (target.instanceId) q.andWhere('id', target.instanceId);
+  if (target.businessKey) q.andWhere('business_key', target.businessKey);
+  return q;
+}

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { instanceById, lockCase, lockInstance, rootIdOf } from '../store/instances.ts';
+import { instanceById, lockCase, lockInstance, rootIdOf, runningByTarget } from '../store/instances.ts';
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
@@ -35,6 +35,14 @@ export interface WorkflowChecks {
   start?: StartCheck;
   /** How deep and how large a command's variables may be. */
   variableLimits?: JsonLimits;
+  /** The label under which a message that comes too late is recorded on its case (forms/<message>.json x-zhifa.recordLateAs), if any. */
+  lateMessageLabel?: (name: string) => string | undefined;
+}
+
+/** A message that came after its case stopped waiting for it: recorded on the case, not applied. */
+export interface LateMessage {
+  instanceId: string;
+  recordedAs: string;
 }
 
 export interface CorrelateInput {
@@ -62,7 +70,10 @@ export class Workflow {
     this.checkMessage = checks.message ?? ((_name, variables) => variables);
     this.checkStart = checks.start ?? ((_key, variables) => variables);
     this.variableLimits = checks.variableLimits ?? DEFAULT_JSON_LIMITS;
+    this.lateMessageLabel = checks.lateMessageLabel ?? (() => undefined);
   }
+
+  private readonly lateMessageLabel: (name: string) => string | undefined;
 
   private readonly checkSubmission: SubmissionCheck;
   private readonly variableLimits: JsonLimits;
@@ -106,7 +117,7 @@ export class Workflow {
     }, actor);
   }
 
-  async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[] }> {
+  async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[]; late?: LateMessage[] }> {
     if (!input || typeof input.name !== 'string' || !input.name) throw badRequest('name (the BPMN message name) is required');
     if (!input.businessKey && !input.instanceId) throw badRequest('either businessKey or instanceId is required to correlate a message');
     checkText('消息名称（name）', input.name, TEXT_LIMITS.messageName);
@@ -115,6 +126,17 @@ export class Workflow {
     const variables = this.checkMessage(input.name, assertVariables(input.variables, this.variableLimits), actor);
     return this.transaction(async (tx) => {
       const subs = await subscribersOf(tx, input.name, { instanceId: input.instanceId, businessKey: input.businessKey });
+      const lateAs = subs.length ? undefined : this.lateMessageLabel(input.name);
+      if (lateAs) {
+        // A party's act that comes after its period (a hearing request after the 5 working days)
+        // is part of the case file: recorded and answered, never silently dropped.
+        const cases = await runningByTarget(tx, { instanceId: input.instanceId, businessKey: input.businessKey });
+        const now = this.clock.now().getTime();
+        for (const c of cases) {
+          await appendHistory(tx, [{ instanceId: c.id, at: now, actor: actor.username, kind: 'message.late', data: { name: input.name, recordedAs: lateAs, variables } }]);
+        }
+        if (cases.length) return { instanceIds: [], late: cases.map((c) => ({ instanceId: c.id, recordedAs: lateAs })) };
+      }
       if (!subs.length) {
         const target = input.instanceId ? `instance ${input.instanceId}` : `business key "${input.businessKey}"`;
         throw notFound(`no running instance with ${target} waits for message "${input.name}"`);

@@ -55,12 +55,12 @@ describe('Feature: a message carries only the data its form declares', () => {
   });
 
   it("checks a message that has a form like a task form: a date that is not one is refused in Chinese", async () => {
-    const res = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '三月四日' } });
+    const res = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '三月四日', hearingRequestWay: '书面' } });
     expect(res.status).to.equal(422);
     expect(res.body.errors[0]).to.include({ field: 'hearingRequestedOn' });
     const unknown = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { legalReviewPassed: true } });
     expect(unknown.status, 'fields the form does not declare').to.equal(422);
-    const valid = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '2026-03-04' } });
+    const valid = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '2026-03-04', hearingRequestWay: '书面' } });
     expect(valid.status, 'valid data gets as far as finding no case').to.equal(404);
   });
 });

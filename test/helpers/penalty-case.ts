@@ -27,9 +27,69 @@ export const filing = (violationDate: string, more: Record<string, unknown> = {}
   ...more,
 });
 
-/** 线索登记 by the API, then 立案审批 by `head`: the case id. */
-export async function fileCase(s: TestServer, head: ApiClient, key: string, leadDiscoveredOn: string, violationDate: string, more: Record<string, unknown> = {}): Promise<string> {
-  const id = await startInstance(s, 'penalty', lead(leadDiscoveredOn), key);
+/** 线索登记 by the API (`party` overrides the company of `lead`), then 立案审批 by `head`: the case id. */
+export async function fileCase(
+  s: TestServer,
+  head: ApiClient,
+  key: string,
+  leadDiscoveredOn: string,
+  violationDate: string,
+  more: Record<string, unknown> = {},
+  party: Record<string, unknown> = {},
+): Promise<string> {
+  const id = await startInstance(s, 'penalty', lead(leadDiscoveredOn, party), key);
   await completeTask(s, head, id, 'filingApproval', filing(violationDate, more));
   return id;
+}
+
+/** The provisions a water-pollution case violates and applies (处罚法 art. 44: the notice states its basis). */
+export const WATER_LAW = '中华人民共和国水污染防治法';
+export const VIOLATED = [{ law: WATER_LAW, article: '十', text: '排放水污染物，不得超过国家或者地方规定的水污染物排放标准' }];
+export const APPLIED = [{ law: WATER_LAW, article: '八十三', paragraph: '一', item: '二' }];
+
+export interface Proposal {
+  partyType: string;
+  /** Penalty kind codes of rules/penalty-kinds.json. */
+  kinds: string[];
+  fine?: number;
+  complexCase?: boolean;
+  heavyPenalty?: boolean;
+}
+
+/** What 案件审查 (forms/penalty-case-review.json) records: the legal basis and the proposed penalty as data. */
+export const caseReview = (p: Proposal, more: Record<string, unknown> = {}) => ({
+  caseReviewOpinion: '事实清楚，证据确凿',
+  partyType: p.partyType,
+  violatedProvisions: VIOLATED,
+  penaltyProvisions: APPLIED,
+  proposedPenaltyKinds: p.kinds,
+  ...(p.fine !== undefined && { proposedFineAmount: p.fine }),
+  proposedPenalty: p.fine ? `罚款人民币${p.fine}元` : '警告',
+  complexCase: p.complexCase ?? false,
+  heavyPenalty: p.heavyPenalty ?? false,
+  ...more,
+});
+
+/** Moves the test server's clock (the dev clock, admin only). */
+export const moveClock = (s: TestServer, iso: string) => s.api.post('/api/dev/clock', { set: iso });
+
+/**
+ * 告知 on `noticeDate` and its 送达: handed to the party that day (直接送达) unless `receivedOn`
+ * and `method` say otherwise. The statement period (P5WD) then counts from the day received.
+ */
+export async function notifyAndServe(
+  s: TestServer,
+  officer: ApiClient,
+  id: string,
+  noticeDate: string,
+  service: { method?: string; receivedOn?: string; enteredAt?: string } = {},
+): Promise<void> {
+  await moveClock(s, `${noticeDate}T02:00:00Z`);
+  await completeTask(s, officer, id, 'noticeOfPenalty', { noticeDate, rightsStated: true });
+  if (service.enteredAt) await moveClock(s, service.enteredAt);
+  await completeTask(s, officer, id, 'serviceOfNotice', {
+    noticeServiceMethod: service.method ?? '直接送达',
+    noticeReceivedOn: service.receivedOn ?? noticeDate,
+    noticeRecipient: '当事人本人',
+  });
 }

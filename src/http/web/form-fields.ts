@@ -44,6 +44,7 @@ export function widgetOf(p: PropertySchema): Widget {
   if (hint === 'textarea') return 'textarea';
   if (hint === 'radio') return 'radio';
   if (hint === 'officer-picker' || hint === 'users') return 'people';
+  if (hint === 'user-picker') return 'select';
   if (p.type === 'boolean') return 'checkbox';
   if (p.type === 'number' || p.type === 'integer') return 'number';
   if (p.type === 'array') {
@@ -73,6 +74,10 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
       return { ...base, checked: value === true };
     case 'radio':
     case 'select': {
+      // One person chosen from the users (a hearing host): the page shows display names, the case keeps the username.
+      if (p['x-ui']?.widget === 'user-picker') {
+        return { ...base, options: [{ value: '', label: '（不选）', selected: !value }, ...people.map((u) => ({ value: u.username, label: u.label, selected: str(value) === u.username }))] };
+      }
       const labels = p['x-ui']?.labels ?? {};
       const choices = p.type === 'boolean' ? [{ value: 'true', label: labels.true ?? '是' }, { value: 'false', label: labels.false ?? '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
       return { ...base, options: choices.map((c) => ({ ...c, selected: str(value) === c.value })) };

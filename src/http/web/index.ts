@@ -22,6 +22,7 @@ import { unreadCount } from '../../store/inbox.ts';
 import { usersWithSeededPassword } from '../../store/users.ts';
 import { inboxPages } from './inbox-pages.ts';
 import { checkCsrf, requireUser, userOf, webSession } from './session.ts';
+import { caseEventPages } from './case-events.ts';
 import { staffPages } from './staff-pages.ts';
 import { evidencePages } from './evidence-pages.ts';
 import { recordPages } from './record-pages.ts';
@@ -75,6 +76,7 @@ export function webApp(deps: WebDeps): Router {
     next();
   });
   r.use(inboxPages(deps));
+  r.use(caseEventPages(deps));
   r.use(staffPages(deps));
   r.use(accountPages(deps));
   r.use(evidencePages(deps));

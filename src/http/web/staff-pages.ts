@@ -7,7 +7,6 @@ import { notFound, ZhifaError } from '../../errors.ts';
 import { definitionById, listDefinitions } from '../../store/definitions.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
 import { evidenceOfCase } from '../../store/evidence.ts';
-import { subscriptionById } from '../../store/subscriptions.ts';
 import { instanceById } from '../../store/instances.ts';
 import { fromJson } from '../../store/json.ts';
 import { taskById, type TaskRow, type TaskWithCase } from '../../store/tasks.ts';
@@ -167,16 +166,6 @@ export function staffPages(deps: StaffDeps): Router {
     const view = await caseView({ db, caseClocks: workflow.caseClocks, calendar: deps.calendar, clock: deps.clock, definitions: workflow.definitions }, row);
     const completed = typeof req.query.completed === 'string' ? `已提交「${req.query.completed}」` : typeof req.query.recorded === 'string' ? `已登记「${req.query.recorded}」` : undefined;
     page(res, 'case', { ...view, evidence: await evidenceList(row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
-  });
-
-  r.post('/cases/:id/events/:subscription', async (req, res) => {
-    const row = await assertCaseAccess(db, me(req), req.params.id);
-    const sub = await subscriptionById(db, Number(req.params.subscription));
-    const owner = sub && (await instanceById(db, sub.instance_id));
-    if (!sub || owner?.root_id !== row.root_id) throw notFound('此案件没有在等待这个事项（可能已被他人登记）');
-    const label = (await workflow.definitions.compiledById(db, owner.definition_id)).elementNames?.[sub.element_id] ?? sub.message_name;
-    await workflow.correlate({ name: sub.message_name, instanceId: sub.instance_id }, me(req));
-    res.redirect(303, `/cases/${row.id}?recorded=${encodeURIComponent(label)}`);
   });
 
   r.get('/cases/:id/diagram.bpmn', async (req, res) => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { caseReview, notifyAndServe } from '../../helpers/penalty-case.ts';
 
 /**
  * The decided penalty, the date order, the collective discussion and the decision clock's
@@ -43,7 +44,7 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
   const html = async (docId: number) => (await s.api.get(`/api/documents/${docId}`)).body as string;
 
   /** Filed 2 March, reviewed, notice served 3 March; after the 5 working days (10 March) the case waits for the step after the statement period. */
-  async function caseAfterStatement(c: { partyType: string; fineAmount: number; penaltyKinds?: string[]; heavyPenalty?: boolean }): Promise<{ id: string; key: string }> {
+  async function caseAfterStatement(c: { partyType: string; fineAmount: number; heavyPenalty?: boolean }): Promise<{ id: string; key: string }> {
     await at('2026-03-02T01:00:00Z');
     const key = `DEC-${++seq}`;
     const id = await startInstance(s, 'penalty', { party: '湘西某化工有限公司', partyType: c.partyType, lead: '群众举报夜间偷排废水', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, key);
@@ -52,12 +53,8 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
       investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '2026年3月2日现场检查发现外排废水COD超标',
       evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }],
     });
-    await complete(reviewer1, id, 'caseReview', {
-      caseReviewOpinion: '事实清楚，证据充分', partyType: c.partyType, fineAmount: c.fineAmount, penaltyKinds: c.penaltyKinds ?? ['罚款'],
-      complexCase: false, heavyPenalty: c.heavyPenalty ?? false,
-    });
-    await at('2026-03-03T02:00:00Z');
-    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', proposedPenalty: '拟罚款', rightsStated: true });
+    await complete(reviewer1, id, 'caseReview', caseReview({ partyType: c.partyType, kinds: ['fine'], fine: c.fineAmount, heavyPenalty: c.heavyPenalty }));
+    await notifyAndServe(s, officer1, id, '2026-03-03');
     await at('2026-03-10T16:00:00Z');
     return { id, key };
   }

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { DocumentTemplates } from '../../../src/domain/documents.ts';
 import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
 import { completeTask, startForDepartmentOf, view } from '../../helpers/fixtures.ts';
-import { filing, lead } from '../../helpers/penalty-case.ts';
+import { caseReview, filing, lead, notifyAndServe } from '../../helpers/penalty-case.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
 /**
@@ -40,11 +40,8 @@ describe('Feature: 行政处罚文书 read as the party would — every document
       facts: '2026年2月27日现场检查发现外排废水化学需氧量超标1.2倍',
       evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }, { name: '监测报告', kind: '鉴定意见' }],
     });
-    await complete(reviewer1, 'caseReview', {
-      caseReviewOpinion: '事实清楚，证据充分', partyType: '法人及非法人组织', fineAmount: 50000, penaltyKinds: ['罚款', '没收违法所得'], complexCase: false, heavyPenalty: false,
-    });
-    await at('2026-03-03T02:00:00Z');
-    await complete(officer1, 'noticeOfPenalty', { noticeDate: '2026-03-03', proposedPenalty: '罚款人民币伍万元整，没收违法所得', rightsStated: true });
+    await complete(reviewer1, 'caseReview', caseReview({ partyType: '法人及非法人组织', kinds: ['fine', 'confiscateIllegalGains'], fine: 50000 }, { proposedPenalty: '罚款人民币伍万元整，没收违法所得' }));
+    await notifyAndServe(s, officer1, caseId, '2026-03-03');
     await at('2026-03-10T16:00:00Z');
     await at('2026-03-11T02:00:00Z');
     await complete(head1, 'decision', {
@@ -87,6 +84,13 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     reminderNoticeDate: '2026-04-01', reminderPaymentWay: '到湘西农商银行缴纳或者通过非税收入电子缴款系统缴纳',
     reminderServedOn: '2026-04-02', reminderLastDay: '2026-04-16',
     remedyLastDay: '2026-09-11', courtApplicationLastDay: '2026-12-11', court: '吉首市人民法院',
+    // A public hearing (i12-notice): requested, noticed, held and reported.
+    hearingRequestedOn: '2026-03-04', hearingNoticeDate: '2026-03-05', hearingDate: '2026-03-16', hearingPlace: '局三楼听证室',
+    hearingHost: 'legal1', hearingClerk: 'manager1', publicHearing: true, hearingHeldOn: '2026-03-16', partyAttended: true,
+    hearingRecord: '当事人对监测数据提出异议，调查人员出示采样记录', hearingReport: '事实清楚，建议维持拟处罚意见',
+    // A statement received and reviewed (复核).
+    statementReceivedOn: '2026-03-05', statementWay: '书面', statementContent: '已整改，请求从轻处罚', statementReviewDate: '2026-03-06',
+    statementReviewResult: '部分采纳', statementReviewReason: '已整改属实，按从轻档处罚',
   };
 
   it('renders every penalty template from the case variables without a problem, naming officers by name and certificate number', async () => {

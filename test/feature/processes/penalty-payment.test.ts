@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { completeTask, firedDuring, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { caseReview, notifyAndServe } from '../../helpers/penalty-case.ts';
 
 /**
  * 行政处罚 — service of the decision, payment, deferral, 催告, court enforcement, remedies and
@@ -55,11 +56,8 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
       investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '2026年3月2日现场检查发现外排废水COD超标',
       evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }],
     });
-    await complete(reviewer1, id, 'caseReview', {
-      caseReviewOpinion: '事实清楚，证据充分', partyType: '自然人', fineAmount: 5000, penaltyKinds: ['罚款'], complexCase: false, heavyPenalty: false,
-    });
-    await at('2026-03-03T02:00:00Z');
-    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', proposedPenalty: '拟罚款伍仟元', rightsStated: true });
+    await complete(reviewer1, id, 'caseReview', caseReview({ partyType: '自然人', kinds: ['fine'], fine: 5000 }));
+    await notifyAndServe(s, officer1, id, '2026-03-03');
     await at('2026-03-10T16:00:00Z'); // the 5 working days for a hearing request run out
     await at('2026-03-11T02:00:00Z');
     await complete(head1, id, 'decision', DECISION);

@@ -12,6 +12,19 @@ const open = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId)
 const clock = (v: View, name: string) => v.clocks.find((c: { name: string }) => c.name === name);
 const passed = (v: View) => v.history.filter((h: { kind: string }) => h.kind === 'activity.end').map((h: { elementId: string }) => h.elementId);
 
+/** The case review's proposal in the form's words (codes of rules/penalty-kinds.json, provisions as data). */
+const KIND_CODES: Record<string, string> = { 罚款: 'fine', 警告: 'warning', 没收违法所得: 'confiscateIllegalGains' };
+const proposal = (partyType: string, fine: number, kinds: string[] = ['罚款']) => ({
+  partyType,
+  violatedProvisions: [{ law: '中华人民共和国大气污染防治法', article: '十八' }],
+  penaltyProvisions: [{ law: '中华人民共和国大气污染防治法', article: '九十九', item: '二' }],
+  proposedPenaltyKinds: kinds.map((k) => KIND_CODES[k]!),
+  ...(fine > 0 && { proposedFineAmount: fine }),
+  proposedPenalty: fine > 0 ? `罚款人民币${fine}元` : kinds.join('、'),
+});
+/** The notice served in person on the day it is dated. */
+const servedInPerson = (day: string) => ({ noticeServiceMethod: '直接送达', noticeReceivedOn: day, noticeRecipient: '当事人' });
+
 const REASONS = {
   decisionNumber: '湘西环罚〔2026〕12号',
   decisionDate: '2026-03-11',
@@ -71,14 +84,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     });
     await complete(reviewer1, id, 'caseReview', {
       caseReviewOpinion: '事实清楚，证据充分',
-      partyType: c.partyType,
-      fineAmount: c.fineAmount,
-      penaltyKinds: c.penaltyKinds ?? ['罚款'],
+      ...proposal(c.partyType, c.fineAmount, c.penaltyKinds),
       complexCase: c.complexCase ?? false,
       heavyPenalty: c.heavyPenalty ?? false,
     });
     await at('2026-03-03T02:00:00Z');
-    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', proposedPenalty: '拟处罚款', rightsStated: true });
+    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', rightsStated: true });
+    await complete(officer1, id, 'serviceOfNotice', servedInPerson('2026-03-03'));
     return { id, key };
   }
 
@@ -126,12 +138,13 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     v = await view(s, id);
     expect(v.variables).to.deep.include({ handledBy: 'officer1', investigators: ['officer1', 'officer2'] });
     await complete(reviewer1, id, 'caseReview', {
-      caseReviewOpinion: '同意', partyType: '法人及非法人组织', fineAmount: 50000, penaltyKinds: ['罚款'], complexCase: false, heavyPenalty: false,
+      caseReviewOpinion: '同意', ...proposal('法人及非法人组织', 50000), complexCase: false, heavyPenalty: false,
     });
     await at('2026-03-03T02:00:00Z');
-    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', proposedPenalty: '拟罚款伍万元', rightsStated: true });
+    await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-03-03', rightsStated: true });
+    await complete(officer1, id, 'serviceOfNotice', servedInPerson('2026-03-03'));
     v = await view(s, id);
-    expect(open(v)).to.deep.equal([]);
+    expect(open(v), 'only the statement period waits').to.deep.equal(['statementPeriod']);
     // Five working days after Tuesday 3 March: 4, 5, 6, 9, 10 March.
     expect(v.timers).to.deep.equal([{ elementId: 'noHearingRequest', dueAt: '2026-03-10T16:00:00.000Z', attempts: 0, lastError: null }]);
 
@@ -144,7 +157,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.children).to.have.length(0);
     expect((await openTask(s, id, 'decision')).dueAt, 'the decision is due with the decision clock').to.equal('2026-06-01T16:00:00.000Z');
     const late = await s.api.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: key });
-    expect(late.status, 'a hearing request after the 5 working days is not waited for').to.equal(404);
+    expect(late.body.instanceIds, 'a hearing request after the 5 working days is not waited for (it is recorded as late)').to.deep.equal([]);
 
     await at('2026-03-11T02:00:00Z');
     await complete(head1, id, 'decision', REASONS);
@@ -205,17 +218,17 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(open(v)).to.deep.equal(['hearingNotice']);
 
     // The notice must be served 7 working days before the hearing: notice on 4 March, hearing on 13 March at the earliest.
-    const place = { hearingPlace: '局三楼听证室', hearingHost: '法制审核科负责人' };
-    const tooSoon = await submit(officer1, id, 'hearingNotice', { noticeDate: '2026-03-04', hearingDate: '2026-03-12', ...place });
+    const place = { hearingPlace: '局三楼听证室', hearingHost: 'legal1', hearingClerk: 'manager1', publicHearing: false };
+    const tooSoon = await submit(officer1, id, 'hearingNotice', { hearingNoticeDate: '2026-03-04', hearingDate: '2026-03-12', ...place });
     expect(tooSoon.status).to.equal(422);
     expect(tooSoon.body.errors).to.deep.equal([{ field: 'hearingDate', message: '「听证日期」须在「听证通知送达日期」（2026-03-04）之后至少 7 个工作日，即不早于 2026-03-13' }]);
     v = await view(s, id);
     expect(open(v), 'the case does not move').to.deep.equal(['hearingNotice']);
     expect(v.variables.hearingDate).to.equal(undefined);
-    await complete(officer1, id, 'hearingNotice', { noticeDate: '2026-03-04', hearingDate: '2026-03-16', hearingPlace: '局三楼听证室', hearingHost: '法制审核科负责人' });
+    await complete(officer1, id, 'hearingNotice', { hearingNoticeDate: '2026-03-04', hearingDate: '2026-03-16', ...place });
     expect(await firedDuring(s, id, () => at('2026-03-11T00:00:00Z')), 'no timer left from the statement period').to.deep.equal([]);
     await at('2026-03-16T02:00:00Z');
-    await complete(officer1, id, 'holdHearing', { partyAttended: true, hearingRecord: '当事人对监测数据提出异议' });
+    await complete(await ApiClient.login(s.base, 'manager1', 'demo'), id, 'holdHearing', { hearingHeldOn: '2026-03-16', partyAttended: true, hearingRecord: '当事人对监测数据提出异议', hearingReport: '建议维持拟处罚意见' });
     v = await view(s, id);
     expect(v.variables.hearingHeld).to.equal(true);
     // Paused on 4 March, resumed on 16 March: 12 days not counted. 31 May + 12 = 12 June (Friday).
@@ -279,7 +292,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(v.children.map((c: { processKey: string }) => c.processKey)).to.deep.equal(['legal-review']);
     expect(v.children[0].id).to.be.a('string');
     const child = await view(s, v.children[0].id);
-    expect(child.variables, 'the child starts with the case variables').to.include({ fineAmount: 300000, partyType: '法人及非法人组织' });
+    expect(child.variables, 'the child starts with the case variables').to.include({ proposedFineAmount: 300000, partyType: '法人及非法人组织' });
 
     await passLegalReview(id, false);
     v = await view(s, id);
@@ -336,7 +349,8 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     const { id } = await caseUpToNotice({ partyType: '自然人', fineAmount: 0, penaltyKinds: ['警告'] });
     await at('2026-03-10T16:00:00Z');
     let v = await view(s, id);
-    expect(v.variables).to.include({ fineAmount: 0, legalReviewRequired: false });
+    expect(v.variables).to.include({ legalReviewRequired: false });
+    expect(v.variables.proposedPenaltyKinds).to.deep.equal(['warning']);
     expect(open(v)).to.deep.equal(['decision']);
     await at('2026-03-11T02:00:00Z');
     await complete(head1, id, 'decision', { ...REASONS, penaltyContent: '警告', decidedPenaltyKinds: ['warning'], decidedFineAmount: 0 });
@@ -354,7 +368,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '巡查发现', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' }, `PEN-${++seq}`);
     await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意', violationDate: '2026-03-01' });
     const review = {
-      caseReviewOpinion: '同意', partyType: '自然人', fineAmount: 2000, penaltyKinds: ['罚款'], complexCase: false, heavyPenalty: false,
+      caseReviewOpinion: '同意', ...proposal('自然人', 2000), complexCase: false, heavyPenalty: false,
     };
     await complete(officer1, id, 'investigation', {
       investigators: ['officer1', 'reviewer1'], certificatesShown: true, facts: '露天焚烧', evidence: [{ name: '现场照片', kind: '视听资料' }],
@@ -460,7 +474,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
 
     await requestExtension(id, key, 'Decision', '仍需时间');
     let v = await view(s, id);
-    expect(open(v), 'a third extension is refused: nothing to approve').to.deep.equal([]);
+    expect(open(v), 'a third extension is refused: nothing to approve').to.deep.equal(['statementPeriod']);
     expect(v.variables.decisionExtensions).to.equal(2);
     expect(passed(v).filter((e: string) => e === 'extendDecisionClock')).to.have.length(2);
     expect(passed(v)).to.include('decisionExtensionLimitReached');

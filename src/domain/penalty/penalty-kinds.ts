@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** rules/penalty-kinds.json: the penalty kind codes every step, document and publication shares. */
+const FILE = path.resolve(import.meta.dirname, '../../../rules/penalty-kinds.json');
+const KINDS = (JSON.parse(fs.readFileSync(FILE, 'utf8')) as { kinds: Record<string, string> }).kinds;
+
+export const penaltyKindCodes = (): string[] => Object.keys(KINDS);
+
+/** The Chinese name of a kind code; an unknown code is an error naming where it came from. */
+export function penaltyKindLabel(code: string, where = 'penalty kind'): string {
+  const label = Object.hasOwn(KINDS, code) ? KINDS[code] : undefined;
+  if (!label) throw new Error(`${where}: unknown penalty kind "${code}" (rules/penalty-kinds.json)`);
+  return label;
+}
