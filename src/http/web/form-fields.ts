@@ -74,9 +74,12 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
       return { ...base, checked: value === true };
     case 'radio':
     case 'select': {
-      // One person chosen from the users (a hearing host): the page shows display names, the case keeps the username.
+      // One person chosen from the users (a hearing host), or from a group's members (`x-ui.group`: the
+      // chair of a collective discussion): the page shows display names, the case keeps the username.
       if (p['x-ui']?.widget === 'user-picker') {
-        return { ...base, options: [{ value: '', label: '（不选）', selected: !value }, ...people.map((u) => ({ value: u.username, label: u.label, selected: str(value) === u.username }))] };
+        const group = p['x-ui']?.group;
+        const offered = people.filter((u) => str(value) === u.username || !group || u.groups.includes(group));
+        return { ...base, options: [{ value: '', label: '（不选）', selected: !value }, ...offered.map((u) => ({ value: u.username, label: u.label, selected: str(value) === u.username }))] };
       }
       const labels = p['x-ui']?.labels ?? {};
       const choices = p.type === 'boolean' ? [{ value: 'true', label: labels.true ?? '是' }, { value: 'false', label: labels.false ?? '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
