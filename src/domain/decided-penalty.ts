@@ -1,4 +1,5 @@
 import type { FieldError } from './form-messages.ts';
+import { penaltyKinds } from './penalty/penalty-kinds.ts';
 
 /**
  * The decided penalty (处罚法 arts. 45, 57, 59): the decision records its penalty as data —
@@ -9,22 +10,7 @@ import type { FieldError } from './form-messages.ts';
  * The notified penalty is proposedPenaltyKinds / proposedFineAmount (the notice), else the case
  * review's penaltyKinds / fineAmount (older cases, stored as Chinese labels).
  */
-export const PENALTY_KIND_LABELS: Record<string, string> = {
-  warning: '警告',
-  criticism: '通报批评',
-  fine: '罚款',
-  confiscateIllegalGains: '没收违法所得',
-  confiscateProperty: '没收非法财物',
-  suspendPermit: '暂扣许可证件',
-  lowerQualification: '降低资质等级',
-  revokePermit: '吊销许可证件',
-  limitProduction: '限制开展生产经营活动',
-  suspendProduction: '责令停产停业',
-  closeDown: '责令关闭',
-  limitEmployment: '限制从业',
-  detention: '行政拘留',
-  other: '其他',
-};
+const PENALTY_KIND_LABELS: Record<string, string> = penaltyKinds();
 const CODE_OF_LABEL = new Map(Object.entries(PENALTY_KIND_LABELS).map(([code, label]) => [label, code]));
 
 /** A kind as a code, whether it was stored as a code or (before the notice recorded codes) as its label. */

@@ -7,6 +7,9 @@ const KINDS = (JSON.parse(fs.readFileSync(FILE, 'utf8')) as { kinds: Record<stri
 
 export const penaltyKindCodes = (): string[] => Object.keys(KINDS);
 
+/** Code → Chinese name, in the order of the file. */
+export const penaltyKinds = (): Record<string, string> => ({ ...KINDS });
+
 /** The Chinese name of a kind code; an unknown code is an error naming where it came from. */
 export function penaltyKindLabel(code: string, where = 'penalty kind'): string {
   const label = Object.hasOwn(KINDS, code) ? KINDS[code] : undefined;

@@ -1,3 +1,4 @@
+import { citeProvisions } from '../penalty/document-helpers.ts';
 import type { Agency } from './agency.ts';
 import { LONG_TERM, type PublicationKind } from './periods.ts';
 import { redactFields } from './redaction.ts';
@@ -83,9 +84,10 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
     fields = {
       ...partyFields(v, v.party),
       行政处罚决定书文号: ctx.decisionNo,
-      违法行为类型: text(v.violationType),
+      // 案由 as filed; the basis as the case review recorded it (older cases: the free-text legalBasis).
+      违法行为类型: text(v.violationType) || text(v.caseCause),
       违法事实: text(v.facts),
-      处罚依据: text(v.legalBasis),
+      处罚依据: citeProvisions(v.penaltyProvisions) || text(v.legalBasis),
       处罚类别: decidedKindsText(v),
       处罚内容: text(v.penaltyContent),
       '罚款金额（万元）': yuanToWan(v.decidedFineAmount),

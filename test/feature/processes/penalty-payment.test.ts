@@ -88,6 +88,8 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     expect(open(v), 'the case waits for the payment, not the publication').to.deep.equal(['registerPayment']);
     const items = (await new ApiClient(s.base).get(`/api/public/publications?party=${encodeURIComponent('张某')}&category=penalty`)).body.items as Array<{ decisionNo: string; fields: Record<string, unknown> }>;
     expect(items.map((i) => i.decisionNo)).to.include(v.variables.penaltyDecisionNo);
+    const published = items.find((i) => i.decisionNo === v.variables.penaltyDecisionNo)!.fields;
+    expect(published, 'the basis and the cause as the case recorded them').to.include({ 处罚依据: '《中华人民共和国水污染防治法》第八十三条第一款第（二）项', 违法行为类型: '超标排放水污染物' });
     // The case closes only when both the publication and the payment are done.
     await at('2026-03-20T02:00:00Z');
     await complete(officer1, id, 'registerPayment', { paidOn: '2026-03-20', paidAmount: 5000, receiptNumber: 'FS-1' });
