@@ -54,7 +54,7 @@ export function checkDecidedPenalty(submitted: Record<string, unknown>, caseVars
   if (heavier.length) {
     errors.push({
       field: 'decidedPenaltyKinds',
-      message: `处罚决定不得重于已告知当事人的处罚（《行政处罚法》第四十五条，不得因当事人陈述、申辩而给予更重的处罚）：${heavier.join('，')}；如需加重，须重新告知当事人拟作出的处罚，待陈述、申辩（听证）期限届满后再作决定`,
+      message: `处罚决定不得重于已告知当事人的处罚（《行政处罚法》第四十五条，不得因当事人陈述、申辩而给予更重的处罚）：${heavier.join('，')}；如需加重，请选择「拟加重处罚，重新告知」退回案件审查，重新告知当事人拟作出的处罚，待陈述、申辩（听证）期限届满后再作决定`,
     });
   }
   const record: Record<string, unknown> = { decidedFineAmount: fine };

@@ -30,4 +30,31 @@ export function registerNoticeServices(registry: ServiceRegistry, clock: Clock):
     const servedOn = noticeServedOn(variables);
     return { noticeServedOn: servedOn, noticeServiceLater: servedOn > shanghaiDate(clock.now()) };
   });
+
+  registry.register('startNewNotice', ({ variables }) => newNotice(variables));
+}
+
+/**
+ * What a notice and the party's answer to it recorded: the dates and the outcome of the statement
+ * and hearing. A new notice (a heavier penalty, 处罚法 art. 45) starts them afresh; the earlier
+ * ones stay on the case in previousNotices, and every document issued stays on the record.
+ */
+export const NOTICE_ROUND_VARIABLES = [
+  'noticeDate', 'noticeServiceMethod', 'noticeRecipient', 'noticeReceivedOn', 'noticePublishedOn', 'noticeServedOn', 'noticeServiceLater',
+  'statementWaived', 'statementWaivedOn', 'statementWaiverWay', 'statementReceivedOn', 'statementWay', 'statementContent', 'statementAttachments',
+  'statementReviewDate', 'statementReviewResult', 'statementReviewReason',
+  'hearingRequestedOn', 'hearingRequestWay', 'hearingRequestNote', 'hearingNoticeDate', 'hearingDate', 'hearingPlace', 'hearingHost', 'hearingHostExternal',
+  'hearingHostPost', 'hearingClerk', 'publicHearing', 'hearingHeldOn', 'partyAttended', 'hearingRecord', 'hearingReport', 'hearingHeld',
+] as const;
+
+/** `${services.startNewNotice}`: the current notice round moved to previousNotices, its variables cleared (null). */
+export function newNotice(v: Record<string, unknown>): Record<string, unknown> {
+  const round: Record<string, unknown> = { proposedPenaltyKinds: v.proposedPenaltyKinds, proposedFineAmount: v.proposedFineAmount, proposedPenalty: v.proposedPenalty };
+  const cleared: Record<string, unknown> = {};
+  for (const name of NOTICE_ROUND_VARIABLES) {
+    if (v[name] !== undefined && v[name] !== null) round[name] = v[name];
+    cleared[name] = null;
+  }
+  const previous = Array.isArray(v.previousNotices) ? v.previousNotices : [];
+  return { ...cleared, previousNotices: [...previous, round] };
 }

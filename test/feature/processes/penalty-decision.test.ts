@@ -80,10 +80,10 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     expect(larger.status).to.equal(422);
     expect(larger.body.errors).to.deep.equal([{
       field: 'decidedPenaltyKinds',
-      message: '处罚决定不得重于已告知当事人的处罚（《行政处罚法》第四十五条，不得因当事人陈述、申辩而给予更重的处罚）：罚款 8000 元高于告知的 5000 元；如需加重，须重新告知当事人拟作出的处罚，待陈述、申辩（听证）期限届满后再作决定',
+      message: '处罚决定不得重于已告知当事人的处罚（《行政处罚法》第四十五条，不得因当事人陈述、申辩而给予更重的处罚）：罚款 8000 元高于告知的 5000 元；如需加重，请选择「拟加重处罚，重新告知」退回案件审查，重新告知当事人拟作出的处罚，待陈述、申辩（听证）期限届满后再作决定',
     }]);
     const moreKinds = await submit(head1, id, 'decision', { ...REASONS, decisionDate: '2026-03-11', decidedPenaltyKinds: ['fine', 'suspendProduction'], decidedFineAmount: 5000 });
-    expect(moreKinds.body.errors[0].message).to.contain('增加了告知时未拟处的处罚种类（责令停产停业）').and.contain('须重新告知当事人');
+    expect(moreKinds.body.errors[0].message).to.contain('增加了告知时未拟处的处罚种类（责令停产停业）').and.contain('重新告知当事人');
     const amountInText = await submit(head1, id, 'decision', { ...REASONS, penaltyContent: '罚款人民币捌仟元整', decisionDate: '2026-03-11', decidedPenaltyKinds: ['fine'], decidedFineAmount: 5000 });
     expect(amountInText.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['penaltyContent']);
     const v = await view(s, id);
@@ -95,6 +95,35 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     // A lighter decision than notified is lawful (the defence may succeed).
     await complete(head1, id, 'decision', { ...REASONS, decisionDate: '2026-03-11', decidedPenaltyKinds: ['fine'], decidedFineAmount: 4000 });
     expect((await view(s, id)).variables).to.include({ decidedFineAmount: 4000 });
+  });
+
+  it('处罚法 art. 45: a heavier penalty after a new notice — the head sends the case back (重新告知), the new proposal is notified and served, and once its period from receipt has run the heavier decision is lawful', async () => {
+    const { id } = await caseAfterStatement({ partyType: '自然人', fineAmount: 5000 });
+    await at('2026-03-11T02:00:00Z');
+    const decisionTask = await openTask(s, id, 'decision');
+    const back = await head1.post(`/api/tasks/${decisionTask.id}/complete`, { error: { code: 'newNoticeNeeded' } });
+    expect(back.status, JSON.stringify(back.body)).to.equal(204);
+    let v = await view(s, id);
+    expect(open(v), 'back at the case review, which records the new proposal').to.deep.equal(['caseReview']);
+    expect(clock(v, 'decision').status, 'the decision period keeps running').to.equal('running');
+    await complete(reviewer1, id, 'caseReview', caseReview({ partyType: '自然人', kinds: ['fine'], fine: 8000 }));
+    // The new notice is dated Thursday 12 March, sent by post, received on Saturday 14 March and entered on Monday 16 March.
+    await notifyAndServe(s, officer1, id, '2026-03-12', { method: '邮寄送达', receivedOn: '2026-03-14', enteredAt: '2026-03-16T02:00:00Z' });
+    v = await view(s, id);
+    expect(open(v)).to.deep.equal(['statementPeriod']);
+    // Five working days from receipt (14 March): 16, 17, 18, 19, 20 March — not from the day entered.
+    expect(clock(v, 'statement')).to.include({ status: 'running', dueAt: '2026-03-20T16:00:00.000Z' });
+    const early = await submit(officer1, id, 'statementPeriod', { statementWaivedOn: '2026-03-13', statementWaiverWay: '书面声明' });
+    expect(early.status, 'a waiver before receipt is refused').to.equal(422);
+    await at('2026-03-20T16:00:00Z');
+    await at('2026-03-23T02:00:00Z');
+    expect(open(await view(s, id))).to.deep.equal(['decision']);
+    await complete(head1, id, 'decision', { ...REASONS, decisionDate: '2026-03-23', decidedPenaltyKinds: ['fine'], decidedFineAmount: 8000 });
+    v = await view(s, id);
+    expect(v.variables).to.include({ decidedFineAmount: 8000, proposedFineAmount: 8000, noticeServedOn: '2026-03-14' });
+    const notices = (await documentsOf(id)).filter((d) => d.kind === 'penalty-notice');
+    expect(notices, 'both notices are kept on the record').to.have.length(2);
+    expect(await html(notices[1]!.id)).to.contain('罚款人民币8000元');
   });
 
   it('处罚法 arts. 59, 66, 72: the company fined 250,000 after legal review and collective discussion — the document, the payment with its surcharge and the publication use the decided amount', async () => {
@@ -192,7 +221,7 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     expect(outsider.body.errors).to.deep.include({ field: 'collectiveMembers', message: '「参加讨论的负责人」中的 officer1 不是本机关负责人，不能参加集体讨论' });
     const silent = await submit(head1, id, 'collectiveDiscussion', { ...base, collectiveChair: 'legal1', collectiveMembers: HEADS, memberOpinions: opinions(['head1', 'head2']) });
     expect(silent.body.errors).to.deep.equal([
-      { field: 'collectiveChair', message: '「主持人（用户名）」须为参加讨论的负责人' },
+      { field: 'collectiveChair', message: '「主持人」须为参加讨论的负责人' },
       { field: 'memberOpinions', message: '「参加人员的意见」缺少 吴副局长 的意见' },
     ]);
     let v = await view(s, id);
