@@ -7,6 +7,11 @@ import { DeploymentError, EngineErrorCodes } from './errors.ts';
 const require = createRequire(import.meta.url);
 const camundaSchema = require('camunda-bpmn-moddle/resources/camunda.json');
 
+export interface TaskError {
+  code: string;
+  name: string;
+}
+
 export interface ParsedBpmn {
   processId: string;
   processName?: string;
@@ -18,6 +23,8 @@ export interface ParsedBpmn {
   reminderOverrides: Record<string, string>;
   /** The names the diagram gives its elements, by id (what staff read for a waiting event). */
   elementNames: Record<string, string>;
+  /** The BPMN errors a task may raise, by task id: the error boundary events attached to it (code, and the name staff read). */
+  taskErrors: Record<string, TaskError[]>;
   /** What deployment checks look at (scripts, nesting, size, form keys), gathered without recursion. */
   facts: DiagramFacts;
   moddleContext: unknown;
@@ -65,7 +72,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), facts: diagramFacts(context.rootElement), moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), taskErrors: taskErrorsOf(context), facts: diagramFacts(context.rootElement), moddleContext: context };
 }
 
 type WithProperties = { id?: string; extensionElements?: { values?: Array<{ $type: string; values?: Array<{ name?: string; value?: string }> }> } };
@@ -74,6 +81,21 @@ function elementNamesOf(context: unknown): Record<string, string> {
   const names: Record<string, string> = {};
   for (const el of Object.values((context as { elementsById?: Record<string, { id?: string; name?: string }> }).elementsById ?? {})) if (el.id && el.name) names[el.id] = el.name;
   return names;
+}
+
+type Boundary = { $type: string; name?: string; attachedToRef?: { id?: string }; eventDefinitions?: Array<{ $type: string; errorRef?: { errorCode?: string; name?: string } }> };
+
+/** Error boundary events with an error code, by the activity they are attached to. */
+function taskErrorsOf(context: unknown): Record<string, TaskError[]> {
+  const errors: Record<string, TaskError[]> = {};
+  for (const el of Object.values((context as { elementsById?: Record<string, Boundary> }).elementsById ?? {})) {
+    if (el.$type !== 'bpmn:BoundaryEvent' || !el.attachedToRef?.id) continue;
+    for (const def of el.eventDefinitions ?? []) {
+      const code = def.$type === 'bpmn:ErrorEventDefinition' ? def.errorRef?.errorCode : undefined;
+      if (code) (errors[el.attachedToRef.id] ??= []).push({ code, name: el.name ?? def.errorRef?.name ?? code });
+    }
+  }
+  return errors;
 }
 
 function reminderOverridesOf(context: unknown): Record<string, string> {

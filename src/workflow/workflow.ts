@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { EngineCommand } from '../engine/commands.ts';
-import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
+import type { TaskError } from '../engine/compile.ts';
+import { badRequest, conflict, forbidden, notFound, ZhifaError } from '../errors.ts';
 import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
@@ -108,6 +109,7 @@ export class Workflow {
     const submitted = assertVariables(rawVariables, this.variableLimits);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
+      if (bpmnError) await this.assertTaskRaises(tx, task, bpmnError.code);
       const variables = await this.checkSubmission(tx, task, submitted, actor.username, bpmnError && { bpmnError: true });
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
@@ -115,6 +117,21 @@ export class Workflow {
       const entry = { kind: bpmnError ? 'task.error' : 'task.completed', elementId: task.element_id, data: { taskId, variables, ...(bpmnError && { error: bpmnError }) } };
       await this.runner.command(tx, task.instance_id, command, { actor: actor.username, entry, completedExecutionId: task.execution_id });
     }, actor);
+  }
+
+  /** The ways a task may end other than by its form: the errors its diagram catches on it (须先法制审核, 重新告知). */
+  async taskErrors(db: Db | Tx, task: TaskRow): Promise<TaskError[]> {
+    const inst = await instanceById(db, task.instance_id);
+    if (!inst) return [];
+    return (await this.definitions.compiledById(db, inst.definition_id)).taskErrors[task.element_id] ?? [];
+  }
+
+  /** An error the diagram does not catch on this task would end the case in failure: refused, naming what it can do. */
+  private async assertTaskRaises(tx: Tx, task: TaskRow, code: string): Promise<void> {
+    const known = await this.taskErrors(tx, task);
+    if (known.some((e) => e.code === code)) return;
+    const offered = known.length ? `本环节可以：${known.map((e) => `「${e.name}」（${e.code}）`).join('、')}` : '本环节只能提交表单';
+    throw new ZhifaError('unprocessable', `「${task.name ?? task.element_id}」没有「${code}」这一处理方式：${offered}`);
   }
 
   async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[]; late?: LateMessage[] }> {

@@ -101,6 +101,7 @@ export function staffPages(deps: StaffDeps): Router {
       fields: form ? formFields(form, submitted ?? caseVars, errors, people) : [],
       error: error?.detail,
       canComplete,
+      errorActions: canComplete ? await workflow.taskErrors(db, task) : [],
       documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
       evidence: inst ? await evidenceList(inst.root_id) : [],
       evidenceAdded: typeof req.query.evidence === 'string' ? req.query.evidence : undefined,
@@ -125,6 +126,23 @@ export function staffPages(deps: StaffDeps): Router {
       throw err;
     }
     res.redirect(303, `/cases/${task.instance_id}?completed=${encodeURIComponent(task.name ?? task.element_id)}`);
+  });
+
+  // The other ways a task may end, drawn as error boundary events on it (须先法制审核, 拟加重处罚，重新告知):
+  // a button each, sent only with the confirmation ticked, since it sends the case back.
+  r.post('/tasks/:id/raise', async (req, res) => {
+    const task = await loadTask(me(req), req.params.id);
+    const body = (req.body ?? {}) as { code?: unknown; confirmed?: unknown };
+    const action = (await workflow.taskErrors(db, task)).find((e) => e.code === body.code);
+    if (!action) return renderTask(req, res, task, undefined, new ZhifaError('unprocessable', '本环节没有这一处理方式'));
+    if (body.confirmed !== 'true') return renderTask(req, res, task, undefined, new ZhifaError('unprocessable', `请勾选确认后再选择「${action.name}」：案件将退回相应环节`));
+    try {
+      await workflow.completeTask(task.id, {}, me(req), { code: action.code });
+    } catch (err) {
+      if (err instanceof ZhifaError && (err.status === 422 || err.status === 400)) return renderTask(req, res, task, undefined, err);
+      throw err;
+    }
+    res.redirect(303, `/cases/${task.instance_id}?completed=${encodeURIComponent(action.name)}`);
   });
 
   r.get('/cases/new', async (_req, res) => {

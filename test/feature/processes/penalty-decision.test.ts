@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 import { caseReview, notifyAndServe } from '../../helpers/penalty-case.ts';
+import { webLogin } from '../../helpers/web.ts';
 
 /**
  * The decided penalty, the date order, the collective discussion and the decision clock's
@@ -101,9 +102,22 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     const { id } = await caseAfterStatement({ partyType: '自然人', fineAmount: 5000 });
     await at('2026-03-11T02:00:00Z');
     const decisionTask = await openTask(s, id, 'decision');
-    const back = await head1.post(`/api/tasks/${decisionTask.id}/complete`, { error: { code: 'newNoticeNeeded' } });
-    expect(back.status, JSON.stringify(back.body)).to.equal(204);
+    const unknown = await head1.post(`/api/tasks/${decisionTask.id}/complete`, { error: { code: 'noSuchError' } });
+    expect(unknown.status, 'an error the diagram does not catch on the task is refused').to.equal(422);
+    expect(unknown.body.detail).to.equal('「处罚决定」没有「noSuchError」这一处理方式：本环节可以：「拟加重处罚，重新告知」（newNoticeNeeded）、「须先法制审核」（legalReviewNeeded）');
+    // The head's task page offers both other ways, each sent only when confirmed.
+    const web = await webLogin(s.base, 'head1', 'demo');
+    const page = await web.get(`/tasks/${decisionTask.id}`);
+    expect(page.text).to.contain('>拟加重处罚，重新告知</button>').and.contain('>须先法制审核</button>');
+    const unconfirmed = await web.post(`/tasks/${decisionTask.id}/raise`, { code: 'newNoticeNeeded' });
+    expect(unconfirmed.status).to.equal(422);
+    expect(unconfirmed.text).to.contain('请勾选确认后再选择「拟加重处罚，重新告知」');
+    expect(open(await view(s, id)), 'nothing moved').to.deep.equal(['decision']);
+    const back = await web.post(`/tasks/${decisionTask.id}/raise`, { code: 'newNoticeNeeded', confirmed: 'true' });
+    expect(back.status, back.text.slice(0, 300)).to.equal(303);
     let v = await view(s, id);
+    expect(v.variables.previousNotices, 'the first notice round is kept').to.deep.equal([{ proposedPenaltyKinds: ['fine'], proposedFineAmount: 5000, proposedPenalty: '罚款人民币5000元', noticeDate: '2026-03-03', noticeServiceMethod: '直接送达', noticeRecipient: '当事人本人', noticeReceivedOn: '2026-03-03', noticeServedOn: '2026-03-03', noticeServiceLater: false }]);
+    expect(v.variables.noticeServedOn).to.equal(null);
     expect(open(v), 'back at the case review, which records the new proposal').to.deep.equal(['caseReview']);
     expect(clock(v, 'decision').status, 'the decision period keeps running').to.equal('running');
     await complete(reviewer1, id, 'caseReview', caseReview({ partyType: '自然人', kinds: ['fine'], fine: 8000 }));
