@@ -194,6 +194,31 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     expect((await openTask(s, id, 'courtApplication')).dueAt).to.equal('2026-09-16T16:00:00.000Z');
   });
 
+  it('行政复议法 art. 20, 行政强制法 art. 53: a 复议 applied for during the payment period (before any 催告) is registered, not refused; after the 催告 the case waits for its outcome instead of the court application', async () => {
+    const { id, key } = await decidedCase();
+    await served(id);
+    await at('2026-03-20T02:00:00Z');
+    const filed = await s.api.post('/api/messages', { name: 'penaltyRemedyFiled', businessKey: key, variables: { remedyKind: '行政复议', remedyFiledOn: '2026-03-20', remedyBody: '湘西土家族苗族自治州人民政府' } });
+    expect(filed.status, JSON.stringify(filed.body)).to.equal(200);
+    expect(filed.body.instanceIds).to.deep.equal([id]);
+    let v = await view(s, id);
+    expect(v.variables).to.include({ remedyKind: '行政复议', remedyFiledOn: '2026-03-20', remedyPending: true });
+    expect(open(v), 'the payment still runs (复议 does not stop execution, 处罚法 art. 73)').to.deep.equal(['registerPayment']);
+    await at('2026-03-30T16:00:00Z');
+    await at('2026-04-01T02:00:00Z');
+    await complete(officer1, id, 'reminderNotice', { reminderNoticeDate: '2026-04-01', reminderPaymentWay: '银行缴纳' });
+    await complete(officer1, id, 'reminderService', { reminderServedOn: '2026-04-01', reminderServiceMethod: '直接送达', reminderRecipient: '张某' });
+    v = await view(s, id);
+    expect(open(v), 'enforcement waits for the outcome of the 复议').to.deep.equal(['registerPayment', 'registerRemedyOutcome']);
+    expect(timers(v).map((t: string[]) => t[0])).to.not.include('enforceable');
+    await at('2026-06-02T02:00:00Z');
+    await complete(officer1, id, 'registerRemedyOutcome', { remedyOutcome: '维持', remedyDecidedOn: '2026-06-01', remedyDecisionNo: '湘西府复决〔2026〕4号' });
+    v = await view(s, id);
+    // Upheld on 1 June: 15 days to sue (16 June), then the court may be asked within 3 months (16 September).
+    expect(v.variables).to.include({ remedyLastDay: '2026-06-16', courtApplicationLastDay: '2026-09-16' });
+    expect(timers(v)).to.deep.include(['enforceable', '2026-06-16T16:00:00.000Z']);
+  });
+
   it('行政诉讼法 art. 70: a decision revoked by the court ends payment and enforcement; the case goes on to closing', async () => {
     const { id, key } = await decidedCase();
     await served(id);
