@@ -17,22 +17,39 @@ export interface DateOrderEntry {
   mayBeFuture?: boolean;
 }
 
+/** A date outside the main sequence that may only not precede the dates it names (a 复核 after the statement it answers). */
+export interface DateAfterEntry extends DateOrderEntry {
+  after: string[];
+}
+
+export interface DateOrder {
+  order: DateOrderEntry[];
+  after: DateAfterEntry[];
+}
+
 const RULES_DIR = path.resolve(import.meta.dirname, '../../rules');
-const loaded = new Map<string, DateOrderEntry[]>();
+const loaded = new Map<string, DateOrder>();
 
 /** The order named `name` (rules/<name>-date-order.json); throws with the file's problem. */
-export function dateOrder(name: string, dir = RULES_DIR): DateOrderEntry[] {
+export function dateOrder(name: string, dir = RULES_DIR): DateOrder {
   const key = `${dir}\0${name}`;
   const cached = loaded.get(key);
   if (cached) return cached;
   const file = path.join(dir, `${name}-date-order.json`);
   if (!/^[a-z][a-z-]*$/.test(name) || !fs.existsSync(file)) throw new Error(`no date order "${name}" (${file})`);
-  const order = (JSON.parse(fs.readFileSync(file, 'utf8')) as { order?: unknown }).order;
+  const { order, after = [] } = JSON.parse(fs.readFileSync(file, 'utf8')) as { order?: unknown; after?: unknown };
   if (!Array.isArray(order) || order.some((e) => typeof e?.variable !== 'string' || typeof e?.label !== 'string')) {
     throw new Error(`${file}: "order" must be a list of {variable, label, mayBeFuture?}`);
   }
-  loaded.set(key, order as DateOrderEntry[]);
-  return order as DateOrderEntry[];
+  if (!Array.isArray(after) || after.some((e) => typeof e?.variable !== 'string' || typeof e?.label !== 'string' || !Array.isArray(e.after) || !e.after.every((a: unknown) => typeof a === 'string'))) {
+    throw new Error(`${file}: "after" must be a list of {variable, label, after: [<variable>, …]}`);
+  }
+  const known = new Set([...order, ...after].map((e: DateOrderEntry) => e.variable));
+  const unknown = (after as DateAfterEntry[]).flatMap((e) => e.after.filter((a) => !known.has(a)));
+  if (unknown.length) throw new Error(`${file}: "after" names dates with no label in the file: ${unknown.join(', ')}`);
+  const loadedOrder = { order: order as DateOrderEntry[], after: after as DateAfterEntry[] };
+  loaded.set(key, loadedOrder);
+  return loadedOrder;
 }
 
 /** Problems with the rule's argument, found when the form loads. */
@@ -47,21 +64,28 @@ export function dateOrderProblems(value: unknown): string[] {
 }
 
 export function checkDateOrder(name: string, submitted: Record<string, unknown>, caseVars: Record<string, unknown>, today: string): FieldError[] {
-  const order = dateOrder(name);
-  const dated = order
-    .map((e) => ({ ...e, value: submitted[e.variable] ?? caseVars[e.variable], own: e.variable in submitted }))
-    .filter((e): e is typeof e & { value: string } => isIsoDate(e.value));
+  const { order, after } = dateOrder(name);
+  type Dated = DateOrderEntry & { value: string; own: boolean };
+  const valued = (e: DateOrderEntry): Dated[] => {
+    const value = submitted[e.variable] ?? caseVars[e.variable];
+    return isIsoDate(value) ? [{ ...e, value, own: e.variable in submitted }] : [];
+  };
+  const dated = order.flatMap(valued);
+  const datedAfter = after.flatMap((e) => valued(e).map((d) => ({ ...d, after: e.after })));
   const errors: FieldError[] = [];
-  for (const e of dated) {
+  for (const e of [...dated, ...datedAfter]) {
     if (e.own && !e.mayBeFuture && e.value > today) errors.push({ field: e.variable, message: `「${e.label}」（${e.value}）不能晚于今天（${today}）` });
   }
-  for (let i = 0; i < dated.length; i++) {
-    for (let j = i + 1; j < dated.length; j++) {
-      const [early, late] = [dated[i]!, dated[j]!];
-      if ((early.own || late.own) && late.value < early.value) {
-        errors.push({ field: late.own ? late.variable : early.variable, message: `「${late.label}」（${late.value}）不能早于「${early.label}」（${early.value}）` });
-      }
+  const misordered = (early: Dated, late: Dated) => {
+    if ((early.own || late.own) && late.value < early.value) {
+      errors.push({ field: late.own ? late.variable : early.variable, message: `「${late.label}」（${late.value}）不能早于「${early.label}」（${early.value}）` });
     }
+  };
+  for (let i = 0; i < dated.length; i++) for (let j = i + 1; j < dated.length; j++) misordered(dated[i]!, dated[j]!);
+  const all = [...order, ...after].flatMap(valued);
+  for (const late of datedAfter) for (const name of late.after) {
+    const early = all.find((e) => e.variable === name);
+    if (early) misordered(early, late);
   }
   return errors;
 }

@@ -3,7 +3,7 @@ import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
 import { collectiveQuorumProblems, type CollectiveFields } from './collective-quorum.ts';
 import { dateOrderProblems } from './date-order.ts';
 import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
-import type { NotBefore, PersonNotIn } from './penalty-form-rules.ts';
+import type { PersonNotIn } from './penalty-form-rules.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -41,8 +41,6 @@ export interface FormRules {
   personNotIn?: PersonNotIn[];
   /** Fields naming users of the system. */
   knownUsers?: string[];
-  /** A date field that may not lie before another date. */
-  notBefore?: NotBefore[];
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
 }
@@ -87,8 +85,6 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
       ? []
       : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
   knownUsers: names('field names', true),
-  notBefore: (value, fields) =>
-    Array.isArray(value) && value.every((r) => r && fields.includes(r.field) && isName(r.other)) ? [] : ['must be a list of {"field": "<date field>", "other": "<date field or case variable>"}'],
   recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
 };
 

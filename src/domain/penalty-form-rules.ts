@@ -1,18 +1,11 @@
 import type { DbOrTx } from '../store/db.ts';
 import { usersByName } from '../store/users.ts';
-import { isIsoDate } from './date-rules.ts';
 import type { FieldError } from './form-messages.ts';
 
 /** `x-zhifa.personNotIn`: a person named in a field may not be one of the people a case variable names (处罚法 art. 64(4)). */
 export interface PersonNotIn {
   field: string;
   notIn: string[];
-}
-
-/** `x-zhifa.notBefore`: a date field may not lie before another date (a form field or case variable). */
-export interface NotBefore {
-  field: string;
-  other: string;
 }
 
 const ROLE: Record<string, string> = { investigators: '调查人员', handledBy: '承办人', caseReviewer: '案件审查人员' };
@@ -31,18 +24,6 @@ export function personNotInProblems(rules: PersonNotIn[], submitted: Record<stri
     for (const person of list(submitted[rule.field])) {
       const role = rule.notIn.find((name) => list(caseVars[name]).includes(person));
       if (role) errors.push({ field: rule.field, message: `「${titleOf(rule.field)}」不得由本案的${ROLE[role] ?? role}（${displayName(person)}）担任` });
-    }
-  }
-  return errors;
-}
-
-export function notBeforeProblems(rules: NotBefore[], submitted: Record<string, unknown>, caseVars: Record<string, unknown>, titleOf: (f: string) => string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const rule of rules) {
-    const date = submitted[rule.field];
-    const other = submitted[rule.other] ?? caseVars[rule.other];
-    if (isIsoDate(date) && isIsoDate(other) && date < other) {
-      errors.push({ field: rule.field, message: `「${titleOf(rule.field)}」（${date}）不得早于「${titleOf(rule.other)}」（${other}）` });
     }
   }
   return errors;

@@ -19,7 +19,7 @@ import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
 import type { FormRegistry, TaskForm } from './forms.ts';
 import { checkCertifiedOfficers } from './personnel.ts';
-import { displayNames, missingCaseVariables, notBeforeProblems, personNotInProblems, unknownUsers } from './penalty-form-rules.ts';
+import { displayNames, missingCaseVariables, personNotInProblems, unknownUsers } from './penalty-form-rules.ts';
 import type { ProtectedVariables } from './protected-variables.ts';
 
 /**
@@ -114,7 +114,7 @@ function caseRules(form: TaskForm, vars: Record<string, unknown>, username: stri
 
 /** The rules of the notice and hearing steps (处罚法 arts. 44, 64): the basis recorded, a host who did not investigate, dates in order. */
 async function caseDataRules(tx: Tx, form: TaskForm, variables: Record<string, unknown>, caseVars: Record<string, unknown>): Promise<FieldError[]> {
-  const { requiresCaseVariables, personNotIn, knownUsers, notBefore } = form.rules;
+  const { requiresCaseVariables, personNotIn, knownUsers } = form.rules;
   const title = (field: string) => form.schema.properties?.[field]?.title ?? CASE_TITLES[field] ?? field;
   const errors = missingCaseVariables(requiresCaseVariables ?? [], caseVars, CASE_TITLES);
   if (knownUsers) errors.push(...(await unknownUsers(tx, knownUsers, variables, title)));
@@ -123,7 +123,6 @@ async function caseDataRules(tx: Tx, form: TaskForm, variables: Record<string, u
     const names = await displayNames(tx, people);
     errors.push(...personNotInProblems(personNotIn, variables, caseVars, title, (u) => names.get(u) ?? u));
   }
-  if (notBefore) errors.push(...notBeforeProblems(notBefore, variables, caseVars, title));
   return errors;
 }
 

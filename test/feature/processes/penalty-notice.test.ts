@@ -161,7 +161,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(noDate.status).to.equal(422);
     const beforeNotice = await submit(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '直接送达', noticeReceivedOn: '2026-05-19' });
     expect(beforeNotice.status).to.equal(422);
-    expect(beforeNotice.body.errors).to.deep.include({ field: 'noticeReceivedOn', message: '「当事人收到日期（送达回证、邮件签收或电子送达到达日期）」（2026-05-19）不得早于「noticeDate」（2026-05-20）' });
+    expect(beforeNotice.body.errors).to.deep.include({ field: 'noticeReceivedOn', message: '「告知书签收日期」（2026-05-19）不能早于「告知日期」（2026-05-20）' });
     expect(open(await view(s, id))).to.deep.equal(['serviceOfNotice']);
     await complete(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '公告送达', noticePublishedOn: '2026-05-20' });
     let v = await view(s, id);
@@ -182,6 +182,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(open(await view(s, id)), 'the period waits while the statement is reviewed').to.deep.equal(['statementReview']);
     const early = await submit(reviewer1, id, 'statementReview', { statementReviewDate: '2026-05-26', statementReviewResult: '不予采纳', statementReviewReason: '检修记录与监测时间不符' });
     expect(early.status, 'a review dated before the statement was received').to.equal(422);
+    await at('2026-05-28T02:00:00Z');
     await complete(reviewer1, id, 'statementReview', { statementReviewDate: '2026-05-28', statementReviewResult: '不予采纳', statementReviewReason: '检修记录与监测时间不符，监测数据有效' });
     let v = await view(s, id);
     expect(v.variables).to.include({ statementReviewer: 'reviewer1', statementReviewResult: '不予采纳' });
@@ -260,7 +261,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(byInvestigator.status, 'only the clerk completes the hearing').to.equal(403);
     const tooEarly = await submit(manager1, id, 'holdHearing', { hearingHeldOn: '2026-06-05', partyAttended: true, hearingRecord: '记录', hearingReport: '意见' });
     expect(tooEarly.status).to.equal(422);
-    expect(tooEarly.body.errors).to.deep.include({ field: 'hearingHeldOn', message: '「听证举行日期」（2026-06-05）不得早于「听证日期」（2026-06-08）' });
+    expect(tooEarly.body.errors).to.deep.include({ field: 'hearingHeldOn', message: '「听证举行日期」（2026-06-05）不能早于「听证日期」（2026-06-08）' });
     expect(open(await view(s, id))).to.deep.equal(['holdHearing']);
 
     await at('2026-06-08T08:00:00Z');
