@@ -6,6 +6,6 @@ export { parsePeriod, type IsoDuration, type Period } from './period.ts';
 export { WorkCalendar, type Closure, type YearStatus } from './work-calendar.ts';
 export type { CalendarDay, Due } from './deadline.ts';
 export { FIRST_YEAR, LAST_YEAR, type ArrangementInput, type YearArrangement, type YearSource } from './arrangement.ts';
-export { statutoryHolidays, type StatutoryDay } from './statutory.ts';
+export { makeUpDays, provisionalHolidays, statutoryHolidays, type StatutoryDay } from './statutory.ts';
 export { lastOfficialYear } from './official.ts';
 export { loadCalendarDir } from './load-dir.ts';

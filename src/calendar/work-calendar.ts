@@ -1,8 +1,8 @@
 /**
  * The working-day calendar of one agency: official arrangements (chinese-days), arrangements
- * loaded by an administrator, provisional years computed from the statutory rules, and the
- * agency's own closures. Pure and in-memory: persistence and the recomputation of open
- * deadlines after a load belong to the callers.
+ * loaded by an administrator, provisional years computed from the statutory rules (with their
+ * make-up days), and the agency's own closures. Pure and in-memory: persistence and the
+ * recomputation of open deadlines after a load belong to the callers.
  */
 import {
   FIRST_YEAR,
@@ -21,7 +21,7 @@ import { CalendarInputError } from './errors.ts';
 import { addIsoDuration } from './iso-duration.ts';
 import { officialYears } from './official.ts';
 import { parsePeriod, type Period } from './period.ts';
-import { statutoryHolidays } from './statutory.ts';
+import { PROVISIONAL_SOURCE, provisionalHolidays } from './statutory.ts';
 
 export interface YearStatus {
   year: number;
@@ -126,8 +126,9 @@ export class WorkCalendar {
     if (known) return known;
     let data = this.provisional.get(year);
     if (!data) {
-      const holidays = new Map(statutoryHolidays(year).map((s) => [s.date, s.name as string | undefined]));
-      data = { year, source: 'provisional', holidays, workdays: new Map() };
+      // The statutory days and the make-up days 第六条 owes for those on a weekend (statutory.ts).
+      const holidays = new Map(provisionalHolidays(year).map((s) => [s.date, s.name as string | undefined]));
+      data = { year, source: 'provisional', holidays, workdays: new Map(), reference: PROVISIONAL_SOURCE };
       this.provisional.set(year, data);
     }
     return data;

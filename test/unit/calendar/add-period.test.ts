@@ -42,8 +42,8 @@ describe('calendar: addPeriod', () => {
     it('is provisional once it reaches into a year without an arrangement', () => {
       expect(cal.addPeriod(sh('2026-12-24T10:00:00'), 'P5WD')).to.include({ due: '2026-12-31', provisional: false });
       expect(cal.addPeriod(sh('2026-12-24T10:00:00'), 'P6WD')).to.include({ due: '2027-01-04', provisional: true });
-      // 2027 Spring Festival, provisionally 2/5–2/8
-      expect(cal.addPeriod(sh('2027-02-04T10:00:00'), 'P1WD')).to.include({ due: '2027-02-09', provisional: true });
+      // 2027 Spring Festival, provisionally 2/5–2/8 and the make-up days 2/9–2/10 (放假办法 第六条)
+      expect(cal.addPeriod(sh('2027-02-04T10:00:00'), 'P1WD')).to.include({ due: '2027-02-11', provisional: true });
     });
   });
 

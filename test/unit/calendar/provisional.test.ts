@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { WorkCalendar, statutoryHolidays } from '../../../src/calendar/index.ts';
+import { WorkCalendar, makeUpDays, provisionalHolidays, statutoryHolidays } from '../../../src/calendar/index.ts';
 import { addDays, isWeekend } from '../../../src/calendar/dates.ts';
 import { lunarToSolar, qingming } from '../../../src/calendar/lunar.ts';
 
-describe('calendar: provisional years (statutory rules only)', () => {
+describe('calendar: provisional years (statutory rules of 全国年节及纪念日放假办法)', () => {
   const cal = new WorkCalendar();
 
   it('computes the 2027 statutory holidays', () => {
@@ -24,18 +24,79 @@ describe('calendar: provisional years (statutory rules only)', () => {
     ]);
   });
 
-  it('marks every day of 2027 provisional, off on weekends and statutory days only, with no adjusted weekends', () => {
-    const statutory = new Set(statutoryHolidays(2027).map((s) => s.date));
+  it('marks every day of 2027 provisional, off on weekends, statutory days and make-up days only, with no adjusted weekends', () => {
+    const off = new Set(provisionalHolidays(2027).map((s) => s.date));
     for (let d = '2027-01-01'; d <= '2027-12-31'; d = addDays(d, 1)) {
       const day = cal.day(d);
       expect(day.provisional, d).to.equal(true);
       expect(day.adjusted, d).to.equal(undefined);
-      expect(day.workday, d).to.equal(!isWeekend(d) && !statutory.has(d));
+      expect(day.workday, d).to.equal(!isWeekend(d) && !off.has(d));
     }
     expect(cal.day('2027-02-08')).to.deep.equal({ date: '2027-02-08', workday: false, name: '春节', provisional: true });
-    expect(cal.day('2027-02-09')).to.deep.equal({ date: '2027-02-09', workday: true, provisional: true });
+    expect(cal.day('2027-02-11')).to.deep.equal({ date: '2027-02-11', workday: true, provisional: true });
     expect(cal.yearArrangement(2027)).to.deep.equal({
-      year: 2027, source: 'provisional', holidays: [...statutory].sort(), workdays: [],
+      year: 2027, source: 'provisional', holidays: [...off].sort(), workdays: [],
+      reference: '按《全国年节及纪念日放假办法》第二条、第六条暂定（法定节日及其补假；调休以国务院办公厅通知为准）',
+    });
+  });
+
+  describe('make-up days (补假), 放假办法 第六条: a holiday of all citizens on a Saturday or Sunday is made up on the next working day', () => {
+    it('2027 春节: 除夕 Fri 2/5 to 初三 Mon 2/8, 初一 and 初二 on the weekend, so Tue 2/9 and Wed 2/10 are off', () => {
+      expect(makeUpDays(2027)).to.deep.equal([
+        { date: '2027-02-09', name: '春节（补假）' },
+        { date: '2027-02-10', name: '春节（补假）' },
+        { date: '2027-05-03', name: '劳动节（补假）' }, // 5/1 Sat, 5/2 Sun
+        { date: '2027-05-04', name: '劳动节（补假）' },
+        { date: '2027-10-04', name: '国庆节（补假）' }, // 10/2 Sat, 10/3 Sun
+        { date: '2027-10-05', name: '国庆节（补假）' },
+      ]);
+      expect(cal.day('2027-02-09')).to.deep.equal({ date: '2027-02-09', workday: false, name: '春节（补假）', provisional: true });
+      expect(cal.day('2027-02-10')).to.include({ workday: false, name: '春节（补假）' });
+    });
+
+    it('2027-02-04 + P3WD (start day not counted) is Monday 15 February, not 11 February', () => {
+      // 2/5–2/8 statutory, 2/9–2/10 make-up: 2/11 is the 1st working day, 2/12 the 2nd, 2/15 the 3rd.
+      const due = cal.addPeriod(new Date('2027-02-04T02:00:00Z'), 'P3WD');
+      expect(due).to.deep.include({ due: '2027-02-15', provisional: true });
+      expect(due.dueAt.toISOString()).to.equal('2027-02-15T16:00:00.000Z');
+    });
+
+    it('a single-day holiday on a Sunday is made up on Monday (元旦 2034, 清明 2032)', () => {
+      expect(cal.day('2034-01-02')).to.deep.equal({ date: '2034-01-02', workday: false, name: '元旦（补假）', provisional: true });
+      expect(cal.day('2034-01-03')).to.include({ workday: true });
+      expect(cal.day('2032-04-05')).to.include({ workday: false, name: '清明节（补假）' }); // 清明 Sunday 4/4
+    });
+
+    it('a holiday on a Saturday is made up on Monday, not on the Sunday (元旦 2028)', () => {
+      expect(cal.day('2028-01-02')).to.deep.equal({ date: '2028-01-02', workday: false, provisional: true });
+      expect(cal.day('2028-01-03')).to.include({ workday: false, name: '元旦（补假）' });
+      expect(cal.day('2028-01-04')).to.include({ workday: true });
+    });
+
+    it('owes nothing for a holiday on a weekday (2027: 元旦 Fri, 清明 Mon, 端午 Wed, 中秋 Wed)', () => {
+      for (const d of ['2026-12-31', '2027-01-04', '2027-04-06', '2027-06-10', '2027-09-16']) expect(cal.day(d).workday, d).to.equal(true);
+    });
+
+    it('gives a make-up day only on a weekday that is not already off, so a long break pushes it on', () => {
+      for (let year = 2027; year <= 2100; year++) {
+        const statutory = new Set(statutoryHolidays(year).map((s) => s.date));
+        const owed = makeUpDays(year);
+        expect(owed.length, String(year)).to.equal([...statutory].filter(isWeekend).length);
+        for (const { date } of owed) {
+          expect(isWeekend(date) || statutory.has(date), date).to.equal(false);
+          expect(date.slice(0, 4), date).to.equal(String(year));
+        }
+        expect(new Set(owed.map((o) => o.date)).size, String(year)).to.equal(owed.length);
+      }
+    });
+
+    it('agrees with the published arrangements under the 2024 text: every provisional day off of 2025 and 2026 was off', () => {
+      for (const year of [2025, 2026]) {
+        const official = new Set(cal.yearArrangement(year).holidays);
+        for (const { date } of provisionalHolidays(year)) expect(official.has(date), `${date} off in the official ${year}`).to.equal(true);
+      }
+      expect(makeUpDays(2026).map((d) => d.date)).to.deep.equal(['2026-04-06', '2026-05-04', '2026-10-05']);
+      expect(makeUpDays(2025).map((d) => d.date)).to.deep.equal(['2025-06-02']); // 端午 Sat 5/31
     });
   });
 
