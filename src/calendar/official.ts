@@ -1,5 +1,6 @@
 /**
- * The published arrangements carried by `chinese-days` (2004–2026 in 1.5.x).
+ * The published arrangements carried by `chinese-days` (2004–2026 in 1.5.x), each cited by its
+ * State Council notice (official-notices.ts).
  *
  * We read its raw data file rather than calling isWorkday/getDayDetail: those answer for any
  * date, silently treating years the package knows nothing about as plain Mon–Fri weeks, and
@@ -8,6 +9,7 @@
 import { createRequire } from 'node:module';
 import type { YearData } from './arrangement.ts';
 import { addDays, isWeekend, parseIsoDate } from './dates.ts';
+import { officialSource } from './official-notices.ts';
 
 interface RawData {
   holidays: Record<string, string>;
@@ -60,7 +62,10 @@ export function officialYears(): Map<number, YearData> {
     const year = parseIsoDate(date).year;
     let data = years.get(year);
     if (!data) {
-      data = { year, source: 'official', holidays: new Map(), workdays: new Map(), reference: `chinese-days ${raw.version}` };
+      // Cited by the State Council notice (official-notices.json); a year the package gained
+      // before its notice was recorded says so rather than citing the package as a source.
+      const reference = officialSource(year) ?? `国务院办公厅${year}年部分节假日安排的通知（未录入标题与文号；日期取自 chinese-days ${raw.version}）`;
+      data = { year, source: 'official', holidays: new Map(), workdays: new Map(), reference };
       years.set(year, data);
     }
     return data;

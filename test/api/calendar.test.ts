@@ -78,7 +78,10 @@ describe('API: working-day calendar', () => {
     expect(res.body.holidays).to.include.members(['2026-10-01', '2026-10-07']);
     expect(res.body.workdays).to.include.members(['2026-09-20', '2026-10-10']);
     expect(res.body.closures).to.deep.equal([]);
-    expect((await s.api.get('/api/calendar/years/2027')).body.source).to.equal('provisional');
+    expect(res.body.reference).to.equal('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号，2025年11月4日）');
+    const provisional = (await s.api.get('/api/calendar/years/2027')).body;
+    expect(provisional).to.include({ source: 'provisional', reference: '按《全国年节及纪念日放假办法》第二条、第六条暂定（法定节日及其补假；调休以国务院办公厅通知为准）' });
+    expect(provisional.holidays).to.include.members(['2027-02-09', '2027-02-10']); // 春节 make-up days (第六条)
   });
 
   it('loads a year, stores it and keeps it across a restart', async () => {

@@ -188,8 +188,11 @@ describe('Web: the administrators\' area', () => {
 
   it('shows the calendar years with their source, loads a year and adds a closure; bad input changes nothing', async () => {
     const page = await admin.get('/admin/calendar');
-    expect(/<tr data-year="2026">[\s\S]*?<\/tr>/.exec(page.text)?.[0]).to.include('官方公布');
-    expect(/<tr data-year="2027">[\s\S]*?<\/tr>/.exec(page.text)?.[0]).to.include('暂定');
+    // Each year names what it rests on: the State Council notice, or the 办法's articles while provisional.
+    expect(/<tr data-year="2026">[\s\S]*?<\/tr>/.exec(page.text)?.[0]).to.include('官方公布')
+      .and.include('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号，2025年11月4日）').and.not.include('chinese-days');
+    expect(/<tr data-year="2027">[\s\S]*?<\/tr>/.exec(page.text)?.[0]).to.include('暂定')
+      .and.include('按《全国年节及纪念日放假办法》第二条、第六条暂定');
 
     const badJson = await admin.post('/admin/calendar/years', { year: '2027', arrangement: '{"holidays": [' });
     expect(badJson.status).to.equal(422);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import chineseDays from 'chinese-days';
 import { WorkCalendar, lastOfficialYear } from '../../../src/calendar/index.ts';
 import { addDays } from '../../../src/calendar/dates.ts';
+import { citeNotice, officialNotices } from '../../../src/calendar/official-notices.ts';
 
 /** Every date from `from` to `to` inclusive. */
 function range(from: string, to: string): string[] {
@@ -102,6 +103,42 @@ describe('calendar: official arrangements (chinese-days)', () => {
       // 2027-02-08 (Monday) is the third day of Spring Festival; the package calls it a working day.
       expect(chineseDays.isWorkday('2027-02-08')).to.equal(true);
       expect(cal.day('2027-02-08')).to.include({ workday: false, name: '春节', provisional: true });
+    });
+  });
+
+  describe('sources: each year cites the State Council notice, not the package', () => {
+    it('cites 2026 by title, number and date', () => {
+      expect(cal.yearArrangement(2026).reference).to.equal('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号，2025年11月4日）');
+      expect(cal.yearArrangement(2025).reference).to.equal('《国务院办公厅关于2025年部分节假日安排的通知》（国办发明电〔2024〕12号，2024年11月12日）');
+    });
+
+    it('cites the notices that changed a year after the arrangement (2015, 2019, 2020)', () => {
+      expect(cal.yearArrangement(2020).reference).to.equal(
+        '《国务院办公厅关于2020年部分节假日安排的通知》（国办发明电〔2019〕16号，2019年11月21日）；'
+        + '《国务院办公厅关于延长2020年春节假期的通知》（国办发明电〔2020〕1号，2020年1月26日）',
+      );
+      expect(cal.yearArrangement(2019).reference).to.include('《国务院办公厅关于调整2019年劳动节假期安排的通知》（国办发明电〔2019〕3号，2019年3月22日）');
+      expect(cal.yearArrangement(2015).reference).to.include('（国发明电〔2015〕1号，2015年5月13日）');
+    });
+
+    it('has a notice for every official year, with its number and date from 2006 on, and never names chinese-days', () => {
+      for (let year = 2004; year <= lastOfficialYear(); year++) {
+        const notices = officialNotices().get(year);
+        expect(notices, `notice for ${year}`).to.be.an('array').that.is.not.empty;
+        expect(notices![0].title).to.equal(`国务院办公厅关于${year}年部分节假日安排的通知`);
+        if (year >= 2006) expect(notices![0].number, String(year)).to.match(new RegExp(`^国办发明电〔${year - 1}〕\\d+号$`));
+        if (year >= 2006) expect(notices![0].date?.slice(0, 4), String(year)).to.equal(String(year - 1));
+        const reference = cal.yearArrangement(year).reference!;
+        expect(reference, String(year)).to.match(/^《国务院办公厅关于\d{4}年部分节假日安排的通知》/).and.not.include('chinese-days');
+      }
+      // 2004 and 2005: only the titles are recorded (the numbers were not verified).
+      expect(cal.yearArrangement(2004).reference).to.equal('《国务院办公厅关于2004年部分节假日安排的通知》');
+    });
+
+    it('formats a citation the way a document cites another one', () => {
+      expect(citeNotice({ title: '国务院办公厅关于2026年部分节假日安排的通知', number: '国办发明电〔2025〕7号', date: '2025-11-04' }))
+        .to.equal('《国务院办公厅关于2026年部分节假日安排的通知》（国办发明电〔2025〕7号，2025年11月4日）');
+      expect(citeNotice({ title: '国务院办公厅关于2004年部分节假日安排的通知' })).to.equal('《国务院办公厅关于2004年部分节假日安排的通知》');
     });
   });
 });
