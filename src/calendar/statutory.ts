@@ -18,8 +18,9 @@
  *
  * Deliberately NOT modelled, because only the yearly State Council notice decides them
  * (第七条 leaves 调休 to it): bridging days, adjusted working weekends, and the extra day when
- * 中秋 coincides with 国庆. A provisional year therefore has the fewest days off the 办法
- * guarantees: its deadlines are the earliest the published arrangement can give.
+ * 中秋 coincides with 国庆. A provisional year therefore has every day off the 办法 itself
+ * guarantees and no more; a notice may still add days off and turn weekends into working days,
+ * either way, which is why its deadlines stay marked provisional.
  */
 import { addDays, isWeekend } from './dates.ts';
 import { lunarNewYearsEve, lunarToSolar, qingming } from './lunar.ts';
