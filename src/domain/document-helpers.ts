@@ -30,6 +30,11 @@ export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
   amountWords: (v: unknown) => (typeof v === 'number' ? amountInWords(v) : ''),
   amountFigures: (v: unknown) => (typeof v === 'number' ? amountInFigures(v) : ''),
   inc: (n: unknown) => Number(n) + 1,
+  // Free text closed as one sentence: a full stop added only when the officer did not type one ("。。" never).
+  sentence: (v: unknown) => {
+    const t = typeof v === 'string' ? v.trim() : '';
+    return t && !/[。！？；.!?]$/.test(t) ? `${t}。` : t;
+  },
   person: (value: unknown, options: HelperOptions) => personText(value, peopleOf(options)),
   people: (value: unknown, options: HelperOptions) => (Array.isArray(value) ? value : [value]).map((v) => personText(v, peopleOf(options))).join('、'),
 };

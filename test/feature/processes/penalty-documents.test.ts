@@ -55,13 +55,13 @@ describe('Feature: 行政处罚文书 read as the party would — every document
       confiscatedItems: [{ name: '违法销售废机油所得', quantity: '1笔' }, { name: '私设暗管', quantity: '1套', note: '已拆除' }],
       confiscatedAmount: 20000,
     });
-    await complete(officer1, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '李四' });
+    await complete(officer1, 'serviceOfDecision', { serviceDate: '2026-03-11', serviceMethod: '直接送达', recipient: '李四', decisionServedBy: ['officer1', 'officer2'] });
   });
   after(() => s.close());
 
   it('issues the notice, the decision and the confiscation list, each clean (处罚法 arts. 44, 59)', async () => {
     const docs = (await s.api.get(`/api/instances/${caseId}/documents`)).body as Array<{ id: number; kind: string }>;
-    expect(docs.map((d) => d.kind)).to.include.members(['penalty-notice', 'penalty-decision', 'penalty-confiscation']);
+    expect(docs.map((d) => d.kind)).to.include.members(['penalty-notice', 'penalty-notice-receipt', 'penalty-decision', 'penalty-decision-receipt', 'penalty-confiscation']);
     for (const d of docs) {
       const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
       expect(documentProblems(html, { usernames }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);
@@ -82,7 +82,7 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     collectiveConclusion: '同意按裁量基准从轻档处罚',
     paymentLastDay: '2026-03-26',
     reminderNoticeDate: '2026-04-01', reminderPaymentWay: '到湘西农商银行缴纳或者通过非税收入电子缴款系统缴纳',
-    reminderServedOn: '2026-04-02', reminderLastDay: '2026-04-16',
+    reminderServedOn: '2026-04-02', reminderLastDay: '2026-04-16', reminderServiceMethod: '留置送达', reminderRecipient: '李四', penaltyReminderNo: '湘西环罚催〔2026〕1号',
     remedyLastDay: '2026-09-11', courtApplicationLastDay: '2026-12-11', court: '吉首市人民法院',
     // A public hearing (i12-notice): requested, noticed, held and reported.
     hearingRequestedOn: '2026-03-04', hearingNoticeDate: '2026-03-05', hearingDate: '2026-03-16', hearingPlace: '局三楼听证室',
@@ -115,6 +115,27 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     expect(text).to.contain('户名：湘西土家族苗族自治州财政局非税收入汇缴结算户，开户行：中国农业银行吉首市分行，账号：18530101040001234');
     expect(text).to.contain('可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼');
     expect(text).to.contain('证据：1. 现场检查笔录（勘验笔录、现场笔录）；2. 监测报告（鉴定意见）。');
+  });
+
+  it('处罚法 arts. 44, 45, 62: the decision states when the notice was served, the rights it gave and that the party made no statement in the period', async () => {
+    const docs = (await s.api.get(`/api/instances/${caseId}/documents`)).body as Array<{ id: number; kind: string; number: string | null }>;
+    const text = visibleText((await s.api.get(`/api/documents/${docs.find((d) => d.kind === 'penalty-decision')!.id}`)).body as string).replace(/\s+/g, '');
+    const noticeNo = docs.find((d) => d.kind === 'penalty-notice')!.number;
+    expect(text).to.contain(`二、告知及陈述、申辩、听证情况本机关于2026-03-03作出《行政处罚事先（听证）告知书》（${noticeNo}），告知你（单位）拟作出行政处罚的事实、理由、依据和内容，以及依法享有的陈述、申辩的权利；该告知书于2026-03-03送达。你（单位）在规定期限内未提出陈述、申辩。三、证据采信理由`);
+  });
+
+  it('民诉法 arts. 87–95 (处罚法 art. 61): a 送达回证 records each service — the document and its number, the party and address, the way, who signed and when, and the officers who served', async () => {
+    const docs = (await s.api.get(`/api/instances/${caseId}/documents`)).body as Array<{ id: number; kind: string; number: string | null }>;
+    const read = async (kind: string) => visibleText((await s.api.get(`/api/documents/${docs.find((d) => d.kind === kind)!.id}`)).body as string).replace(/\s+/g, '');
+    const officers = (await s.zhifa.db('users').whereIn('username', ['officer1', 'officer2']).orderBy('username').select('display_name', 'certificate_no')) as Array<{ display_name: string; certificate_no: string }>;
+    const names = officers.map((o) => `${o.display_name}（执法证号：${o.certificate_no}）`).join('、');
+    const decisionNo = docs.find((d) => d.kind === 'penalty-decision')!.number;
+    const decisionReceipt = await read('penalty-decision-receipt');
+    expect(decisionReceipt).to.contain('送达回证').and.contain(`送达文书行政处罚决定书（${decisionNo}）`).and.contain('受送达人湘西某化工有限公司')
+      .and.contain('送达地址湖南省吉首市经济开发区1号').and.contain('送达方式直接送达').and.contain('签收人李四').and.contain('送达日期2026-03-11').and.contain(`送达人${names}`);
+    const noticeReceipt = await read('penalty-notice-receipt');
+    expect(noticeReceipt).to.contain(`送达文书行政处罚事先（听证）告知书（${docs.find((d) => d.kind === 'penalty-notice')!.number}）`).and.contain('送达日期2026-03-03').and.contain(`送达人${names}`);
+    for (const text of [decisionReceipt, noticeReceipt]) expect(text).to.not.match(/officer\d|undefined|。。/);
   });
 
   it('a template that reads a variable the case lacks is refused (422) when issued, never printed blank', async () => {

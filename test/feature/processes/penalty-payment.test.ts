@@ -103,7 +103,7 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     let v = await view(s, id);
     const decision = await doc(v.variables.penaltyDecisionDocumentId);
     expect(decision).to.contain('罚款自收到本决定书之日起十五日内缴纳');
-    expect(decision, 'the decision is written before service: it names no payment date').to.not.match(/2026-0[34]-\d\d|3月30日/);
+    expect(decision, 'the decision is written before service: it names no payment date').to.not.match(/2026-03-30|3月30日/);
     await served(id);
     v = await view(s, id);
     expect(v.variables).to.include({ serviceDate: RECEIVED, paymentLastDay: '2026-03-30' });
