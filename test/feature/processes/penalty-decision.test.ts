@@ -91,7 +91,7 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     expect(open(v), 'the case does not move').to.deep.equal(['decision']);
     expect(clock(v, 'decision').status).to.equal('running');
     expect(v.variables.decidedFineAmount).to.equal(undefined);
-    expect((await documentsOf(id)).map((d) => d.kind), 'no decision issued').to.deep.equal(['penalty-notice']);
+    expect((await documentsOf(id)).map((d) => d.kind), 'no decision issued').to.deep.equal(['penalty-notice', 'penalty-notice-receipt']);
 
     // A lighter decision than notified is lawful (the defence may succeed).
     await complete(head1, id, 'decision', { ...REASONS, decisionDate: '2026-03-11', decidedPenaltyKinds: ['fine'], decidedFineAmount: 4000 });
@@ -240,7 +240,7 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     ]);
     let v = await view(s, id);
     expect(open(v), 'refused: nothing moved').to.deep.equal(['collectiveDiscussion']);
-    expect((await documentsOf(id)).map((d) => d.kind), 'no minutes issued').to.deep.equal(['penalty-notice']);
+    expect((await documentsOf(id)).map((d) => d.kind), 'no minutes issued').to.deep.equal(['penalty-notice', 'penalty-notice-receipt']);
 
     await complete(head1, id, 'collectiveDiscussion', { ...base, collectiveMembers: HEADS, memberOpinions: [
       { member: 'head1', opinion: '同意罚款五千元' }, { member: 'head2', opinion: '同意' }, { member: 'head3', opinion: '建议从轻，但服从多数' },
