@@ -109,8 +109,8 @@ export class Workflow {
     const submitted = assertVariables(rawVariables, this.variableLimits);
     await this.transaction(async (tx) => {
       const task = await this.loadTaskForCommand(tx, taskId, actor);
-      if (bpmnError) await this.assertTaskRaises(tx, task, bpmnError.code);
       const variables = await this.checkSubmission(tx, task, submitted, actor.username, bpmnError && { bpmnError: true });
+      if (bpmnError) await this.assertTaskRaises(tx, task, bpmnError.code);
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };

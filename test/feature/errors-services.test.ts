@@ -8,10 +8,12 @@ describe('Feature: service tasks, error and escalation boundary events', () => {
   let officer: ApiClient;
   const calls: string[] = [];
   let registryDown = false;
+  let registryBroken = false;
   before(async () => {
     const services = new ServiceRegistry().register('computeFine', ({ idempotencyKey, variables }) => {
       calls.push(idempotencyKey);
       if (registryDown) throw Object.assign(new Error('credit registry unreachable'), { code: 'REGISTRY_DOWN' });
+      if (registryBroken) throw new Error('credit registry answered garbage');
       return { fine: Number(variables.turnover ?? 0) * 0.01 };
     });
     s = await startServer({ label: 'errors-services', services });
@@ -60,17 +62,31 @@ describe('Feature: service tasks, error and escalation boundary events', () => {
     expect(v.tasks.map((t: { elementId: string }) => t.elementId).sort()).to.deep.equal(['hWork', 'notifyHead']);
   });
 
-  it('rolls a command back whole when the engine fails inside it', async () => {
+  it('refuses an error the diagram does not catch on the task, naming the ways the task can end, and changes nothing', async () => {
     const id = await startInstance(s, 'errors-escalation', {});
     const before = await view(s, id);
     const review = await openTask(s, id, 'review');
-    // An error code no boundary event catches fails the process run: the command must leave no trace.
     const res = await officer.post(`/api/tasks/${review.id}/complete`, { error: { code: 'UNCAUGHT' } });
     expect(res.status).to.equal(422);
-    expect(res.body.detail).to.match(/could not run/);
+    expect(res.body.detail).to.match(/没有「UNCAUGHT」这一处理方式：本环节可以：「[^」]+」（PROBLEMS_FOUND）/);
     const after = await view(s, id);
-    expect(after.status).to.equal('running');
     expect(after.tasks).to.deep.equal(before.tasks);
     expect(after.history).to.deep.equal(before.history);
+  });
+
+  it('rolls a command back whole when the engine fails inside it', async () => {
+    const before = await s.zhifa.db('instances').count({ n: '*' }).first();
+    const historyBefore = await s.zhifa.db('history').count({ n: '*' }).first();
+    registryBroken = true;
+    try {
+      // A service failure without an error code fails the process run: the command must leave no trace.
+      const res = await s.api.post('/api/instances', { processKey: 'errors-escalation', variables: {} });
+      expect(res.status).to.equal(422);
+      expect(res.body.detail).to.match(/could not run/);
+    } finally {
+      registryBroken = false;
+    }
+    expect(await s.zhifa.db('instances').count({ n: '*' }).first()).to.deep.equal(before);
+    expect(await s.zhifa.db('history').count({ n: '*' }).first()).to.deep.equal(historyBefore);
   });
 });
