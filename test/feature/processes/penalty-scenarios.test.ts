@@ -216,9 +216,10 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     const opinion = await documentText(id, 'review-opinion');
     expect(opinion).to.contain('当事人：湘西某化工有限公司').and.contain('承办人：张执法（执法证号：43000000001）').and.contain('审核意见：同意').and.contain('2026年5月13日');
 
-    // 处罚法 art. 57: the heads' collective discussion on Thursday 14 May, at the quorum of rules/collective-discussion.json.
+    // 处罚法 art. 57: the heads' collective discussion on Thursday 14 May, at the quorum of
+    // rules/collective-discussion.json, recorded the next morning: the minutes bear the day it was held.
     expect(open(v)).to.deep.equal(['collectiveDiscussion']);
-    await at('2026-05-14T02:00:00Z');
+    await at('2026-05-15T01:00:00Z');
     await complete(head1, id, 'collectiveDiscussion', {
       collectiveDiscussionDate: '2026-05-14', collectiveMembers: HEADS, collectiveChair: 'head1',
       memberOpinions: [{ member: 'head1', opinion: '同意罚款二十五万元' }, { member: 'head2', opinion: '同意' }, { member: 'head3', opinion: '同意，并责令立即改正' }],
@@ -227,7 +228,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     const minutes = await documentText(id, 'penalty-collective-minutes');
     expect(minutes).to.contain('讨论日期：2026-05-14').and.contain('主持人：陈局长')
       .and.contain('参加人员：陈局长、周副局长、吴副局长（本机关负责人3人，法定人数3人）').and.contain('吴副局长：同意，并责令立即改正')
-      .and.contain('同意对当事人罚款人民币贰拾伍万元整');
+      .and.contain('同意对当事人罚款人民币贰拾伍万元整').and.contain('2026年5月14日').and.not.contain('2026年5月15日');
     v = await view(s, id);
     expect(open(v)).to.deep.equal(['decision']);
     // The decision task is due with the decision clock, moved by the hearing.
