@@ -122,6 +122,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await complete(officer1, id, 'noticeOfPenalty', { noticeDate: '2026-04-20', rightsStated: true });
     await complete(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '直接送达', noticeReceivedOn: '2026-04-20', noticeRecipient: '李四（法定代表人）' });
     v = await view(s, id);
+    expect(await documentText(id, 'penalty-notice-receipt')).to.contain(`送达文书行政处罚事先（听证）告知书（${v.variables.penaltyNoticeNo}）`)
+      .and.contain('受送达人湘西某化工有限公司').and.contain('送达方式直接送达').and.contain('签收人李四（法定代表人）').and.contain('送达日期2026-04-20').and.contain('2026年4月20日');
     expect(v.variables).to.include({ noticeServedOn: '2026-04-20' });
     // 处罚法 arts. 64, 85: 5 working days after Monday 20 April: 21, 22, 23, 24, 27 April.
     expect(clock(v, 'statement')).to.include({ status: 'running', dueAt: endOf('2026-04-27') });
@@ -265,6 +267,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
       .and.contain('罚款：人民币贰拾伍万元整（¥250,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳')
       .and.contain(REASONS.evidenceReason).and.contain('按裁量基准较重档处罚')
       .and.contain('可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼')
+      .and.contain(`本机关于2026-04-20作出《行政处罚事先（听证）告知书》（${v.variables.penaltyNoticeNo}）`).and.contain('陈述、申辩和要求听证的权利；该告知书于2026-04-20送达。')
+      .and.contain('你（单位）于2026-04-23要求听证，本机关于2026-05-08举行听证。听证主持人意见：违法事实清楚，证据确凿，建议维持拟处罚意见')
       .and.contain('2026年5月15日');
     expect(decision.match(/贰拾伍万元整/g), 'the amount in words once').to.have.length(1);
     expect(decision.match(/250,000\.00/g), 'and in figures once').to.have.length(1);
@@ -282,6 +286,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await at('2026-05-18T02:00:00Z');
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-05-18', serviceMethod: '直接送达', recipient: '李四（法定代表人）' });
     v = await view(s, id);
+    expect(await documentText(id, 'penalty-decision-receipt')).to.contain(`送达文书行政处罚决定书（${v.variables.penaltyDecisionNo}）`)
+      .and.contain('签收人李四（法定代表人）').and.contain('送达日期2026-05-18').and.contain('2026年5月18日');
     expect(v.variables).to.include({ serviceDate: '2026-05-18', paymentLastDay: '2026-06-02' });
     expect(clock(v, 'payment')).to.include({ status: 'running', dueAt: endOf('2026-06-02') });
     expect(await dueOf(id, 'registerPayment')).to.equal(endOf('2026-06-02'));
@@ -314,8 +320,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(passed(v)).to.include.members(['hearingRequested', 'pauseDecisionClock', 'holdHearing', 'resumeDecisionClock', 'legalReview', 'collectiveDiscussion', 'decision', 'publication', 'registerPayment', 'closed']);
     expect(passed(v)).to.not.include.members(['noHearingRequest', 'paymentOverdue', 'reminderNotice']);
     expect(await everyDocument(id)).to.deep.equal([
-      'penalty-notice', 'penalty-hearing-notice', 'penalty-hearing-announcement', 'penalty-hearing-record', 'penalty-hearing-report',
-      'review-opinion', 'penalty-collective-minutes', 'penalty-decision',
+      'penalty-notice', 'penalty-notice-receipt', 'penalty-hearing-notice', 'penalty-hearing-announcement', 'penalty-hearing-record', 'penalty-hearing-report',
+      'review-opinion', 'penalty-collective-minutes', 'penalty-decision', 'penalty-decision-receipt',
     ]);
   });
 
@@ -355,6 +361,9 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await at('2026-02-24T02:00:00Z');
     await complete(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '邮寄送达', noticeReceivedOn: '2026-02-14', noticeRecipient: '张某' });
     v = await view(s, id);
+    // The 送达回证 bears the day of receipt (民诉法 art. 91: the date on the postal receipt), not the day of entry.
+    expect(await documentText(id, 'penalty-notice-receipt')).to.contain('送达方式邮寄送达').and.contain('签收人张某').and.contain('送达日期2026-02-14')
+      .and.contain('以回执上注明的收件日期为送达日期').and.contain('2026年2月14日').and.not.contain('2026年2月24日');
     expect(v.variables).to.include({ noticeServiceMethod: '邮寄送达', noticeServedOn: '2026-02-14' });
     // 5 working days after Saturday 14 February (15–23 February off): 24, 25, 26, 27 February and Saturday 28 February
     // (a working day). From the notice's date it would be 25 February; from the entry on the 24th, 2 March.
@@ -383,7 +392,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(clock(v, 'decision').status).to.equal('stopped');
     const decision = await documentText(id, 'penalty-decision');
     expect(decision).to.contain(v.variables.penaltyDecisionNo).and.contain('当事人：张某（自然人），地址：湖南省吉首市乾州街道人民路8号')
-      .and.contain('罚款：人民币伍仟元整（¥5,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳').and.contain('2026年3月4日');
+      .and.contain('罚款：人民币伍仟元整（¥5,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳')
+      .and.contain('陈述、申辩和要求听证的权利；该告知书于2026-02-14送达。').and.contain('你（单位）在规定期限内未提出陈述、申辩，也未要求听证。').and.contain('2026年3月4日');
     // 国办发〔2018〕118号: publication starts with the decision, before service or payment: 7 working days after
     // Wednesday 4 March: 5, 6, 9–13 March. Service (处罚法 art. 61) is due the same day.
     const publication = child(v, 'publication');
@@ -398,6 +408,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await at('2026-03-10T02:00:00Z');
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-07', serviceMethod: '邮寄送达', recipient: '张某' });
     v = await view(s, id);
+    expect(await documentText(id, 'penalty-decision-receipt')).to.contain('送达日期2026-03-07').and.contain('2026年3月7日').and.not.contain('2026年3月10日');
     expect(v.variables).to.include({ serviceDate: '2026-03-07', paymentLastDay: '2026-03-23' });
     expect(clock(v, 'payment')).to.include({ status: 'running', dueAt: endOf('2026-03-23') });
     expect(await dueOf(id, 'registerPayment')).to.equal(endOf('2026-03-23'));
@@ -457,6 +468,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(v.variables.enforceableAt).to.equal(undefined);
     await complete(officer1, id, 'reminderService', { reminderServedOn: '2026-03-30', reminderServiceMethod: '邮寄送达', reminderRecipient: '张某' });
     v = await view(s, id);
+    expect(await documentText(id, 'penalty-reminder-receipt')).to.contain(`送达文书催告书（${v.variables.penaltyReminderNo}）`).and.contain('送达日期2026-03-30')
+      .and.contain('2026年3月30日').and.not.contain('2026年4月1日');
     expect(v.variables).to.include({
       // 强制法 arts. 54, 69: 10 working days after 30 March: 31 March, 1–3, 7–10, 13, 14 April (4–6 April off).
       reminderLastDay: '2026-04-14',
@@ -509,6 +522,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(v.status).to.equal('completed');
     expect(passed(v)).to.include.members(['noHearingRequest', 'paymentOverdue', 'reminderNotice', 'reminderService', 'enforceable', 'courtApplied', 'registerPayment', 'closed']);
     expect(passed(v)).to.not.include.members(['hearingNotice', 'legalReview', 'collectiveDiscussion']);
-    expect(await everyDocument(id)).to.deep.equal(['penalty-notice', 'penalty-decision', 'penalty-reminder', 'penalty-enforcement-application']);
+    expect(await everyDocument(id)).to.deep.equal([
+      'penalty-notice', 'penalty-notice-receipt', 'penalty-decision', 'penalty-decision-receipt', 'penalty-reminder', 'penalty-reminder-receipt', 'penalty-enforcement-application',
+    ]);
   });
 });
