@@ -11,13 +11,15 @@ import { appendHistory } from '../store/history.ts';
 import { sha256Hex } from '../record/canonical.ts';
 import { usersByName } from '../store/users.ts';
 import { ZhifaError } from '../errors.ts';
+import { isIsoDate } from './date-rules.ts';
 import { documentHelpers, mentionedNames, type DocumentPerson } from './document-helpers.ts';
 import { penaltyDocumentHelpers } from './penalty/document-helpers.ts';
 
 interface Kinds {
   /** The agency, with where and how a fine is paid and where the party may seek 复议 or sue (处罚法 art. 59). */
   agency: { name: string; numberPrefix: string; creditCode?: string; [more: string]: unknown };
-  kinds: Record<string, { title: string; number: string | null }>;
+  /** `dateVariable`: the case's date the document bears (决定日期 …); without it, or before it is recorded, the day it is issued. */
+  kinds: Record<string, { title: string; number: string | null; dateVariable?: string }>;
 }
 
 
@@ -80,7 +82,9 @@ export class DocumentTemplates {
     const template = this.templates.get(kind);
     if (!spec || !template) throw new Error(`no document kind "${kind}" in documents/kinds.json (known: ${Object.keys(this.kinds.kinds).join(', ')})`);
     const now = this.clock.now();
-    const day = shanghaiDate(now);
+    // Dated as the step records it (a decision of 13 March entered on the 16th is dated 13 March, and numbered in its year).
+    const dated = spec.dateVariable ? variables[spec.dateVariable] : undefined;
+    const day = isIsoDate(dated) ? dated : shanghaiDate(now);
     const year = Number(day.slice(0, 4));
     let number: string | null = null;
     if (spec.number) {

@@ -126,7 +126,10 @@ async function caseDataRules(tx: Tx, form: TaskForm, variables: Record<string, u
   return errors;
 }
 
-const CASE_TITLES: Record<string, string> = { violatedProvisions: '违反的法律规定（违法依据）', penaltyProvisions: '处罚依据', proposedPenaltyKinds: '拟处罚种类', hearingDate: '听证日期' };
+const CASE_TITLES: Record<string, string> = {
+  violatedProvisions: '违反的法律规定（违法依据）', penaltyProvisions: '处罚依据', proposedPenaltyKinds: '拟处罚种类', hearingDate: '听证日期',
+  reminderLastDay: '催告期届满日', remedyLastDay: '复议、诉讼期限届满日',
+};
 
 function needCalendar(calendar: WorkCalendar | undefined, form: TaskForm): WorkCalendar {
   if (!calendar) throw new Error(`form ${form.key} counts working days but the submission check was built without the calendar`);
@@ -134,7 +137,7 @@ function needCalendar(calendar: WorkCalendar | undefined, form: TaskForm): WorkC
 }
 
 function titleOf(form: TaskForm, field: string): string {
-  return form.schema.properties?.[field]?.title ?? field;
+  return form.schema.properties?.[field]?.title ?? CASE_TITLES[field] ?? field;
 }
 
 const ROLE_WORDS: Record<string, string> = { investigators: '调查人员', handledBy: '承办人', handler: '承办人' };
