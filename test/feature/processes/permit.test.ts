@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
 import { completeTask, firedDuring, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
@@ -7,7 +8,20 @@ const openIds = (v: { tasks: Array<{ elementId: string }> }) => v.tasks.map((t) 
 const kinds = (v: { history: Entry[] }, kind: string) => v.history.filter((h) => h.kind === kind);
 const clockOf = (v: { clocks: Array<{ name: string }> }) => v.clocks.find((c) => c.name === 'permitDecision') as any;
 
-const application = { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发' };
+const applicant = { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', matter: '排污许可证核发' };
+/** An application whose materials the agency received on `receivedOn` (许可法 art. 32 counts from that day, not from its registration). */
+const application = (receivedOn: string) => ({ ...applicant, materialsReceivedOn: receivedOn });
+/** What a grant decides (许可法 art. 39): what is permitted and the licence with its number and validity. */
+const licence = {
+  permitScope: '按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮', permitCategory: '普通',
+  licenceName: '排污许可证', licenceNumber: '91433100MA4L12345X001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
+};
+const docText = async (s: TestServer, id: string, kind: string) => {
+  const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
+  const doc = docs.find((d) => d.kind === kind);
+  expect(doc, `a ${kind} was issued`).to.exist;
+  return visibleText((await s.api.get(`/api/documents/${doc!.id}`)).body as string);
+};
 
 describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
   let s: TestServer;
@@ -29,12 +43,18 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
   it('Given an application with two missing materials, when the check lists both in one notice, then the case waits for the supplement, resumes on the message, is accepted on the second check and granted', async () => {
     await setClock('2026-03-02T02:00:00Z'); // Monday 10:00 Shanghai
-    const id = await startInstance(s, 'permit', application, 'XK-2026-001');
+    // 许可法 art. 32: the materials came in on Friday 27 February; the case is registered on Monday.
+    const future = await s.api.post('/api/instances', { processKey: 'permit', variables: application('2026-03-03'), businessKey: 'XK-2026-001' });
+    expect(future.status).to.equal(422);
+    expect(future.body.errors).to.deep.equal([{ field: 'materialsReceivedOn', message: '「收到申请材料日期」（2026-03-03）不能晚于今天（2026-03-02）' }]);
+    const id = await startInstance(s, 'permit', application('2026-02-27'), 'XK-2026-001');
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['completenessCheck']);
-    // 5 working days from Monday 2 March: 3, 4, 5, 6, 9 March; ends 24:00 Shanghai on the 9th.
-    expect((await openTask(s, id, 'completenessCheck')).dueAt).to.equal('2026-03-09T16:00:00.000Z');
-    expect(v.timers).to.deep.include({ elementId: 'deemedAccepted', dueAt: '2026-03-09T16:00:00.000Z', attempts: 0, lastError: null });
+    // 5 working days from the receipt on Friday 27 February, not from the registration: Saturday 28 February (a working
+    // day in 2026, after the Spring Festival), 2, 3, 4, 5 March; ends 24:00 Shanghai on the 5th.
+    expect((await openTask(s, id, 'completenessCheck')).dueAt).to.equal('2026-03-05T16:00:00.000Z');
+    expect(v.timers).to.deep.include({ elementId: 'deemedAccepted', dueAt: '2026-03-05T16:00:00.000Z', attempts: 0, lastError: null });
+    expect(v.clocks.find((c: { name: string }) => c.name === 'permitAcceptance').events[0]).to.include({ kind: 'start', period: 'P5WD', countsFrom: '2026-02-26T16:00:00.000Z' });
 
     await setClock('2026-03-04T02:00:00Z');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'missing', missingMaterials: ['环境影响评价批复文件', '排污口规范化设置图'] });
@@ -42,7 +62,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(v.status).to.equal('running');
     expect(openIds(v), 'waiting for the applicant, no task open').to.deep.equal([]);
     expect(v.timers, 'the silence timer is gone once the notice was given').to.deep.equal([]);
-    expect(v.clocks, 'the decision clock does not run before acceptance').to.deep.equal([]);
+    expect(clockOf(v), 'the decision clock does not run before acceptance').to.equal(undefined);
     const notices = kinds(v, 'task.completed').filter((h) => h.elementId === 'completenessCheck');
     expect(notices, 'one notice').to.have.length(1);
     expect(notices[0]!.data.variables.missingMaterials).to.deep.equal(['环境影响评价批复文件', '排污口规范化设置图']);
@@ -78,8 +98,23 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(decide.dueAt).to.equal('2026-04-14T16:00:00.000Z');
 
     await setClock('2026-03-20T02:00:00Z'); // Friday
-    await completeOk(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件', documentNumber: '湘西环许〔2026〕3号' });
+    const grant = { ...licence, decision: 'grant', decisionReasons: '申请材料齐全，符合《排污许可管理条例》第十一条规定的条件', documentNumber: '湘西环许〔2026〕3号' };
+    const bare = await complete(head, id, 'decide', { decision: 'grant', decisionReasons: '符合法定条件' });
+    expect(bare.status, 'a grant names what is permitted and the licence').to.equal(422);
+    expect(bare.body.errors.map((e: { field: string }) => e.field).sort()).to.deep.equal(['licenceName', 'licenceNumber', 'permitCategory', 'permitScope', 'validFrom', 'validUntil']);
+    await completeOk(head, id, 'decide', grant);
     v = await view(s, id);
+    // The decision served on the applicant reads as a grant, with what is permitted and the licence (许可法 arts. 38, 39, 44).
+    const decisionText = await docText(s, id, 'permit-decision');
+    expect(documentProblems(decisionText), decisionText).to.deep.equal([]);
+    expect(decisionText).to.contain('申请人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345X');
+    expect(decisionText).to.contain('你（单位）于2026年2月27日提出的排污许可证核发申请，本机关依法进行了审查。');
+    expect(decisionText).to.contain('本机关决定：准予行政许可。');
+    expect(decisionText).to.contain('许可内容：按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮');
+    expect(decisionText).to.contain('许可证件：排污许可证，编号：91433100MA4L12345X001P，有效期自2026年3月20日至2031年3月19日。');
+    expect(decisionText).to.contain('理由：申请材料齐全，符合《排污许可管理条例》第十一条规定的条件');
+    expect(decisionText).to.not.contain('不予');
+    expect(decisionText).to.contain('可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼。');
     expect(clockOf(v).status).to.equal('stopped');
     // Licence and publication both counted from the decision; the publication runs in the 公示 sub-process (processes/publication.bpmn).
     expect(openIds(v)).to.deep.equal(['issueLicence']);
@@ -100,9 +135,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(published).to.have.length(1);
     expect(published[0]).to.include({ kind: 'permit' });
     expect(published[0].fields).to.include({ 行政许可决定文书名称: '行政许可决定书', 当前状态: '有效' });
-    await completeOk(officer, id, 'issueLicence', {
-      permitCategory: '普通', licenceName: '排污许可证', licenceNumber: '91433100MA4L000001001P', validFrom: '2026-03-25', validUntil: '2031-03-24', issuedOn: '2026-03-25',
-    });
+    await completeOk(officer, id, 'issueLicence', { issuedOn: '2026-03-24', licenceServiceMethod: '直接送达' });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
     expect(v.history.map((h: Entry) => h.elementId)).to.include.members(['granted', 'endExtensionWithdrawn']);
@@ -110,8 +143,8 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
   });
 
   it('Given an application received on 29 April 2026 and no notice within 5 working days (Labour Day 1–5 May skipped, Saturday 9 May worked), then it is deemed accepted at the end of 9 May and the case is at 审查', async () => {
-    await setClock('2026-04-29T02:00:00Z'); // Wednesday 10:00 Shanghai
-    const id = await startInstance(s, 'permit', application, 'XK-2026-002');
+    await setClock('2026-04-30T02:00:00Z'); // Thursday: registered the day after the receipt
+    const id = await startInstance(s, 'permit', application('2026-04-29'), 'XK-2026-002');
     // 30 April; 6, 7, 8 May; Saturday 9 May (adjusted working day): ends 24:00 Shanghai on 9 May.
     const calendar = await s.api.get('/api/calendar/deadline?from=2026-04-29&period=P5WD');
     expect(calendar.body).to.include({ due: '2026-05-09', dueAt: '2026-05-10T00:00:00+08:00' });
@@ -131,16 +164,16 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(v.variables, 'the acceptance by silence is on record').to.include({ acceptedBySilence: true, procedure: 'permit' });
     // Deemed accepted from the day the materials were received (Art. 32), so the 20 working days count from Wednesday
     // 29 April, not from the silence: 30 April, 6–9 May (Saturday 9 May worked), 11–15, 18–22, 25–29 May.
-    expect(v.variables.materialsReceivedAt).to.equal('2026-04-29T02:00:00.000Z');
+    expect(v.variables.materialsReceivedAt).to.equal('2026-04-29');
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-05-29T16:00:00.000Z' });
-    expect(clockOf(v).events[0]).to.include({ kind: 'start', at: '2026-05-09T16:00:00.000Z', period: 'P20WD', countsFrom: '2026-04-29T02:00:00.000Z' });
+    expect(clockOf(v).events[0]).to.include({ kind: 'start', at: '2026-05-09T16:00:00.000Z', period: 'P20WD', countsFrom: '2026-04-28T16:00:00.000Z' });
     expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-05-29T16:00:00.000Z');
     expect(await firedDuring(s, id, () => s.api.post('/api/dev/clock', { advance: 'P30D' })), 'never twice').to.deep.equal([]);
   });
 
   it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an extension asked for by the officer and approved by the head adds P10WD; a refusal is served', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', application, 'XK-2026-003');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-003');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
     let v = await view(s, id);
     // 20 working days from Monday 2 March: 3 … 30 March.
@@ -197,6 +230,13 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
     await completeOk(head, id, 'decide', { decision: 'refuse', decisionReasons: '听证查明项目选址不符合规划', documentNumber: '湘西环许〔2026〕4号' });
     v = await view(s, id);
+    // 许可法 art. 38: the refusal gives its reason and the applicant's right to 复议 or 诉讼, with the bodies and the time limits.
+    const refusal = await docText(s, id, 'permit-decision');
+    expect(documentProblems(refusal), refusal).to.deep.equal([]);
+    expect(refusal).to.contain('本机关决定：不予行政许可。');
+    expect(refusal).to.contain('理由：听证查明项目选址不符合规划');
+    expect(refusal).to.contain('如不服本决定，可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼。');
+    expect(refusal).to.not.contain('准予').and.not.contain('许可证件');
     expect(clockOf(v).status).to.equal('stopped');
     expect(openIds(v)).to.deep.equal(['serveRefusal']);
     await completeOk(officer, id, 'serveRefusal', { serviceMethod: '直接送达', servedOn: '2026-03-13', remedyNotified: true });
@@ -207,7 +247,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
   it('refuses a missing-materials notice without the materials (422), and the case does not move', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', application, 'XK-2026-004');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-004');
     const before = await openTask(s, id, 'completenessCheck');
 
     const none = await complete(officer, id, 'completenessCheck', { acceptanceDecision: 'missing' });
@@ -233,12 +273,13 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     await completeOk(officer, id, 'serveRejection', { documentNumber: '湘西环不受〔2026〕1号', serviceMethod: '邮寄送达', servedOn: '2026-03-03', remedyNotified: true });
     const ended = await view(s, id);
     expect(ended.status).to.equal('completed');
-    expect(ended.clocks, 'no decision clock for an application not accepted').to.deep.equal([]);
+    expect(clockOf(ended), 'no decision clock for an application not accepted').to.equal(undefined);
+    expect(ended.clocks.map((c: { name: string; status: string; dueAt: string }) => [c.name, c.status])).to.deep.equal([['permitAcceptance', 'stopped']]);
   });
 
   it('refuses a site check by one officer named twice or by staff without an enforcement certificate', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', application, 'XK-2026-005');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-005');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
     await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '需现场核查', siteCheckNeeded: true, hearingNeeded: false });
     const site = { checkedOn: '2026-03-03', siteFindings: '现场与申请一致' };
@@ -265,7 +306,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
   it('Given a decision clock due on 30 March, a refused extension leaves it; asked again and approved, it ends 10 working days later on 14 April, and no second extension can be asked for', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', application, 'XK-2026-006');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-006');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
     let v = await view(s, id);
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
@@ -308,14 +349,14 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
   it('Given an extension asked for and not yet approved when the head decides, the request is withdrawn and the clock never extended', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', application, 'XK-2026-007');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-007');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
     await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
     await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '需征求相关部门意见' });
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionApproval']);
 
-    await completeOk(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件' });
+    await completeOk(head, id, 'decide', { ...licence, decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件' });
     v = await view(s, id);
     expect(openIds(v), 'the approval is withdrawn').to.deep.equal(['issueLicence']);
     expect(v.history.map((h: Entry) => h.elementId)).to.include.members(['throwDecided', 'endExtensionWithdrawn']).and.not.include('extendDecisionClock');
