@@ -171,7 +171,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(await firedDuring(s, id, () => s.api.post('/api/dev/clock', { advance: 'P30D' })), 'never twice').to.deep.equal([]);
   });
 
-  it('Given a decision clock of P20WD, when a hearing is held, then the clock pauses for it, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an extension asked for by the officer and approved by the head adds P10WD; a refusal is served', async () => {
+  it('Given a decision clock of P20WD, when the agency holds a hearing for the public interest (许可法 arts. 45, 46, 48), then the clock pauses for it with its reason, the case goes through legal review (officer1 submits, legal1 agrees) and the decision task is due later; an extension asked for by the officer and approved by the head adds P10WD; a refusal is served', async () => {
     await setClock('2026-03-02T02:00:00Z');
     const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-003');
     await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
@@ -184,12 +184,27 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     await setClock('2026-03-05T02:00:00Z'); // Thursday
     await completeOk(officer, id, 'siteCheck', { inspectors: ['officer1', 'officer2'], checkedOn: '2026-03-04', siteFindings: '生产设施与申请材料一致', siteConforms: true });
     v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearing']);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearingNotice']);
     expect(clockOf(v)).to.include({ status: 'paused', dueAt: null });
-    expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'pause']);
+    expect(clockOf(v).events.map((e: { kind: string; reason: string }) => [e.kind, e.reason])).to.deep.equal([['start', 'startDecisionClock'], ['pause', 'pauseDecisionClock：听证']]);
+    expect((await openTask(s, id, 'hearingNotice')).dueAt, 'a hearing the agency holds of its own motion has no statutory period').to.equal(null);
 
-    await setClock('2026-03-12T02:00:00Z'); // Thursday, a week later
-    await completeOk(officer, id, 'hearing', { noticeServedOn: '2026-03-05', heldOn: '2026-03-12', hearingOfficer: '王审查', hearingRecord: '申请人与利害关系人陈述意见' });
+    // Art. 48(1): notice 7 working days before — a hearing the next day is refused; (3): the reviewer may not host.
+    const notice = { hearingNoticeDate: '2026-03-05', hearingDate: '2026-03-16', hearingPlace: '局三楼听证室', hearingHost: 'legal1', hearingClerk: 'manager1', publicHearing: true };
+    const tooSoon = await complete(officer, id, 'hearingNotice', { ...notice, hearingDate: '2026-03-06' });
+    expect(tooSoon.status).to.equal(422);
+    expect(tooSoon.body.errors).to.deep.equal([{ field: 'hearingDate', message: '「听证日期」须在「听证通知日期」（2026-03-05）之后至少 7 个工作日，即不早于 2026-03-16' }]);
+    const names = new Map(((await s.zhifa.db('users').whereIn('username', ['officer1', 'officer2']).select('username', 'display_name')) as Array<{ username: string; display_name: string }>).map((u) => [u.username, u.display_name]));
+    const byReviewer = await complete(officer, id, 'hearingNotice', { ...notice, hearingHost: 'officer1' });
+    expect(byReviewer.status).to.equal(422);
+    expect(byReviewer.body.errors).to.deep.equal([{ field: 'hearingHost', message: `「听证主持人」不得由本案的许可申请审查人员（${names.get('officer1')}）担任` }]);
+    const byInspector = await complete(officer, id, 'hearingNotice', { ...notice, hearingHost: 'officer2' });
+    expect(byInspector.body.errors).to.deep.equal([{ field: 'hearingHost', message: `「听证主持人」不得由本案的现场核查人员（${names.get('officer2')}）担任` }]);
+    expect(openIds(await view(s, id)), 'refused: nothing moved').to.deep.equal(['extensionRequest', 'hearingNotice']);
+    await completeOk(officer, id, 'hearingNotice', notice);
+
+    await setClock('2026-03-16T02:00:00Z'); // Monday, 7 working days later
+    await completeOk(officer, id, 'hearing', { hearingHeldOn: '2026-03-16', hearingRecord: '申请人与利害关系人陈述意见' });
     v = await view(s, id);
     // A decision after a hearing is in the legal-review catalog: the case goes to legal review first.
     expect(v.variables).to.include({ hearingHeld: true, procedure: 'permit', legalReviewRequired: true, legalReviewRule: 'after-hearing' });
@@ -208,20 +223,21 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     v = await view(s, id);
     expect(v.variables).to.include({ legalReviewPassed: true, legalReviewer: 'legal1' });
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
-    // 5, 6, 9, 10, 11 March not counted: 30 March + 5 working days = 7 April (Qingming 4–6 April off).
-    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-07T16:00:00.000Z' });
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-07T16:00:00.000Z');
+    // 5, 6, 9–13 March not counted: 30 March + 7 working days = 9 April (Qingming 4–6 April off).
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-09T16:00:00.000Z' });
+    expect(clockOf(v).events.at(-1)).to.include({ kind: 'resume', reason: 'resumeDecisionClock：听证' });
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-09T16:00:00.000Z');
     const moved = kinds(v, 'deadline.changed').map((h) => h.data);
     expect(moved.some((m: any) => m.clock === 'permitDecision' && m.oldDue === '2026-03-30T16:00:00.000Z')).to.equal(true);
 
-    // Asked for by the officer, approved by the head: +10 working days (8–10, 13–17, 20, 21 April).
+    // Asked for by the officer, approved by the head: +10 working days (10, 13–17, 20–23 April).
     await completeOk(officer, id, 'extensionRequest', { extensionRequestReason: '听证后需补充征求规划部门意见' });
     await completeOk(head, id, 'extensionApproval', { decisionExtensionApproved: true, extensionApprovalOpinion: '同意延长十个工作日' });
     v = await view(s, id);
-    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-21T16:00:00.000Z' });
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-23T16:00:00.000Z' });
     expect(openIds(v)).to.deep.equal(['decide', 'extensionNotice']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-21T16:00:00.000Z');
-    await completeOk(officer, id, 'extensionNotice', { extensionReasonToApplicant: '需补充征求规划部门意见', applicantInformed: true, informedOn: '2026-03-12' });
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
+    await completeOk(officer, id, 'extensionNotice', { extensionReasonToApplicant: '需补充征求规划部门意见', applicantInformed: true, informedOn: '2026-03-16' });
     expect(openIds(await view(s, id)), 'extended once: nothing left to ask for').to.deep.equal(['decide']);
 
     const noReasons = await complete(head, id, 'decide', { decision: 'refuse', documentNumber: '湘西环许〔2026〕4号' });
@@ -243,6 +259,100 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     v = await view(s, id);
     expect(v.status).to.equal('completed');
     expect(v.history.map((h: Entry) => h.elementId)).to.include('refused').and.not.include('issueLicence');
+  });
+
+  it('Given a permit that affects major interests between the applicant and others (许可法 art. 47), then the applicant and interested parties are told of the hearing right with P5WD to ask; a request pauses the decision clock and the hearing must be held within P20WD of it, noticed P7WD ahead', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-008');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '排污口设置涉及下游取水村民重大利益', siteCheckNeeded: false, hearingNeeded: false, hearingRightApplies: true });
+    let v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearingRightNotice']);
+    const right = { hearingRightNotifiedOn: '2026-03-05', interestedParties: ['吉首市某村村民委员会'], hearingRightNoticeWay: '直接送达' };
+    const future = await complete(officer, id, 'hearingRightNotice', right);
+    expect(future.status).to.equal(422);
+    expect(future.body.errors).to.deep.equal([{ field: 'hearingRightNotifiedOn', message: '「告知听证权利日期」（2026-03-05）不能晚于今天（2026-03-02）' }]);
+
+    await setClock('2026-03-05T02:00:00Z'); // Thursday
+    await completeOk(officer, id, 'hearingRightNotice', right);
+    v = await view(s, id);
+    // 5 working days from Thursday 5 March: 6, 9, 10, 11, 12 March.
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearingRequestPeriod']);
+    expect((await openTask(s, id, 'hearingRequestPeriod')).dueAt).to.equal('2026-03-12T16:00:00.000Z');
+    expect(clockOf(v), 'the decision clock runs while the parties may ask').to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
+
+    await setClock('2026-03-09T02:00:00Z'); // Monday
+    const request = await s.api.post('/api/messages', { name: 'permitHearingRequested', businessKey: 'XK-2026-008', variables: { hearingRequestedOn: '2026-03-09', hearingRequestedBy: '吉首市某村村民委员会', hearingRequestNote: '排污口下游为村饮用水取水点' } });
+    expect(request.status, JSON.stringify(request.body)).to.equal(200);
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['extensionRequest', 'hearingNotice']);
+    // Art. 45: the hearing's time is not counted — the decision clock pauses at the request, with its reason.
+    expect(clockOf(v)).to.include({ status: 'paused', dueAt: null });
+    expect(clockOf(v).events.at(-1)).to.include({ kind: 'pause', reason: 'pauseDecisionClock：听证' });
+    // Art. 47: organised within 20 working days of the request: 10–13, 16–20, 23–27, 30, 31 March, 1–3, 7 April (Qingming 4–6 off).
+    expect((await openTask(s, id, 'hearingNotice')).dueAt).to.equal('2026-04-07T16:00:00.000Z');
+    expect(v.clocks.find((c: { name: string }) => c.name === 'permitHearingRequest')).to.include({ status: 'stopped' });
+
+    const notice = { hearingNoticeDate: '2026-03-09', hearingDate: '2026-03-18', hearingPlace: '局三楼听证室', hearingHost: 'legal1', hearingClerk: 'manager1', publicHearing: false };
+    const dayAfter = await complete(officer, id, 'hearingNotice', { ...notice, hearingDate: '2026-03-10' });
+    expect(dayAfter.body.errors).to.deep.equal([{ field: 'hearingDate', message: '「听证日期」须在「听证通知日期」（2026-03-09）之后至少 7 个工作日，即不早于 2026-03-18' }]);
+    const tooLate = await complete(officer, id, 'hearingNotice', { ...notice, hearingDate: '2026-04-08' });
+    expect(tooLate.status).to.equal(422);
+    expect(tooLate.body.errors).to.deep.equal([{ field: 'hearingDate', message: '「听证日期」（2026-04-08）须在「申请听证日期」（2026-03-09）之后 20 个工作日内，即不晚于 2026-04-07' }]);
+    const byReviewer = await complete(officer, id, 'hearingNotice', { ...notice, hearingHost: 'officer1' });
+    expect(byReviewer.status, 'officer1 reviewed the application (art. 48(3))').to.equal(422);
+    expect(byReviewer.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['hearingHost']);
+    await completeOk(officer, id, 'hearingNotice', notice);
+
+    await setClock('2026-03-18T02:00:00Z');
+    const early = await complete(officer, id, 'hearing', { hearingHeldOn: '2026-03-17', hearingRecord: '村民委员会陈述取水安全意见' });
+    expect(early.body.errors).to.deep.equal([{ field: 'hearingHeldOn', message: '「听证举行日期」（2026-03-17）不能早于「听证日期」（2026-03-18）' }]);
+    await completeOk(officer, id, 'hearing', { hearingHeldOn: '2026-03-18', hearingRecord: '村民委员会陈述取水安全意见' });
+    v = await view(s, id);
+    // 9–13, 16, 17 March not counted (7 working days): 30 March + 7 = 9 April.
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-09T16:00:00.000Z' });
+    expect(v.clocks.find((c: { name: string }) => c.name === 'permitHearing')).to.include({ status: 'stopped' });
+    expect(v.variables).to.include({ hearingHeld: true, legalReviewRequired: true });
+  });
+
+  it('Given no hearing request within the P5WD after the notice of the right, then the case goes on to the decision and the decision clock never paused', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-009');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '涉及相邻单位重大利益', siteCheckNeeded: false, hearingNeeded: false, hearingRightApplies: true });
+    await completeOk(officer, id, 'hearingRightNotice', { hearingRightNotifiedOn: '2026-03-02', interestedParties: ['相邻某厂'], hearingRightNoticeWay: '书面告知' });
+    expect(await firedDuring(s, id, () => setClock('2026-03-09T15:59:59Z')), 'not before the end of 9 March').to.deep.equal([]);
+    expect(await firedDuring(s, id, () => setClock('2026-03-09T16:00:00Z'))).to.deep.equal(['noHearingRequest']);
+    const v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+    expect(clockOf(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start']);
+    expect(v.variables).to.not.have.property('hearingHeld');
+  });
+
+  it('Given expert review ordered on 10 March and its opinion received on 17 March (许可法 art. 45), then the decision clock pauses with the reason and resumes 5 working days later', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-010');
+    await completeOk(officer, id, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await setClock('2026-03-10T02:00:00Z');
+    const msg = await s.api.post('/api/messages', { name: 'permitDecisionClockPauseRequested', businessKey: 'XK-2026-010' });
+    expect(msg.status, JSON.stringify(msg.body)).to.equal(200);
+    expect(openIds(await view(s, id))).to.deep.equal(['extensionRequest', 'recordExcludedTimeStart', 'substantiveReview']);
+    const bad = await complete(officer, id, 'recordExcludedTimeStart', { exclusionReason: '调查', exclusionDescription: '…' });
+    expect(bad.status, 'only the grounds art. 45 names').to.equal(422);
+    await completeOk(officer, id, 'recordExcludedTimeStart', { exclusionReason: '专家评审', exclusionDescription: '委托省环境工程评估中心对环境影响报告组织专家评审' });
+    let v = await view(s, id);
+    expect(clockOf(v)).to.include({ status: 'paused', dueAt: null });
+    expect(clockOf(v).events.at(-1)).to.include({ kind: 'pause', reason: 'pauseDecisionClockExcluded：专家评审' });
+    await setClock('2026-03-17T02:00:00Z');
+    await completeOk(officer, id, 'recordExcludedTimeEnd', { exclusionResult: '收到专家评审意见' });
+    v = await view(s, id);
+    // 10–13, 16 March not counted: 30 March + 5 working days = 7 April.
+    expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-04-07T16:00:00.000Z' });
+    expect(openIds(v), 'another excluded period may be recorded later').to.deep.equal(['extensionRequest', 'substantiveReview']);
+    await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
+    await completeOk(head, id, 'decide', { ...licence, decision: 'grant', decisionReasons: '符合法定条件' });
+    v = await view(s, id);
+    expect(v.history.map((h: Entry) => h.elementId)).to.include('endExclusions');
   });
 
   it('refuses a missing-materials notice without the materials (422), and the case does not move', async () => {
