@@ -102,6 +102,11 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     const bare = await complete(head, id, 'decide', { decision: 'grant', decisionReasons: '符合法定条件' });
     expect(bare.status, 'a grant names what is permitted and the licence').to.equal(422);
     expect(bare.body.errors.map((e: { field: string }) => e.field).sort()).to.deep.equal(['licenceName', 'licenceNumber', 'permitCategory', 'permitScope', 'validFrom', 'validUntil']);
+    // The licence's validity is a real interval: an end before its start is refused, naming both dates.
+    const backwards = await complete(head, id, 'decide', { ...grant, validUntil: '2026-03-19' });
+    expect(backwards.status).to.equal(422);
+    expect(backwards.body.errors).to.deep.equal([{ field: 'validUntil', message: '「有效期至」（2026-03-19）不能早于「有效期自」（2026-03-20）' }]);
+    expect(openIds(await view(s, id)), 'refused: nothing moved').to.include('decide');
     await completeOk(head, id, 'decide', grant);
     v = await view(s, id);
     // The decision served on the applicant reads as a grant, with what is permitted and the licence (许可法 arts. 38, 39, 44).
@@ -134,7 +139,11 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     const published = (await s.api.get(`/api/instances/${id}/publications`)).body as Array<{ kind: string; status: string; fields: Record<string, unknown> }>;
     expect(published).to.have.length(1);
     expect(published[0]).to.include({ kind: 'permit' });
-    expect(published[0].fields).to.include({ 行政许可决定文书名称: '行政许可决定书', 当前状态: '有效' });
+    // The licence as decided flows into the 双公示 fields (not "—" and 2099-12-31).
+    expect(published[0].fields).to.include({
+      行政许可决定文书名称: '行政许可决定书', 当前状态: '有效', 许可类别: '普通', 许可证书名称: '排污许可证', 许可编号: '91433100MA4L12345X001P',
+      许可内容: '按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮', 有效期自: '2026-03-20', 有效期至: '2031-03-19', 许可决定日期: '2026-03-20',
+    });
     await completeOk(officer, id, 'issueLicence', { issuedOn: '2026-03-24', licenceServiceMethod: '直接送达' });
     v = await view(s, id);
     expect(v.status).to.equal('completed');
@@ -421,6 +430,8 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     let v = await view(s, id);
     expect(clockOf(v)).to.include({ status: 'running', dueAt: '2026-03-30T16:00:00.000Z' });
     expect((await openTask(s, id, 'extensionRequest')).candidateGroups).to.deep.equal(['officers']);
+    // Art. 42: the extension must be asked for and approved before the 20 working days run out.
+    expect((await openTask(s, id, 'extensionRequest')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
 
     await setClock('2026-03-20T02:00:00Z');
     const blank = await complete(officer, id, 'extensionRequest', { extensionRequestReason: '  ' });
@@ -430,6 +441,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['extensionApproval', 'substantiveReview']);
     expect((await openTask(s, id, 'extensionApproval')).candidateGroups).to.deep.equal(['heads']);
+    expect((await openTask(s, id, 'extensionApproval')).dueAt).to.equal('2026-03-30T16:00:00.000Z');
     const byOfficer = await complete(officer, id, 'extensionApproval', { decisionExtensionApproved: true, extensionApprovalOpinion: '同意' });
     expect(byOfficer.status, 'only the head approves').to.equal(403);
     await completeOk(head, id, 'extensionApproval', { decisionExtensionApproved: false, extensionApprovalOpinion: '尚无延长必要' });
@@ -447,6 +459,8 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(v.variables).to.include({ decisionExtended: true, decisionExtensionRequestedBy: 'officer1', decisionExtensionApprovedBy: 'head1' });
     expect((await openTask(s, id, 'substantiveReview')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
     expect(openIds(v)).to.deep.equal(['extensionNotice', 'substantiveReview']);
+    // Art. 42 sets no separate period for telling the applicant why: within the extended decision period.
+    expect((await openTask(s, id, 'extensionNotice')).dueAt).to.equal('2026-04-14T16:00:00.000Z');
     await completeOk(officer, id, 'extensionNotice', { extensionReasonToApplicant: '需征求相关部门意见', applicantInformed: true });
     v = await view(s, id);
     expect(openIds(v), 'extended once: nothing left to ask for').to.deep.equal(['substantiveReview']);
