@@ -364,6 +364,25 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(v.history.map((h: Entry) => h.elementId)).to.include('endExclusions');
   });
 
+  it('Given the approval of a major project\'s environmental impact report, a matter in the agency\'s legal-review catalog, then the permit goes to the legal-review child without a hearing; so does a proposed refusal that affects the applicant\'s major interests', async () => {
+    await setClock('2026-03-02T02:00:00Z');
+    const eia = await startInstance(s, 'permit', { ...application('2026-03-02'), matter: '湘西某化工园区重大建设项目环境影响报告书审批' }, 'XK-2026-011');
+    await completeOk(officer, eia, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, eia, 'substantiveReview', { reviewOpinion: '报告书编制规范', siteCheckNeeded: false, hearingNeeded: false });
+    let v = await view(s, eia);
+    expect(v.variables).to.include({ legalReviewRequired: true, legalReviewRule: 'permit-major-project-eia', legalReviewRuleLabel: '重大建设项目环境影响报告书（表）审批等本机关重大行政许可事项' });
+    expect(v.variables).to.not.have.property('hearingHeld');
+    expect(v.children.filter((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running')).to.have.length(1);
+    expect(openIds(v), 'no decision before the review passes').to.deep.equal(['extensionRequest']);
+
+    const refusal = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-012');
+    await completeOk(officer, refusal, 'completenessCheck', { acceptanceDecision: 'accept' });
+    await completeOk(officer, refusal, 'substantiveReview', { reviewOpinion: '不符合总量控制要求，拟不予许可', siteCheckNeeded: false, hearingNeeded: false, refusalAffectsMajorInterests: true });
+    v = await view(s, refusal);
+    expect(v.variables).to.include({ legalReviewRequired: true, legalReviewRule: 'permit-refusal-major-interests' });
+    expect(v.children.map((c: { processKey: string }) => c.processKey)).to.deep.equal(['legal-review']);
+  });
+
   it('refuses a missing-materials notice without the materials (422), and the case does not move', async () => {
     await setClock('2026-03-02T02:00:00Z');
     const id = await startInstance(s, 'permit', application('2026-03-02'), 'XK-2026-004');
