@@ -1,5 +1,6 @@
 import type { HelperOptions } from 'handlebars';
 import { amountInFigures, amountInWords, yuanInFigures, yuanInWords } from './amount-words.ts';
+import { LONG_TERM } from './publication/periods.ts';
 
 /** An officer as a document names them: the name and the enforcement certificate number, never the user name. */
 export interface DocumentPerson {
@@ -19,7 +20,9 @@ function personText(value: unknown, people: People): string {
 /**
  * Helpers of the document templates: `{{yuan case.fineAmount}}` 250,000.00, `{{yuanWords
  * case.fineAmount}}` 贰拾伍万元整, `{{person case.hearingHost}}` and `{{people case.investigators}}`
- * 张执法（执法证号：43000001）、李执法（…）, `{{inc @index}}` counting from 1.
+ * 张执法（执法证号：43000001）、李执法（…）, `{{inc @index}}` counting from 1, `{{cnDate case.validFrom}}`
+ * 2026年3月25日, `{{validity case.validFrom case.validUntil}}` 自2026年3月25日至2031年3月24日 (or, until
+ * the platform's long-term 2099-12-31, 自2026年3月25日起长期有效).
  */
 export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
   eq: (a: unknown, b: unknown) => a === b,
@@ -35,6 +38,8 @@ export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
     const t = typeof v === 'string' ? v.trim() : '';
     return t && !/[。！？；.!?]$/.test(t) ? `${t}。` : t;
   },
+  cnDate: (v: unknown) => cnDate(v),
+  validity: (from: unknown, until: unknown) => (until === LONG_TERM ? `自${cnDate(from)}起长期有效` : `自${cnDate(from)}至${cnDate(until)}`),
   person: (value: unknown, options: HelperOptions) => personText(value, peopleOf(options)),
   people: (value: unknown, options: HelperOptions) => (Array.isArray(value) ? value : [value]).map((v) => personText(v, peopleOf(options))).join('、'),
 };
@@ -47,4 +52,11 @@ export function mentionedNames(variables: Record<string, unknown>): string[] {
     if (Array.isArray(v)) for (const item of v) if (typeof item === 'string' && /^[A-Za-z_][\w.-]{0,63}$/.test(item)) names.add(item);
   }
   return [...names];
+}
+
+/** 2026-03-25 → 2026年3月25日; anything else prints nothing, for the quality check to catch. */
+export function cnDate(v: unknown): string {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return '';
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }

@@ -2,13 +2,13 @@ import type { DbOrTx } from '../store/db.ts';
 import { usersByName } from '../store/users.ts';
 import type { FieldError } from './form-messages.ts';
 
-/** `x-zhifa.personNotIn`: a person named in a field may not be one of the people a case variable names (处罚法 art. 64(4)). */
+/** `x-zhifa.personNotIn`: a person named in a field may not be one of the people a case variable names (处罚法 art. 64(4); 许可法 art. 48(3): the permit hearing's host is not who reviewed the application). */
 export interface PersonNotIn {
   field: string;
   notIn: string[];
 }
 
-const ROLE: Record<string, string> = { investigators: '调查人员', handledBy: '承办人', caseReviewer: '案件审查人员' };
+const ROLE: Record<string, string> = { investigators: '调查人员', handledBy: '承办人', caseReviewer: '案件审查人员', permitReviewer: '许可申请审查人员', inspectors: '现场核查人员' };
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]);
 
 /** A case that lacks what a step needs (the notice without its legal basis, 处罚法 art. 44). */

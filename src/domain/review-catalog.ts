@@ -14,6 +14,8 @@ export interface CatalogRule {
     fineAmountAtLeast?: number;
     penaltyKindsAny?: string[];
     procedure?: string[];
+    /** A permit's 申请事项 (matter, free text on the start form) names one of these matters of the agency's catalog. */
+    matterIncludesAny?: string[];
     flag?: string;
   };
 }
@@ -31,7 +33,7 @@ export interface CatalogAnswer {
   legalReviewCatalogVersion: string;
 }
 
-const CONDITIONS = new Set(['partyType', 'fineAmountAtLeast', 'penaltyKindsAny', 'procedure', 'flag']);
+const CONDITIONS = new Set(['partyType', 'fineAmountAtLeast', 'penaltyKindsAny', 'procedure', 'matterIncludesAny', 'flag']);
 
 /** A catalog that fails the checks; the message names the rule and what is wrong, in the agency's words. */
 export class CatalogError extends Error {}
@@ -88,6 +90,7 @@ function matches({ when }: CatalogRule, v: Record<string, unknown>): boolean {
     if (!when.penaltyKindsAny.some((k) => kinds.includes(k))) return false;
   }
   if (when.procedure && !when.procedure.includes(String(v.procedure))) return false;
+  if (when.matterIncludesAny && !when.matterIncludesAny.some((m) => String(v.matter ?? '').includes(m))) return false;
   if (when.flag && v[when.flag] !== true) return false;
   return true;
 }

@@ -44,7 +44,9 @@ describe('API: a start is checked against forms/<process>-start.json, as the pag
   });
 
   it('holds task completion to its form too, even a form without additionalProperties: a field the step does not declare (a gate a later step reads) is refused and the case does not move', async () => {
-    const id = (await officer1.post('/api/instances', { processKey: 'permit', variables: { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发' } })).body.id as string;
+    const started = (await officer1.post('/api/instances', { processKey: 'permit', variables: { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发', materialsReceivedOn: '2026-03-02' /* today on the test server's clock: within its P5WD */ } }));
+    expect(started.status, JSON.stringify(started.body)).to.equal(201);
+    const id = started.body.id as string;
     const task = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'completenessCheck');
     const res = await officer1.post(`/api/tasks/${task.id}/complete`, { variables: { acceptanceDecision: 'accept', checkOpinion: '材料齐全', hearingNeeded: false } });
     expect(res.status).to.equal(422);

@@ -70,7 +70,7 @@ export function registerPublicationServices(registry: ServiceRegistry, options: 
     const decisionDate = dateOf(variables.publicationDecisionDate) ?? found.date;
     const serious = variables.serious === true;
     const override = typeof variables.publicationPeriod === 'string' && variables.publicationPeriod ? variables.publicationPeriod : undefined;
-    const { lastDay, until } = publicationEnd(kind, decisionDate, { serious, validTo: dateOf(variables.validTo), override }, periods);
+    const { lastDay, until } = publicationEnd(kind, decisionDate, { serious, validTo: dateOf(variables.validUntil), override }, periods);
     const fields = buildFields(kind, variables, { agency: options.agency, decisionNo, decisionDate, lastDay });
     const id = await insertPublication(ctx.tx, {
       case_id: ctx.caseId,

@@ -72,11 +72,14 @@ describe('Feature: a publication carries its decision number and date', () => {
 
   it('Given a permit granted on Friday 20 March, when it is published on 24 March, then the item carries 行政许可决定文书号 and 许可决定日期 of the issued decision', async () => {
     await setClock('2026-03-02T02:00:00Z');
-    const id = await startInstance(s, 'permit', { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发' }, 'XK-PUB-1');
+    const id = await startInstance(s, 'permit', { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发', materialsReceivedOn: '2026-03-02' }, 'XK-PUB-1');
     await complete(officer, id, 'completenessCheck', { acceptanceDecision: 'accept', checkOpinion: '材料齐全' });
     await complete(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
     await setClock('2026-03-20T02:00:00Z');
-    await complete(head, id, 'decide', { decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件' });
+    await complete(head, id, 'decide', {
+      decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件', permitScope: '排放化学需氧量、氨氮', permitCategory: '普通',
+      licenceName: '排污许可证', licenceNumber: '91433100MA4L12345X001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
+    });
     const pub = (await view(s, id)).children.find((c: { processKey: string }) => c.processKey === 'publication');
     await setClock('2026-03-24T02:00:00Z');
     await complete(officer, pub.id, 'review', reviewOk);
@@ -89,7 +92,7 @@ describe('Feature: a publication carries its decision number and date', () => {
   it('finds the decision in this order: the document\'s own variable, the document the case points to, else its latest of that kind, else decisionNo; the stated decisionDate, else the day of issue', async () => {
     const table = readDecisionDocuments(path.join(ROOT, 'documents'));
     await setClock('2026-05-06T02:00:00Z');
-    const caseId = await startInstance(s, 'permit', { applicant: '某公司', partyType: '法人及非法人组织', matter: '排污许可证核发' }, 'XK-LOOKUP');
+    const caseId = await startInstance(s, 'permit', { applicant: '某公司', partyType: '法人及非法人组织', matter: '排污许可证核发', materialsReceivedOn: '2026-05-06' }, 'XK-LOOKUP');
     const now = new Date('2026-05-06T02:00:00Z');
     const doc = (kind: string, number: string, at: string) =>
       insertDocument(s.zhifa.db, { case_id: caseId, instance_id: caseId, kind, number, title: kind, html: '<p></p>', created_at: Date.parse(at), created_by: 'head1' });

@@ -73,7 +73,7 @@ describe('domain: publication fields (双公示) and periods', () => {
   });
 
   it('builds every permit field, long-term when no end date is given', () => {
-    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000A', permitDecisionNo: '湘西环许〔2026〕3号', permitKind: '核准', licenceName: '排污许可证', licenceNo: '91433101XX001P', permitContent: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionNo: '湘西环许〔2026〕3号', decisionDate: '2026-03-09', lastDay: '2099-12-31' });
+    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000A', permitDecisionNo: '湘西环许〔2026〕3号', permitCategory: '核准', licenceName: '排污许可证', licenceNumber: '91433101XX001P', permitScope: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionNo: '湘西环许〔2026〕3号', decisionDate: '2026-03-09', lastDay: '2099-12-31' });
     expect(Object.keys(f)).to.have.members([...PERMIT_FIELDS]);
     expect(f).to.include({ 行政相对人名称: '吉首市某污水处理厂', 许可类别: '核准', 有效期自: '2026-03-10', 有效期至: '2099-12-31', 许可机关: AGENCY.name, 当前状态: '有效', 行政许可决定文书名称: '行政许可决定书', 行政许可决定文书号: '湘西环许〔2026〕3号', 许可决定日期: '2026-03-09' });
   });
