@@ -80,7 +80,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     return id;
   };
 
-  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 6 May (1 May falls in Labour Day, 1–5 May), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 1 May although it is Labour Day (a maximum duration, 强制法 art. 25 "不得超过三十日", does not roll over), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
     const id = await executedOnSite();
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
@@ -110,19 +110,20 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需向外省供货商核实，情况复杂' });
     await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
     v = await view(s, id);
-    // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): the period ends on the next working day, 6 May.
-    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-06T16:00:00.000Z' });
+    // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): a maximum duration of a measure is not rolled
+    // over to 6 May (rules/clock-roll-over.json), or the pumps would stay seized five days longer than art. 25 allows.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-01T16:00:00.000Z' });
     expect(v.variables).to.include({ extended: true, seizureExtensionRequestedBy: 'officer1', seizureExtensionApprovedBy: 'head1' });
     expect(openIds(v), 'the decision stays open, due on the new end').to.deep.equal(['decide', 'extensionNotice']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-01T16:00:00.000Z');
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
 
     await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide']);
     expect(await publishingTitles(v), 'two publications of one case at once').to.deep.equal(['延长查封、扣押期限决定书', '查封、扣押决定书']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
-    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-01T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-01T16:00:00.000Z');
     // 26, 27, 30, 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13–17, 20–23 April: the 20th working day is 23 April.
     const extensionPub = (await publishing(v))['延长查封、扣押期限决定书'];
     expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
@@ -172,7 +173,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(extendInDecision.status).to.equal(422);
     v = await view(s, id);
     expect(passed(v).filter((e: string) => e === 'extendClock'), 'extended once').to.have.length(1);
-    expect(seizureClock(v).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect(seizureClock(v).dueAt).to.equal('2026-05-01T16:00:00.000Z');
     expect(seizureClock(v).events.filter((e: { kind: string }) => e.kind === 'extend')).to.have.length(1);
     expect(openIds(v)).to.deep.equal(['decide']);
 
@@ -196,7 +197,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(v.variables.legalReviewPassed).to.equal(true);
     expect(openIds(v)).to.deep.equal(['confiscationDecision']);
-    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-01T16:00:00.000Z');
     await complete(head, id, 'confiscationDecision', { confiscatedItems: '暗管排污用水泵 2 台', confiscationReasons: '水泵系违法排污工具，依《行政强制法》第二十八条予以没收' });
     v = await view(s, id);
     expect(seizureClock(v).status).to.equal('stopped');
@@ -251,7 +252,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId), 'never twice').to.deep.equal(['expiry']);
   });
 
-  it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took (and rolls over a weekend)', async () => {
+  it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took, and a Saturday end stays on Saturday (a maximum duration, 强制法 art. 25)', async () => {
     const id = await executedOnSite({ testingNeeded: true });
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['extensionRequest', 'testing']);
@@ -268,11 +269,11 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     });
     await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
     v = await view(s, id);
-    // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April, rolled to Monday 13 April.
-    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-13T16:00:00.000Z' });
+    // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April; not rolled to Monday 13 April.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-11T16:00:00.000Z' });
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
-    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-11T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-11T16:00:00.000Z');
     expect(await firedDuring(s, id, () => setClock('2026-04-02T00:00:00Z')), 'not released at the uncorrected end').to.deep.equal([]);
 
     await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
