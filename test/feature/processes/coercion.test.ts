@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { completeTask, firedDuring, firedIn, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { visibleText } from '../../../src/domain/document-quality.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
@@ -57,7 +58,17 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     ...overrides,
   });
   const approval = (approved: boolean) => ({ approved, approvalOpinion: approved ? '同意实施' : '不符合紧急情况条件，不予批准' });
-  const release = { releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '水泵 2 台已当场退还' };
+  const release = {
+    releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '暗管排污用水泵 2 台，外观完好，当场退还',
+    returnedOn: '2026-04-02', returnedBy: ['officer1', 'officer2'], returnSignature: '当事人委托代理人刘某签收',
+  };
+  /** The text of the case's issued document of `kind`, as the party reads it. */
+  const documentText = async (id: string, kind: string) => {
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
+    const doc = docs.find((d) => d.kind === kind);
+    expect(doc, `a ${kind} document`).to.exist;
+    return visibleText((await s.api.get(`/api/documents/${doc!.id}`)).body as string);
+  };
   const reviewOk = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true };
 
   /** The running 公示 children (processes/publication.bpmn, one per call activity), by the decision document they publish. */
@@ -231,13 +242,26 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    // 强制法 art. 28: the seizure ended with its last day, 1 April; the release is decided the day the expiry takes effect (by 24:00 on 2 April), not left without a due date.
+    expect(v.variables.seizureEndedOn).to.equal('2026-04-01');
+    expect((await openTask(s, id, 'expiryRelease')).dueAt).to.equal('2026-04-02T16:00:00.000Z');
     expect(await publishingTitles(v)).to.deep.equal([]);
     expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId)).to.deep.equal(['expiry']);
     expect(seizureClock(v).status).to.equal('stopped');
 
+    // The return is recorded (who, when, what, signed) or the release is refused.
+    const unsigned = await submit(officer, id, 'expiryRelease', { ...release, returnSignature: undefined });
+    expect(unsigned.status).to.equal(422);
     await complete(officer, id, 'expiryRelease', release);
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal([]);
+    // The party is told in writing that the seizure ended on 1 April, and what was returned, when, by whom, signed by whom.
+    const text = await documentText(id, 'seizure-release');
+    expect(text).to.include('期限已于2026-04-01届满，查封、扣押自该日终止（《中华人民共和国行政强制法》第二十八条）。现决定予以解除，退还财物。');
+    expect(text).to.include('退还的财物：暗管排污用水泵 2 台，外观完好，当场退还');
+    expect(text).to.include('退还日期：2026-04-02\n退还人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
+    expect(text).to.include('签收：当事人委托代理人刘某签收');
+    expect(text).to.not.match(/officer\d/);
     expect(await publishingTitles(v)).to.deep.equal(['解除查封、扣押决定书']);
     expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '解除查封、扣押决定书', decisionKind: '解除查封、扣押' });
     // Published within 20 working days of 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
