@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { completeTask, firedDuring, firedIn, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
-import { visibleText } from '../../../src/domain/document-quality.ts';
+import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
@@ -43,6 +43,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     measure: '扣押',
     party: '某化工有限公司',
     seizureObjects: '暗管排污用水泵 2 台',
+    seizureItems: [{ name: '暗管排污用水泵', quantity: '2 台', condition: '外观完好，可正常运转' }],
     seizureReason: '通过暗管逃避监管排放污染物',
     legalBasis: '《中华人民共和国环境保护法》第二十五条',
     partyNotified: true,
@@ -325,7 +326,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await setClock('2026-03-02T08:00:00Z');
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' });
-    expect(openIds(await view(s, id))).to.deep.equal(['postApproval']);
+    v = await view(s, id);
+    expect(openIds(v), 'reported in time: nothing for the head but the approval').to.deep.equal(['postApproval']);
+    expect(v.variables.emergencyReportLate).to.equal(false);
     await complete(head, id, 'postApproval', approval(false));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['releaseNow']);
@@ -592,5 +595,57 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(passed(v)).to.not.include('extendClock');
     expect(seizureClock(v).status).to.equal('stopped');
     expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
+  });
+
+  it('Given an emergency seizure at 09:00 on 2 March reported 30 hours later (强制法 art. 19: 24 hours), the report is refused without the reason for the delay; with it the case is flagged, counted in statistics, and the head gets a task to note it besides the approval', async () => {
+    const id = await emergencySeizure();
+    expect((await openTask(s, id, 'report')).dueAt).to.equal('2026-03-03T01:00:00.000Z');
+    await setClock('2026-03-03T07:00:00Z');
+    const report = { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' };
+    const noReason = await submit(officer, id, 'report', report);
+    expect(noReason.status).to.equal(422);
+    expect(noReason.body.errors).to.deep.equal([{ field: 'lateReportReason', message: '「24小时内向负责人报告」的期限已于 2026/3/3 09:00:00 届满，逾期办理须填写「逾期报告的理由」' }]);
+    expect(openIds(await view(s, id)), 'nothing moved').to.deep.equal(['report']);
+
+    await complete(officer, id, 'report', { ...report, lateReportReason: '现场位于山区，通信中断至次日下午' });
+    let v = await view(s, id);
+    expect(v.variables).to.include({ emergencyReportLate: true, lateReportReason: '现场位于山区，通信中断至次日下午' });
+    expect(openIds(v), 'the head notes the late report besides approving').to.deep.equal(['lateReportNoted', 'postApproval']);
+    expect((await openTask(s, id, 'lateReportNoted')).candidateGroups).to.deep.equal(['heads']);
+    const stats = (await s.api.get('/api/statistics?from=2026-03-01&to=2026-03-31')).body;
+    expect(stats.lateEmergencyReports, 'the one late report of this file').to.equal(1);
+    await complete(head, id, 'lateReportNoted', { lateReportOpinion: '已知悉，责成承办人书面说明并纳入考核' });
+    await complete(head, id, 'postApproval', approval(true));
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+    expect(passed(v)).to.include('endLateReportNoted');
+    expect((await openTask(s, id, 'decide')).dueAt, 'the late report does not move the period').to.equal('2026-04-01T16:00:00.000Z');
+  });
+
+  it('renders every seizure document of a full case (decision, inventory, extension notice, release at expiry) clean, with the remedy and its time limits (强制法 art. 24), the officers by name and certificate, each item, and the extension\'s reason and new end (art. 25)', async () => {
+    const id = await executedOnSite();
+    const decision = await documentText(id, 'seizure-decision');
+    expect(decision).to.include('如不服本决定，可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼');
+    const inventory = await documentText(id, 'seizure-inventory');
+    expect(inventory).to.include('清单编号：清单〔2026〕3号');
+    expect(inventory).to.include('1 暗管排污用水泵 2 台 外观完好，可正常运转');
+    expect(inventory).to.include('执法人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
+    expect(inventory).to.include('当事人签名：某化工有限公司（当事人和执法人员签名或盖章）');
+    await setClock('2026-03-25T02:00:00Z');
+    await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需向外省供货商核实，情况复杂' });
+    await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
+    await complete(officer, id, 'extensionNotice', { extensionReason: '涉案水泵来源需向外省供货商核实', partyInformed: true });
+    const extension = await documentText(id, 'seizure-extension');
+    expect(extension).to.include('因涉案水泵来源需向外省供货商核实，经本机关负责人批准，查封、扣押期限延长三十日，至2026-05-01届满');
+    await setClock('2026-05-01T16:00:00Z');
+    await setClock('2026-05-02T02:00:00Z');
+    await complete(officer, id, 'expiryRelease', { ...release, returnedOn: '2026-05-02' });
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
+    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
+    for (const d of docs) {
+      const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
+      expect(documentProblems(html, { usernames: ['officer1', 'officer2', 'head1', 'manager1', 'legal1'] }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);
+    }
+    expect(await documentText(id, 'seizure-release')).to.include('期限已于2026-05-01届满');
   });
 });
