@@ -42,6 +42,7 @@ import { bindRecordKey } from './store/record-context.ts';
 import { checkpointRecords, type CheckpointResult } from './record/checkpoint.ts';
 import { CalendarAdmin, type RecomputeDeadlines } from './workflow/calendar-admin.ts';
 import { CaseClocks } from './workflow/case-clocks.ts';
+import { loadClockRollOver } from './workflow/clock-roll-over.ts';
 import { registerClockServices } from './workflow/clock-services.ts';
 import { registerRecordTimeService } from './workflow/record-time-service.ts';
 import { Definitions } from './workflow/definitions.ts';
@@ -105,7 +106,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     },
   };
   const services = options.services ?? new ServiceRegistry();
-  const caseClocks = new CaseClocks(calendar, clock);
+  const caseClocks = new CaseClocks(calendar, clock, loadClockRollOver(path.resolve(import.meta.dirname, '../rules/clock-roll-over.json')));
   registerClockServices(services, caseClocks);
   registerRecordTimeService(services, clock);
   const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);

@@ -2,7 +2,9 @@
  * Statutory counting of time limits over a day-by-day calendar (see DOMAIN.md, "Statutory
  * steps and time limits"): the day of the triggering event is never counted; a working-day
  * limit ends on its nth working day; a calendar-day limit whose last day is a rest day ends
- * on the next working day. Every limit ends at 24:00 Shanghai time of its last day.
+ * on the next working day — unless the limit is a maximum duration of a measure restricting a
+ * right (e.g. a seizure, 行政强制法 art. 25 "不得超过三十日"), which ends on its last day whatever
+ * day that is (`rollOver: false`). Every limit ends at 24:00 Shanghai time of its last day.
  */
 import { addDays, dayNumber, fromDayNumber, shanghaiDate, shanghaiDateOfEnd } from './dates.ts';
 
@@ -43,11 +45,11 @@ export function addWorkingDays(lookup: DayLookup, start: string, n: number): { d
   return { due: date, provisional };
 }
 
-/** `start` + n days, rolled forward to the next working day when that is a rest day. */
-export function addCalendarDays(lookup: DayLookup, start: string, n: number): { due: string; provisional: boolean } {
+/** `start` + n days, rolled forward to the next working day when that is a rest day (unless `rollOver` is false). */
+export function addCalendarDays(lookup: DayLookup, start: string, n: number, rollOver = true): { due: string; provisional: boolean } {
   let day = lookup(addDays(start, n));
   let provisional = day.provisional;
-  while (!day.workday) {
+  while (rollOver && !day.workday) {
     day = lookup(addDays(day.date, 1));
     provisional ||= day.provisional;
   }

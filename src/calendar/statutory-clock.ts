@@ -35,7 +35,8 @@ export interface DerivedClock {
   provisional: boolean;
 }
 
-export function deriveClock(history: ClockEvent[], calendar: WorkCalendar): DerivedClock {
+/** `rollOver: false` for a maximum duration (a seizure's 30 days end on their last day even if it is a rest day). */
+export function deriveClock(history: ClockEvent[], calendar: WorkCalendar, options: { rollOver?: boolean } = {}): DerivedClock {
   // A stopped clock started again (a new review round) counts afresh from its latest start.
   const lastStart = history.map((e) => e.kind).lastIndexOf(ClockEventKind.start);
   const [start, ...rest] = lastStart > 0 ? history.slice(lastStart) : history;
@@ -63,7 +64,7 @@ export function deriveClock(history: ClockEvent[], calendar: WorkCalendar): Deri
     }
   }
   if (status === ClockStatus.paused) return { status, unit: base.unit, units, pausedUnits, dueAt: null, due: null, provisional: false };
-  const due = calendar.addPeriod(new Date(start.counts_from ?? start.at), `P${units + pausedUnits}${base.unit}`);
+  const due = calendar.addPeriod(new Date(start.counts_from ?? start.at), `P${units + pausedUnits}${base.unit}`, options);
   return { status, unit: base.unit, units, pausedUnits, dueAt: due.dueAt, due: due.due, provisional: due.provisional };
 }
 

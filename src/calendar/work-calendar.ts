@@ -94,8 +94,12 @@ export class WorkCalendar {
     return toArrangement(this.yearData(year));
   }
 
-  /** When `period` (P<n>WD, P<n>CD or an ISO 8601 duration) started at `from` ends. */
-  addPeriod(from: Date, period: string | Period): Due {
+  /**
+   * When `period` (P<n>WD, P<n>CD or an ISO 8601 duration) started at `from` ends. A P<n>CD limit
+   * whose last day is a rest day ends on the next working day unless `rollOver` is false (a
+   * maximum duration of a measure, which must not hold a right longer than the law allows).
+   */
+  addPeriod(from: Date, period: string | Period, options: { rollOver?: boolean } = {}): Due {
     assertInstant(from, 'start of the period');
     const p = typeof period === 'string' ? parsePeriod(period) : period;
     if (p.unit === 'ISO') {
@@ -105,7 +109,7 @@ export class WorkCalendar {
     const lookup = (date: string) => this.day(date);
     const start = shanghaiDate(from);
     const { due, provisional } =
-      p.unit === 'WD' ? addWorkingDays(lookup, start, p.count) : addCalendarDays(lookup, start, p.count);
+      p.unit === 'WD' ? addWorkingDays(lookup, start, p.count) : addCalendarDays(lookup, start, p.count, options.rollOver ?? true);
     return { due, dueAt: endOfShanghaiDay(due), provisional };
   }
 

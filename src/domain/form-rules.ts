@@ -43,6 +43,8 @@ export interface FormRules {
   knownUsers?: string[];
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
+  /** A step done after its task's due time: `reason` (a field) is required and `flag` (a case variable) records true, else false. */
+  lateStep?: { reason: string; flag: string };
 }
 
 type RuleCheck = (value: unknown, fields: string[]) => string[];
@@ -86,6 +88,10 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
       : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
   knownUsers: names('field names', true),
   recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
+  lateStep: (value, fields) => {
+    const v = value as { reason?: unknown; flag?: unknown } | null;
+    return v && typeof v === 'object' && isName(v.reason) && fields.includes(v.reason) && isName(v.flag) ? [] : ['must be {"reason": "<field of the form>", "flag": "<case variable>"}'];
+  },
 };
 
 /** Problems with a form's `x-zhifa` block, each naming the rule; empty when every rule is known and well formed. */

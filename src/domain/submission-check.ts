@@ -84,10 +84,13 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       // The day of the decision is recorded: the decision clock counts from it.
       if (variables.filingDate === undefined) filingDate = { filingDate: today };
     }
+    // A step done after its due time (the emergency report, 24 hours, 强制法 art. 19) says why, and the case records that it was late.
+    const late = form.rules.lateStep ? lateStep(form.rules.lateStep, task, variables, title, clock.now().getTime()) : { errors: [], record: {} };
+    errors.push(...late.errors);
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
@@ -96,6 +99,16 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     }
     return result;
   };
+}
+
+function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variables: Record<string, unknown>, title: (f: string) => string, now: number): { errors: FieldError[]; record: Record<string, unknown> } {
+  const isLate = task.due_at !== null && now >= Number(task.due_at);
+  const reason = variables[rule.reason];
+  if (isLate && (typeof reason !== 'string' || !reason.trim())) {
+    const due = new Date(Number(task.due_at)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    return { errors: [{ field: rule.reason, message: `「${task.name ?? task.element_id}」的期限已于 ${due} 届满，逾期办理须填写「${title(rule.reason)}」` }], record: {} };
+  }
+  return { errors: [], record: { [rule.flag]: isLate } };
 }
 
 function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {

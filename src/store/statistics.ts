@@ -100,6 +100,19 @@ export async function lateFilings(db: DbOrTx, p: Period, scope: SupervisionScope
   return { cases: reasons.length, reasons };
 }
 
+/** Emergency seizures reported to the head after the 24 hours of 强制法 art. 19 (the report step records emergencyReportLate and requires the reason). */
+export async function lateEmergencyReports(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
+  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
+    .where('cases.process_key', 'coercion')
+    .where('history.kind', 'task.completed')
+    .where('history.element_id', 'report')
+    .where('cases.started_at', '>=', p.from)
+    .where('cases.started_at', '<', p.to)
+    .select('history.data');
+  const late = rows.map((r) => fromJson<{ variables?: { emergencyReportLate?: unknown; lateReportReason?: unknown } }>(r.data, {}).variables ?? {}).filter((v) => v.emergencyReportLate === true);
+  return { cases: late.length, reasons: late.map((v) => String(v.lateReportReason ?? '')) };
+}
+
 /** Publications by kind: published before their publication clock fell due, or after. */
 export async function publicationTimeliness(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ kind: string; onTime: number; late: number }>> {
   const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await inDepartment(db('publications').join('instances as cases', 'cases.id', 'publications.case_id'), 'cases', scope)

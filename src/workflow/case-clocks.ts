@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import type { DbOrTx, Tx } from '../store/db.ts';
 import { appendClockEvent, clockInScope, clocksOfCase, eventsOfClock, insertClock, updateClock, type ClockRow } from '../store/clocks.ts';
 import { appendHistory } from '../store/history.ts';
+import { ALWAYS_ROLL_OVER, type ClockRollOverRules } from './clock-roll-over.ts';
 import { lineageOf } from '../store/instances.ts';
 
 export interface ClockChange {
@@ -27,7 +28,7 @@ const CLOCK_NAME = /^[A-Za-z_][\w-]{0,99}$/;
  * then in its parent, up to the case root, so two publications of one case keep two deadlines.
  */
 export class CaseClocks {
-  constructor(private readonly calendar: WorkCalendar, private readonly clock: Clock) {}
+  constructor(private readonly calendar: WorkCalendar, private readonly clock: Clock, private readonly rollOver: ClockRollOverRules = ALWAYS_ROLL_OVER) {}
 
   /** The clocks `instanceId` sees by name, with their due times. */
   async dues(db: DbOrTx, instanceId: string): Promise<ClockDues> {
@@ -102,7 +103,8 @@ export class CaseClocks {
 
   private async deriveEvents(tx: DbOrTx, row: ClockRow): Promise<DerivedClock> {
     const events = await eventsOfClock(tx, row.id);
-    return this.guard(() => deriveClock(events, this.calendar));
+    // By name, so a recomputation after a calendar change applies the same rule as the start did.
+    return this.guard(() => deriveClock(events, this.calendar, { rollOver: this.rollOver.rollsOver(row.name) }));
   }
 
   private async save(tx: Tx, row: ClockRow, d: DerivedClock, why: string, actor: string | null): Promise<boolean> {

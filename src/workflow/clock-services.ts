@@ -1,4 +1,5 @@
 import { parseInstant } from '../calendar/index.ts';
+import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import type { ClockDues } from '../engine/due.ts';
 import type { ServiceCall, ServiceRegistry } from '../engine/services.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
@@ -42,5 +43,19 @@ export function registerClockServices(registry: ServiceRegistry, caseClocks: Cas
     .register('pauseClock', change('pause', false))
     .register('resumeClock', change('resume', false))
     .register('extendClock', change('extend', true))
-    .register('stopClock', change('stop', false));
+    .register('stopClock', change('stop', false))
+    .register('clockLastDay', clockLastDay);
+}
+
+/**
+ * `${services.clockLastDay('seizure', 'seizureEndedOn')}` notes the last day of a clock's period
+ * (YYYY-MM-DD, Shanghai) in a variable: a seizure ends by law on that day (行政强制法 art. 28),
+ * whenever the release is recorded, and the release document says so.
+ */
+function clockLastDay(call: ServiceCall) {
+  const [name, variable] = call.args;
+  if (!name || !variable || !/^[A-Za-z_]\w*$/.test(variable)) throw new Error("clockLastDay needs a clock name and a variable name, e.g. ('seizure', 'seizureEndedOn')");
+  const due = (call.context as ClockServiceContext).clocks[name];
+  if (due === undefined || due === null) throw new Error(`clockLastDay: clock "${name}" has no due time (not started, or paused)`);
+  return { [variable]: shanghaiDateOfEnd(new Date(due)) };
 }

@@ -3,7 +3,7 @@ import { endOfShanghaiDay, parseIsoDate, startOfShanghaiDay } from '../../calend
 import type { Clock } from '../../clock.ts';
 import { badRequest, forbidden } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
-import { casesByOutcome, clockTimeliness, lateFilings, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
+import { casesByOutcome, clockTimeliness, lateEmergencyReports, lateFilings, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 import { scopeOf } from '../supervision-scope.ts';
 
@@ -37,6 +37,7 @@ export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
       reviewOpinions: await reviewOpinions(deps.db, period, scope),
       publications: await publicationTimeliness(deps.db, period, scope),
       lateFilings: (await lateFilings(deps.db, period, scope)).cases,
+      lateEmergencyReports: (await lateEmergencyReports(deps.db, period, scope)).cases,
     });
   });
   return r;

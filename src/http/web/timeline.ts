@@ -13,8 +13,11 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
       return { label: `「${processName}」被取消`, detail: String(d.reason ?? '') };
     case 'task.completed': {
       // A late filing decision carries its reason on the record (生态环境行政处罚办法 2023: 15 days, +15 on approval).
-      const late = (d.variables as { lateFilingReason?: unknown } | undefined)?.lateFilingReason;
-      return { label: `提交任务表单`, detail: `${h.elementId ?? ''}${typeof late === 'string' && late ? `；逾期立案理由：${late}` : ''}` };
+      const vars = d.variables as { lateFilingReason?: unknown; emergencyReportLate?: unknown; lateReportReason?: unknown } | undefined;
+      const late = vars?.lateFilingReason;
+      // A late emergency report (强制法 art. 19, 24 hours) is flagged on the case with its reason.
+      const lateReport = vars?.emergencyReportLate === true ? `；逾期报告（超过24小时），理由：${String(vars.lateReportReason ?? '')}` : '';
+      return { label: `提交任务表单`, detail: `${h.elementId ?? ''}${typeof late === 'string' && late ? `；逾期立案理由：${late}` : ''}${lateReport}` };
     }
     case 'task.error':
       return { label: `任务以业务异常结束`, detail: h.elementId ?? '' };

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { completeTask, firedDuring, firedIn, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
@@ -42,6 +43,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     measure: '扣押',
     party: '某化工有限公司',
     seizureObjects: '暗管排污用水泵 2 台',
+    seizureItems: [{ name: '暗管排污用水泵', quantity: '2 台', condition: '外观完好，可正常运转' }],
     seizureReason: '通过暗管逃避监管排放污染物',
     legalBasis: '《中华人民共和国环境保护法》第二十五条',
     partyNotified: true,
@@ -57,7 +59,17 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     ...overrides,
   });
   const approval = (approved: boolean) => ({ approved, approvalOpinion: approved ? '同意实施' : '不符合紧急情况条件，不予批准' });
-  const release = { releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '水泵 2 台已当场退还' };
+  const release = {
+    releaseReason: '查封、扣押期限届满', releaseDecisionNo: '湘西环封扣解〔2026〕1号', itemsReturned: '暗管排污用水泵 2 台，外观完好，当场退还',
+    returnedOn: '2026-04-02', returnedBy: ['officer1', 'officer2'], returnSignature: '当事人委托代理人刘某签收',
+  };
+  /** The text of the case's issued document of `kind`, as the party reads it. */
+  const documentText = async (id: string, kind: string) => {
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
+    const doc = docs.find((d) => d.kind === kind);
+    expect(doc, `a ${kind} document`).to.exist;
+    return visibleText((await s.api.get(`/api/documents/${doc!.id}`)).body as string);
+  };
   const reviewOk = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true };
 
   /** The running 公示 children (processes/publication.bpmn, one per call activity), by the decision document they publish. */
@@ -80,7 +92,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     return id;
   };
 
-  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 6 May (1 May falls in Labour Day, 1–5 May), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 1 May although it is Labour Day (a maximum duration, 强制法 art. 25 "不得超过三十日", does not roll over), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
     const id = await executedOnSite();
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
@@ -110,19 +122,20 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需向外省供货商核实，情况复杂' });
     await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
     v = await view(s, id);
-    // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): the period ends on the next working day, 6 May.
-    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-06T16:00:00.000Z' });
+    // 60 days from 2 March is 1 May, a rest day (Labour Day 1–5 May): a maximum duration of a measure is not rolled
+    // over to 6 May (rules/clock-roll-over.json), or the pumps would stay seized five days longer than art. 25 allows.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-05-01T16:00:00.000Z' });
     expect(v.variables).to.include({ extended: true, seizureExtensionRequestedBy: 'officer1', seizureExtensionApprovedBy: 'head1' });
     expect(openIds(v), 'the decision stays open, due on the new end').to.deep.equal(['decide', 'extensionNotice']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-01T16:00:00.000Z');
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
 
     await complete(officer, id, 'extensionNotice', { extensionNoticeNo: '湘西环封扣延〔2026〕1号', extensionReason: '情况复杂，需进一步调查', partyInformed: true });
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide']);
     expect(await publishingTitles(v), 'two publications of one case at once').to.deep.equal(['延长查封、扣押期限决定书', '查封、扣押决定书']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
-    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-05-01T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-05-01T16:00:00.000Z');
     // 26, 27, 30, 31 March, 1–3 April, (Qingming 4–6 April off), 7–10, 13–17, 20–23 April: the 20th working day is 23 April.
     const extensionPub = (await publishing(v))['延长查封、扣押期限决定书'];
     expect((await openTask(s, extensionPub, 'review')).dueAt).to.equal('2026-04-23T16:00:00.000Z');
@@ -172,7 +185,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(extendInDecision.status).to.equal(422);
     v = await view(s, id);
     expect(passed(v).filter((e: string) => e === 'extendClock'), 'extended once').to.have.length(1);
-    expect(seizureClock(v).dueAt).to.equal('2026-05-06T16:00:00.000Z');
+    expect(seizureClock(v).dueAt).to.equal('2026-05-01T16:00:00.000Z');
     expect(seizureClock(v).events.filter((e: { kind: string }) => e.kind === 'extend')).to.have.length(1);
     expect(openIds(v)).to.deep.equal(['decide']);
 
@@ -196,7 +209,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(v.variables.legalReviewPassed).to.equal(true);
     expect(openIds(v)).to.deep.equal(['confiscationDecision']);
-    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-06T16:00:00.000Z');
+    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-01T16:00:00.000Z');
     await complete(head, id, 'confiscationDecision', { confiscatedItems: '暗管排污用水泵 2 台', confiscationReasons: '水泵系违法排污工具，依《行政强制法》第二十八条予以没收' });
     v = await view(s, id);
     expect(seizureClock(v).status).to.equal('stopped');
@@ -230,13 +243,26 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['expiryRelease']);
+    // 强制法 art. 28: the seizure ended with its last day, 1 April; the release is decided the day the expiry takes effect (by 24:00 on 2 April), not left without a due date.
+    expect(v.variables.seizureEndedOn).to.equal('2026-04-01');
+    expect((await openTask(s, id, 'expiryRelease')).dueAt).to.equal('2026-04-02T16:00:00.000Z');
     expect(await publishingTitles(v)).to.deep.equal([]);
     expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId)).to.deep.equal(['expiry']);
     expect(seizureClock(v).status).to.equal('stopped');
 
+    // The return is recorded (who, when, what, signed) or the release is refused.
+    const unsigned = await submit(officer, id, 'expiryRelease', { ...release, returnSignature: undefined });
+    expect(unsigned.status).to.equal(422);
     await complete(officer, id, 'expiryRelease', release);
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal([]);
+    // The party is told in writing that the seizure ended on 1 April, and what was returned, when, by whom, signed by whom.
+    const text = await documentText(id, 'seizure-release');
+    expect(text).to.include('期限已于2026-04-01届满，查封、扣押自该日终止（《中华人民共和国行政强制法》第二十八条）。现决定予以解除，退还财物。');
+    expect(text).to.include('退还的财物：暗管排污用水泵 2 台，外观完好，当场退还');
+    expect(text).to.include('退还日期：2026-04-02\n退还人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
+    expect(text).to.include('签收：当事人委托代理人刘某签收');
+    expect(text).to.not.match(/officer\d/);
     expect(await publishingTitles(v)).to.deep.equal(['解除查封、扣押决定书']);
     expect(v.variables).to.include({ publicationKind: 'other', decisionTitle: '解除查封、扣押决定书', decisionKind: '解除查封、扣押' });
     // Published within 20 working days of 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
@@ -251,7 +277,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(v.history.filter((h: { kind: string }) => h.kind === 'timer.fired').map((h: { elementId: string }) => h.elementId), 'never twice').to.deep.equal(['expiry']);
   });
 
-  it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took (and rolls over a weekend)', async () => {
+  it('Given goods sent for testing, the testing time is not counted: the end moves by the days it took, and a Saturday end stays on Saturday (a maximum duration, 强制法 art. 25)', async () => {
     const id = await executedOnSite({ testingNeeded: true });
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['extensionRequest', 'testing']);
@@ -268,11 +294,11 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     });
     await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
     v = await view(s, id);
-    // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April, rolled to Monday 13 April.
-    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-13T16:00:00.000Z' });
+    // Paused 2–11 March (10 days): 30 + 10 days from 2 March is Saturday 11 April; not rolled to Monday 13 April.
+    expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-11T16:00:00.000Z' });
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
-    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-13T16:00:00.000Z');
-    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-13T16:00:00.000Z');
+    expect((await openTask(s, id, 'decide')).dueAt).to.equal('2026-04-11T16:00:00.000Z');
+    expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-11T16:00:00.000Z');
     expect(await firedDuring(s, id, () => setClock('2026-04-02T00:00:00Z')), 'not released at the uncorrected end').to.deep.equal([]);
 
     await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
@@ -300,7 +326,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await setClock('2026-03-02T08:00:00Z');
     await complete(officer, id, 'report', { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' });
-    expect(openIds(await view(s, id))).to.deep.equal(['postApproval']);
+    v = await view(s, id);
+    expect(openIds(v), 'reported in time: nothing for the head but the approval').to.deep.equal(['postApproval']);
+    expect(v.variables.emergencyReportLate).to.equal(false);
     await complete(head, id, 'postApproval', approval(false));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['releaseNow']);
@@ -567,5 +595,57 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(passed(v)).to.not.include('extendClock');
     expect(seizureClock(v).status).to.equal('stopped');
     expect(seizureClock(v).events.map((e: { kind: string }) => e.kind)).to.deep.equal(['start', 'stop']);
+  });
+
+  it('Given an emergency seizure at 09:00 on 2 March reported 30 hours later (强制法 art. 19: 24 hours), the report is refused without the reason for the delay; with it the case is flagged, counted in statistics, and the head gets a task to note it besides the approval', async () => {
+    const id = await emergencySeizure();
+    expect((await openTask(s, id, 'report')).dueAt).to.equal('2026-03-03T01:00:00.000Z');
+    await setClock('2026-03-03T07:00:00Z');
+    const report = { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' };
+    const noReason = await submit(officer, id, 'report', report);
+    expect(noReason.status).to.equal(422);
+    expect(noReason.body.errors).to.deep.equal([{ field: 'lateReportReason', message: '「24小时内向负责人报告」的期限已于 2026/3/3 09:00:00 届满，逾期办理须填写「逾期报告的理由」' }]);
+    expect(openIds(await view(s, id)), 'nothing moved').to.deep.equal(['report']);
+
+    await complete(officer, id, 'report', { ...report, lateReportReason: '现场位于山区，通信中断至次日下午' });
+    let v = await view(s, id);
+    expect(v.variables).to.include({ emergencyReportLate: true, lateReportReason: '现场位于山区，通信中断至次日下午' });
+    expect(openIds(v), 'the head notes the late report besides approving').to.deep.equal(['lateReportNoted', 'postApproval']);
+    expect((await openTask(s, id, 'lateReportNoted')).candidateGroups).to.deep.equal(['heads']);
+    const stats = (await s.api.get('/api/statistics?from=2026-03-01&to=2026-03-31')).body;
+    expect(stats.lateEmergencyReports, 'the one late report of this file').to.equal(1);
+    await complete(head, id, 'lateReportNoted', { lateReportOpinion: '已知悉，责成承办人书面说明并纳入考核' });
+    await complete(head, id, 'postApproval', approval(true));
+    v = await view(s, id);
+    expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+    expect(passed(v)).to.include('endLateReportNoted');
+    expect((await openTask(s, id, 'decide')).dueAt, 'the late report does not move the period').to.equal('2026-04-01T16:00:00.000Z');
+  });
+
+  it('renders every seizure document of a full case (decision, inventory, extension notice, release at expiry) clean, with the remedy and its time limits (强制法 art. 24), the officers by name and certificate, each item, and the extension\'s reason and new end (art. 25)', async () => {
+    const id = await executedOnSite();
+    const decision = await documentText(id, 'seizure-decision');
+    expect(decision).to.include('如不服本决定，可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼');
+    const inventory = await documentText(id, 'seizure-inventory');
+    expect(inventory).to.include('清单编号：清单〔2026〕3号');
+    expect(inventory).to.include('1 暗管排污用水泵 2 台 外观完好，可正常运转');
+    expect(inventory).to.include('执法人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
+    expect(inventory).to.include('当事人签名：某化工有限公司（当事人和执法人员签名或盖章）');
+    await setClock('2026-03-25T02:00:00Z');
+    await complete(officer, id, 'extensionRequest', { extensionRequestReason: '涉案水泵来源需向外省供货商核实，情况复杂' });
+    await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
+    await complete(officer, id, 'extensionNotice', { extensionReason: '涉案水泵来源需向外省供货商核实', partyInformed: true });
+    const extension = await documentText(id, 'seizure-extension');
+    expect(extension).to.include('因涉案水泵来源需向外省供货商核实，经本机关负责人批准，查封、扣押期限延长三十日，至2026-05-01届满');
+    await setClock('2026-05-01T16:00:00Z');
+    await setClock('2026-05-02T02:00:00Z');
+    await complete(officer, id, 'expiryRelease', { ...release, returnedOn: '2026-05-02' });
+    const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
+    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
+    for (const d of docs) {
+      const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
+      expect(documentProblems(html, { usernames: ['officer1', 'officer2', 'head1', 'manager1', 'legal1'] }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);
+    }
+    expect(await documentText(id, 'seizure-release')).to.include('期限已于2026-05-01届满');
   });
 });

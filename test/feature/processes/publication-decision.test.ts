@@ -44,7 +44,7 @@ describe('Feature: a publication carries its decision number and date', () => {
     await complete(head, id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, id, 'onSite');
     await complete(officer, id, 'onSite', {
-      officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台',
+      officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台', seizureItems: [{ name: '暗管排污用水泵', quantity: '2 台', condition: '外观完好' }],
       seizureReason: '通过暗管逃避监管排放污染物', legalBasis: '《中华人民共和国环境保护法》第二十五条', partyNotified: true, partyPresent: true,
       reasonsAndRightsStated: true, statementHeard: '无', recordNo: '现场笔录〔2026〕7号', recordSignature: '当事人和执法人员签名或盖章',
       inventoryNo: '清单〔2026〕3号', documentsHandedOver: true, testingNeeded: false,
@@ -56,7 +56,7 @@ describe('Feature: a publication carries its decision number and date', () => {
 
     await setClock('2026-04-01T16:00:00Z'); // the seizure period ends: released at expiry
     await setClock('2026-04-02T02:00:00Z');
-    await complete(officer, id, 'expiryRelease', { releaseReason: '查封、扣押期限届满', itemsReturned: '水泵 2 台已当场退还' });
+    await complete(officer, id, 'expiryRelease', { releaseReason: '查封、扣押期限届满', itemsReturned: '水泵 2 台已当场退还', returnedOn: '2026-04-02', returnedBy: ['officer1', 'officer2'], returnSignature: '当事人签收' });
     const releasePub = await publishing(await view(s, id), '解除查封、扣押决定书');
     await setClock('2026-04-08T02:00:00Z');
     await complete(officer, releasePub, 'review', reviewOk);

@@ -23,7 +23,7 @@ describe('Feature: the case record cannot be bypassed', () => {
   const evidenceDir = path.join(dir, 'evidence');
   const recording = media.mp4('现场扣押全程录像，执法记录仪 No. 5');
   const onSite = {
-    officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台',
+    officers: ['officer1', 'officer2'], certificatesShown: true, measure: '扣押', party: '某化工有限公司', seizureObjects: '暗管排污用水泵 2 台', seizureItems: [{ name: '暗管排污用水泵', quantity: '2 台', condition: '外观完好' }],
     seizureReason: '通过暗管逃避监管排放污染物', legalBasis: '《中华人民共和国环境保护法》第二十五条', partyNotified: true, partyPresent: true,
     reasonsAndRightsStated: true, statementHeard: '无', recordNo: '现场笔录〔2026〕8号', recordSignature: '当事人和执法人员签名或盖章',
     inventoryNo: '清单〔2026〕4号', documentsHandedOver: true, testingNeeded: false,

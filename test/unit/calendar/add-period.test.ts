@@ -64,6 +64,12 @@ describe('calendar: addPeriod', () => {
       expect(cal.addPeriod(sh('2026-04-20T09:00:00'), 'P15CD').due).to.equal('2026-05-06'); // 5/5 → 5/6
     });
 
+    it('does not roll a maximum duration (rollOver: false): it ends on its last day, rest day or not', () => {
+      expect(cal.addPeriod(sh('2026-03-13T09:00:00'), 'P15CD', { rollOver: false }).due).to.equal('2026-03-28'); // Saturday
+      expect(cal.addPeriod(sh('2026-04-20T09:00:00'), 'P15CD', { rollOver: false }).due).to.equal('2026-05-05'); // Labour Day
+      expect(cal.addPeriod(sh('2026-03-02T09:00:00'), 'P2WD', { rollOver: false }).due, 'working days are working days either way').to.equal('2026-03-04');
+    });
+
     it('does not roll a last day that is an adjusted working weekend day', () => {
       expect(cal.addPeriod(sh('2026-01-30T09:00:00'), 'P15CD').due).to.equal('2026-02-14');
       expect(cal.addPeriod(sh('2026-09-25T09:00:00'), 'P15CD').due).to.equal('2026-10-10');

@@ -27,6 +27,18 @@ describe('calendar: statutory clocks derived from their history', () => {
     expect(resumed.due).to.equal('2026-03-23'); // 17 March + 4 days = 21 March, a Saturday: rolls to Monday 23rd
   });
 
+  it('ends a maximum duration (rollOver: false) on its last day even when that is a rest day: 行政强制法 art. 25 "不得超过三十日"', () => {
+    const events: ClockEvent[] = [
+      { kind: 'start', at: at('2026-03-02T09:00:00+08:00'), period: 'P30CD' },
+      { kind: 'extend', at: at('2026-03-25T10:00:00+08:00'), period: 'P30CD' },
+    ];
+    // 60 days from 2 March is Friday 1 May (Labour Day): a party's period would roll to 6 May, a seizure must not.
+    expect(deriveClock(events, calendar).due).to.equal('2026-05-06');
+    const max = deriveClock(events, calendar, { rollOver: false });
+    expect(max.due).to.equal('2026-05-01');
+    expect(max.dueAt!.toISOString()).to.equal('2026-05-01T16:00:00.000Z');
+  });
+
   it('counts only working days paused for a WD clock', () => {
     const c = deriveClock(
       [
