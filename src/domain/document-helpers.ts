@@ -5,6 +5,8 @@ import { amountInFigures, amountInWords, yuanInFigures, yuanInWords } from './am
 export interface DocumentPerson {
   name: string;
   certificateNo: string | null;
+  /** The department (机构) the person works in, when the agency records one. */
+  department?: string | null;
 }
 
 type People = Record<string, DocumentPerson>;
@@ -30,7 +32,18 @@ export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
   amountWords: (v: unknown) => (typeof v === 'number' ? amountInWords(v) : ''),
   amountFigures: (v: unknown) => (typeof v === 'number' ? amountInFigures(v) : ''),
   inc: (n: unknown) => Number(n) + 1,
+  // A recorded date (2026-03-05) as documents print it: 2026年3月5日.
+  day: (v: unknown) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(v));
+    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : String(v);
+  },
   person: (value: unknown, options: HelperOptions) => personText(value, peopleOf(options)),
+  // The unit a staff member acts for (送审机构): their department, or the agency when none is recorded.
+  unitOf: (value: unknown, options: HelperOptions) => {
+    const root = (options.data as { root?: { people?: People; agency?: { name?: string } } }).root;
+    const p = typeof value === 'string' ? root?.people?.[value] : undefined;
+    return p?.department ? `${root?.agency?.name ?? ''}${p.department}` : (root?.agency?.name ?? '');
+  },
   people: (value: unknown, options: HelperOptions) => (Array.isArray(value) ? value : [value]).map((v) => personText(v, peopleOf(options))).join('、'),
 };
 

@@ -1,3 +1,4 @@
+import { mayDecideAfterReview } from './legal-review-outcome.ts';
 import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
@@ -100,7 +101,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
 
 function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && vars.legalReviewPassed !== true) {
+  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
     const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
     errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
   }
