@@ -6,6 +6,8 @@ import { LONG_TERM } from './publication/periods.ts';
 export interface DocumentPerson {
   name: string;
   certificateNo: string | null;
+  /** The department (机构) the person works in, when the agency records one. */
+  department?: string | null;
 }
 
 type People = Record<string, DocumentPerson>;
@@ -40,7 +42,15 @@ export const documentHelpers: Record<string, (...args: any[]) => unknown> = {
   },
   cnDate: (v: unknown) => cnDate(v),
   validity: (from: unknown, until: unknown) => (until === LONG_TERM ? `自${cnDate(from)}起长期有效` : `自${cnDate(from)}至${cnDate(until)}`),
+  // A recorded date (2026-03-05) as documents print it: 2026年3月5日 (the same as cnDate).
+  day: (v: unknown) => cnDate(v),
   person: (value: unknown, options: HelperOptions) => personText(value, peopleOf(options)),
+  // The unit a staff member acts for (送审机构): their department, or the agency when none is recorded.
+  unitOf: (value: unknown, options: HelperOptions) => {
+    const root = (options.data as { root?: { people?: People; agency?: { name?: string } } }).root;
+    const p = typeof value === 'string' ? root?.people?.[value] : undefined;
+    return p?.department ? `${root?.agency?.name ?? ''}${p.department}` : (root?.agency?.name ?? '');
+  },
   people: (value: unknown, options: HelperOptions) => (Array.isArray(value) ? value : [value]).map((v) => personText(v, peopleOf(options))).join('、'),
 };
 

@@ -74,7 +74,7 @@ export class DocumentTemplates {
     const names = mentionedNames(variables);
     if (!names.length) return {};
     const rows = await usersByName(db, names);
-    return Object.fromEntries(rows.map((u) => [u.username, { name: u.display_name ?? u.username, certificateNo: u.certificate_no ?? null }]));
+    return Object.fromEntries(rows.map((u) => [u.username, { name: u.display_name ?? u.username, certificateNo: u.certificate_no ?? null, department: u.department ?? null }]));
   }
 
   async issue(tx: Tx, caseId: string, instanceId: string, kind: string, variables: Record<string, unknown>, actor: string | null) {

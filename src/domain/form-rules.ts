@@ -41,6 +41,8 @@ export interface FormRules {
   personNotIn?: PersonNotIn[];
   /** Fields naming users of the system. */
   knownUsers?: string[];
+  /** 公示信息审核: refused while a field the credit platform requires is empty (publication/preview.ts). */
+  publicationComplete?: boolean;
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
   /** A step done after its task's due time: `reason` (a field) is required and `flag` (a case variable) records true, else false. */
@@ -78,6 +80,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   notHeavierThanNotice: (value, fields) =>
     value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
   paymentSchedule: paymentScheduleProblems,
+  publicationComplete: flag,
   filingDecision: (value) =>
     value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
   notAfterToday: names('date fields', true),

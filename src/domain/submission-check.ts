@@ -1,3 +1,4 @@
+import { mayDecideAfterReview } from './legal-review-outcome.ts';
 import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
@@ -14,6 +15,7 @@ import { checkDecidedPenalty } from './decided-penalty.ts';
 import { checkPaymentSchedule } from './payment-schedule.ts';
 import { checkFiling, type LimitationPeriod } from './filing-check.ts';
 import { checkNotAfterToday } from './not-after-today.ts';
+import { checkPublicationComplete } from './publication/preview.ts';
 import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
@@ -73,6 +75,11 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
     errors.push(...decided.errors);
     if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
+    if (form.rules.publicationComplete) {
+      if (!documents) throw new Error(`form ${form.key} checks a publication but the submission check was built without the documents (the agency)`);
+      const agency = documents.kinds.agency;
+      errors.push(...checkPublicationComplete(variables, caseVars, { name: agency.name, creditCode: agency.creditCode ?? '' }));
+    }
     if (form.rules.notAfterToday) errors.push(...checkNotAfterToday(form.rules.notAfterToday, variables, title, shanghaiDate(clock.now())));
     let filingDate: Record<string, unknown> = {};
     if (form.rules.filingDecision) {
@@ -113,7 +120,7 @@ function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variabl
 
 function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && vars.legalReviewPassed !== true) {
+  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
     const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
     errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
   }

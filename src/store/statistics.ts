@@ -67,19 +67,26 @@ export async function clockTimeliness(db: DbOrTx, p: Period, now: number, scope:
   return [...out.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || a.clock.localeCompare(b.clock));
 }
 
-/** Legal-review opinions given in those cases: agree or problems found. */
-export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ agree: number; problems: number }> {
-  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
-    .where('instances.process_key', 'legal-review')
+/**
+ * Legal-review opinions given in those cases (agree or problems found, as the reviewers gave them),
+ * and the decisions to go ahead despite problems found, by who decided (legal-review-outcome.ts):
+ * 经协调决定 (the head's coordination agreed) or 经集体讨论决定 — never counted as agreed.
+ */
+export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ agree: number; problems: number; proceedByCoordination: number; proceedByCollectiveDiscussion: number }> {
+  const rows: Array<{ data: string | null; process_key: string; element_id: string | null }> = await inDepartment(db('history').join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
+    .whereIn('instances.process_key', ['legal-review', 'disagreement'])
     .where('history.kind', 'task.completed')
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
-    .select('history.data');
-  const result = { agree: 0, problems: 0 };
+    .select('history.data', 'instances.process_key', 'history.element_id');
+  const result = { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 };
   for (const r of rows) {
-    const opinion = fromJson<{ variables?: { reviewOpinion?: unknown } }>(r.data, {}).variables?.reviewOpinion;
-    if (opinion === 'agree') result.agree++;
-    else if (opinion === 'problems') result.problems++;
+    const v = fromJson<{ variables?: { reviewOpinion?: unknown; coordinationResult?: unknown; collectiveDecision?: unknown } }>(r.data, {}).variables ?? {};
+    if (r.process_key === 'legal-review') {
+      if (v.reviewOpinion === 'agree') result.agree++;
+      else if (v.reviewOpinion === 'problems') result.problems++;
+    } else if (r.element_id === 'coordination' && v.coordinationResult === 'resolved-agree') result.proceedByCoordination++;
+    else if (r.element_id === 'collectiveDiscussion' && v.collectiveDecision === 'agree') result.proceedByCollectiveDiscussion++;
   }
   return result;
 }

@@ -3,6 +3,8 @@ import type { Agency } from './agency.ts';
 import { LONG_TERM, type PublicationKind } from './periods.ts';
 import { redactFields } from './redaction.ts';
 import { decidedKindsText } from '../decided-penalty.ts';
+import { amountInFigures, amountInWords } from '../amount-words.ts';
+import { violationTypeLabel } from './violation-types.ts';
 
 /**
  * The credit platform's 双公示 fields, built from the case variables and the decision they publish
@@ -62,6 +64,48 @@ function partyFields(v: Record<string, unknown>, name: unknown): PublicationFiel
   };
 }
 
+/** A positive amount of yuan, or 0. */
+const amount = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+/**
+ * 处罚内容 from the decided penalty: the fine and the confiscation as the decision recorded them
+ * (decidedFineAmount, confiscatedAmount — the same numbers as 罚款金额 and 没收金额), then the
+ * decision's own words (penaltyContent, which the decision form keeps free of amounts).
+ */
+export function decidedPenaltyContent(v: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const fine = amount(v.decidedFineAmount);
+  if (fine) parts.push(`罚款人民币${amountInWords(fine)}（¥${amountInFigures(fine)}）`);
+  const confiscated = amount(v.confiscatedAmount);
+  if (confiscated) parts.push(`没收违法所得、非法财物，价值人民币${amountInWords(confiscated)}（¥${amountInFigures(confiscated)}）`);
+  const words = text(v.penaltyContent);
+  if (words) parts.push(words);
+  return parts.join('；');
+}
+
+/**
+ * The fields of the decision that must not be published empty: a publication with one empty
+ * cannot be approved. The party's codes (统一社会信用代码, 法定代表人) are not checked here: the
+ * start forms do not collect them for every procedure yet, so requiring them would stop cases
+ * Zhifa itself let through without them; the fine only when one was decided.
+ */
+export function missingRequiredFields(kind: PublicationKind, fields: PublicationFields, v: Record<string, unknown>): string[] {
+  const required: string[] = ['行政相对人名称', '行政相对人类别'];
+  if (kind === 'penalty') {
+    required.push('行政处罚决定书文号', '违法行为类型', '违法事实', '处罚依据', '处罚类别', '处罚内容', '处罚决定日期', '处罚机关');
+    const kinds = Array.isArray(v.decidedPenaltyKinds) ? v.decidedPenaltyKinds.map(String) : [];
+    if (kinds.includes('fine') || kinds.includes('罚款')) required.push('罚款金额（万元）');
+  } else if (kind === 'permit') {
+    required.push('行政许可决定文书号', '许可类别', '许可内容', '许可决定日期', '许可机关');
+  } else {
+    required.push('决定文书名称', '决定文书号', '决定类别', '决定内容', '决定日期', '决定机关');
+  }
+  return required.filter((name) => {
+    const value = fields[name];
+    return value === undefined || value === null || (typeof value === 'number' ? !(value > 0) : String(value).trim() === '');
+  });
+}
+
 export interface BuildContext {
   agency: Agency;
   /** The decision's document number (see published-decision.ts). */
@@ -84,12 +128,13 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
     fields = {
       ...partyFields(v, v.party),
       行政处罚决定书文号: ctx.decisionNo,
-      // 案由 as filed; the basis as the case review recorded it (older cases: the free-text legalBasis).
-      违法行为类型: text(v.violationType) || text(v.caseCause),
+      // The type chosen at the case review (rules/violation-types.json), else 案由 as filed; the basis
+      // as the case review recorded it (older cases: the free-text legalBasis).
+      违法行为类型: violationTypeLabel(v.violationType) || text(v.caseCause),
       违法事实: text(v.facts),
       处罚依据: citeProvisions(v.penaltyProvisions) || text(v.legalBasis),
       处罚类别: decidedKindsText(v),
-      处罚内容: text(v.penaltyContent),
+      处罚内容: decidedPenaltyContent(v),
       '罚款金额（万元）': yuanToWan(v.decidedFineAmount),
       '没收违法所得、没收非法财物的金额（万元）': yuanToWan(v.confiscatedAmount),
       处罚决定日期: ctx.decisionDate,
@@ -122,7 +167,8 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
       决定文书名称: text(v.decisionTitle),
       决定文书号: ctx.decisionNo,
       决定类别: text(v.decisionKind),
-      决定内容: text(v.decisionContent),
+      // A seizure, its extension or release: what was seized, as the on-site record lists it.
+      决定内容: text(v.decisionContent) || (text(v.seizureObjects) && text(v.decisionKind) ? `${text(v.decisionKind)}：${text(v.seizureObjects)}` : ''),
       决定日期: ctx.decisionDate,
       公示截止期: ctx.lastDay,
       ...agencyFields('决定机关'),

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
 import { openTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 
@@ -148,7 +149,47 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
     expect(completions(v, 'submit'), 'two submissions').to.have.length(2);
   });
 
-  it('Given the handling department disagrees, then the disagreement process runs as a child, and a collective discussion "agree" binds: the review passes', async () => {
+  /** The documents issued in a case, with their visible text. */
+  const documentsOf = async (id: string) => {
+    const list = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string; number: string | null }>;
+    return Promise.all(list.map(async (d) => {
+      const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
+      return { ...d, html, text: visibleText(html) };
+    }));
+  };
+  const USERNAMES = ['officer1', 'officer2', 'legal1', 'head1', 'head2', 'head3'];
+
+  it('Given the reviewer agrees, then the review opinion names the submitting unit, the case and the reviewer (法制审核意见书)', async () => {
+    const id = await submitted('湘西环罚〔2026〕11号');
+    await s.api.post('/api/dev/clock', { set: '2026-03-04T02:00:00Z' });
+    await complete(legal, id, 'review', AGREE);
+    const [opinion] = (await documentsOf(id)).filter((d) => d.kind === 'review-opinion');
+    expect(opinion!.number).to.match(/^湘西环法审〔2026〕\d+号$/);
+    expect(opinion!.text).to.include('送审机构：湘西土家族苗族自治州生态环境局执法支队');
+    expect(opinion!.text).to.include('承办人：张执法（执法证号：43000000001）');
+    expect(opinion!.text).to.include('当事人：湘西某化工有限公司');
+    expect(opinion!.text).to.include('拟作出的执法决定：湘西环罚〔2026〕12号（代拟稿）：罚款三十万元');
+    expect(opinion!.text).to.include('审核意见：同意');
+    expect(opinion!.text).to.include('审核人员：赵法制');
+    expect(opinion!.text).to.include('2026年3月4日');
+    expect(opinion!.text).not.to.include('存在的问题');
+    expect(documentProblems(opinion!.html, { usernames: USERNAMES })).to.deep.equal([]);
+  });
+
+  it('Given a permit application reviewed with problems, then the opinion names the applicant and the matter applied for, and the problems', async () => {
+    await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
+    const id = await startInstance(s, 'legal-review', { applicant: '吉首市某制药有限公司', partyType: '法人及非法人组织', matter: '排污许可证核发', procedure: 'permit', legalReviewRequired: true });
+    await complete(officer, id, 'submit', { ...MATERIALS, decisionDraft: '准予核发排污许可证' });
+    await complete(legal, id, 'review', PROBLEMS);
+    const [opinion] = (await documentsOf(id)).filter((d) => d.kind === 'review-opinion');
+    expect(opinion!.text).to.include('申请人：吉首市某制药有限公司');
+    expect(opinion!.text).to.include('申请事项：排污许可证核发');
+    expect(opinion!.text).to.include('审核意见：存在问题');
+    expect(opinion!.text).to.include(`存在的问题及修改意见：${PROBLEMS.reviewProblems}`);
+    expect(documentProblems(opinion!.html, { usernames: USERNAMES })).to.deep.equal([]);
+  });
+
+  it('Given the handling department disagrees, then the disagreement process runs as a child, and a collective discussion "agree" binds: the decision may be made, recorded as 经集体讨论决定 (never 审核通过) with its own document', async () => {
     const id = await submitted('湘西环罚〔2026〕4号');
     await complete(legal, id, 'review', PROBLEMS);
     await complete(officer, id, 'handleProblems', { handlingResponse: 'disagree', handlingReasons: '超标倍数以复测报告为准，已超过1倍' });
@@ -165,7 +206,7 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
     await complete(officer, childId, 'handlingStatement', { handlingPosition: '复测报告显示超标1.2倍，原裁量档次正确' });
     expect(openIds(await view(s, childId)), 'coordination waits for both statements').to.deep.equal(['reviewStatement']);
     await complete(legal, childId, 'reviewStatement', { reviewPosition: '复测报告未经质控，不能作为定案依据' });
-    await complete(head, childId, 'coordination', { coordinationResult: 'unresolved', coordinationOpinion: '双方意见分歧较大，提交局务会集体讨论' });
+    await complete(head, childId, 'coordination', { coordinationResult: 'unresolved', coordinationOpinion: '双方意见分歧较大，提交局务会集体讨论', coordinationDate: '2026-03-02' });
     expect(openIds(await view(s, childId))).to.deep.equal(['collectiveDiscussion']);
 
     const noMinutes = await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1'] }, 422);
@@ -176,12 +217,27 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
     expect(outsider.body.errors).to.deep.include({ field: 'participants', message: '「参加的负责人」中的 legal1 不是本机关负责人，不能参加集体讨论' });
     expect(openIds(await view(s, childId)), 'refused: the discussion is still open').to.deep.equal(['collectiveDiscussion']);
 
-    await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1', 'head2', 'head3'], minutes: '经集体讨论，采信复测报告，同意按原裁量档次作出决定' });
+    const noDate = await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1', 'head2', 'head3'], minutes: '纪要' }, 422);
+    expect(noDate.body.errors).to.deep.include({ field: 'discussionDate', message: '「讨论日期」为必填项' });
+    await complete(head, childId, 'collectiveDiscussion', { collectiveDecision: 'agree', participants: ['head1', 'head2', 'head3'], minutes: '经集体讨论，采信复测报告，同意按原裁量档次作出决定', discussionDate: '2026-03-02' });
     child = await view(s, childId);
     expect(child.status).to.equal('completed');
     v = await view(s, id);
     expect(v.status).to.equal('completed');
-    expect(v.variables).to.include({ collectiveDecision: 'agree', coordinationResult: 'unresolved', legalReviewPassed: true, reviewOpinion: 'problems' });
+    // The reviewer's opinion stays as given; the decision to proceed is recorded as what it was.
+    expect(v.variables).to.include({ collectiveDecision: 'agree', coordinationResult: 'unresolved', legalReviewPassed: false, legalReviewOutcome: 'proceedByCollectiveDiscussion', reviewOpinion: 'problems' });
+    const docs = await documentsOf(id);
+    expect(docs.map((d) => d.kind)).to.deep.equal(['review-opinion', 'review-proceed-decision']);
+    const decision = docs[1]!;
+    expect(decision.number).to.match(/^湘西环法审决〔2026〕\d+号$/);
+    expect(v.variables.reviewProceedDecisionNo).to.equal(decision.number);
+    expect(decision.text).to.include('法制审核意见分歧处理决定书');
+    expect(decision.text).to.include(`审核意见（${String(v.variables.reviewOpinionNo)}）：存在问题。存在的问题及修改意见：${PROBLEMS.reviewProblems}`);
+    expect(decision.text).to.include('经集体讨论决定：2026年3月2日，本机关负责人陈局长、周副局长、吴副局长集体讨论，不采纳上述审核意见，同意作出决定。');
+    expect(decision.text).to.include('理由（会议纪要）：经集体讨论，采信复测报告，同意按原裁量档次作出决定');
+    expect(decision.text).to.include('本案并非经法制审核通过');
+    expect(decision.text).not.to.include('经协调决定');
+    expect(documentProblems(decision.html, { usernames: USERNAMES })).to.deep.equal([]);
     expect(v.variables.handlingPosition, 'every opinion returns with the case').to.be.a('string');
     expect(v.variables.reviewPosition).to.be.a('string');
     expect(clockOf(v, 'legalReview').status).to.equal('stopped');
@@ -195,12 +251,42 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
     const childId = (await view(s, id)).children[0].id;
     await complete(officer, childId, 'handlingStatement', { handlingPosition: '原裁量档次正确' });
     await complete(legal, childId, 'reviewStatement', { reviewPosition: '应适用第2条' });
-    await complete(head, childId, 'coordination', { coordinationResult: 'resolved-problems', coordinationOpinion: '经协调，承办机构同意按审核意见修改' });
+    await complete(head, childId, 'coordination', { coordinationResult: 'resolved-problems', coordinationOpinion: '经协调，承办机构同意按审核意见修改', coordinationDate: '2026-03-02' });
 
     expect((await view(s, childId)).status).to.equal('completed');
     const v = await view(s, id);
-    expect(v.variables).to.include({ collectiveDecision: 'problems', coordinationResult: 'resolved-problems', legalReviewPassed: false, coordinatedBy: 'head1' });
+    expect(v.variables).to.include({ collectiveDecision: 'problems', coordinationResult: 'resolved-problems', legalReviewPassed: false, legalReviewOutcome: 'pending', coordinatedBy: 'head1' });
     expect(openIds(v), 'no second disagreement: the handler fixes and resubmits').to.deep.equal(['submit']);
+    expect((await documentsOf(id)).map((d) => d.kind), 'no decision to proceed: no such document').to.deep.equal(['review-opinion']);
+  });
+
+  it('Given the head in charge coordinates and both sides agree to go ahead, then the outcome is 经协调决定 with the head named, the date and the reasons; the statistics count it apart from the opinions given', async () => {
+    const id = await submitted('湘西环罚〔2026〕8号');
+    await complete(legal, id, 'review', PROBLEMS);
+    await complete(officer, id, 'handleProblems', { handlingResponse: 'disagree', handlingReasons: '复测报告显示超标1.2倍' });
+    const childId = (await view(s, id)).children[0].id;
+    await complete(officer, childId, 'handlingStatement', { handlingPosition: '复测报告显示超标1.2倍，原裁量档次正确' });
+    await complete(legal, childId, 'reviewStatement', { reviewPosition: '复测报告未经质控' });
+    await s.api.post('/api/dev/clock', { set: '2026-03-05T02:00:00Z' });
+    const future = await complete(head, childId, 'coordination', { coordinationResult: 'resolved-agree', coordinationOpinion: '复测报告经补充质控，双方同意采信', coordinationDate: '2026-03-06' }, 422);
+    expect(future.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['coordinationDate']);
+    await complete(head, childId, 'coordination', { coordinationResult: 'resolved-agree', coordinationOpinion: '复测报告经补充质控，双方同意采信', coordinationDate: '2026-03-05' });
+
+    const v = await view(s, id);
+    expect(v.status).to.equal('completed');
+    expect(v.variables).to.include({ reviewOpinion: 'problems', legalReviewPassed: false, legalReviewOutcome: 'proceedByCoordination', coordinatedBy: 'head1' });
+    const decision = (await documentsOf(id)).find((d) => d.kind === 'review-proceed-decision')!;
+    expect(decision.text).to.include('经协调决定：2026年3月5日，分管负责人陈局长听取双方意见后协调，双方协调一致，不采纳上述审核意见，同意作出决定。');
+    expect(decision.text).to.include('理由：复测报告经补充质控，双方同意采信');
+    expect(decision.text).to.include('承办机构意见：复测报告显示超标1.2倍，原裁量档次正确');
+    expect(decision.text).to.include('法制审核机构意见：复测报告未经质控');
+    expect(decision.text).to.include('2026年3月5日');
+    expect(documentProblems(decision.html, { usernames: USERNAMES })).to.deep.equal([]);
+
+    const stats = await s.api.get('/api/statistics?from=2026-03-01&to=2026-03-31');
+    expect(stats.status).to.equal(200);
+    expect(stats.body.reviewOpinions.proceedByCoordination).to.equal(1);
+    expect(stats.body.reviewOpinions.proceedByCollectiveDiscussion).to.equal(1);
   });
 
   it('Given the review limit of P5WD from Monday 2 March, then it is due at the end of 9 March; an approved extension of P3WD moves the review task and its timer to the end of 12 March', async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { visibleText } from '../../../src/domain/document-quality.ts';
 import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 import { caseReview, notifyAndServe } from '../../helpers/penalty-case.ts';
@@ -222,6 +223,11 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     // 7 working days from the decision on Friday 13 March (not from its entry on the 16th): 16–20, 23, 24 March.
     expect((await openTask(s, pub.id, 'review')).dueAt).to.equal('2026-03-24T16:00:00.000Z');
     expect((await view(s, pub.id)).variables.publicationDecisionDate).to.equal('2026-03-13');
+    // The decision document bears the same date as the publication (not the day it was entered).
+    const decisionDoc = (await documentsOf(id)).find((d) => d.kind === 'penalty-decision')!;
+    const text = visibleText(await html(decisionDoc.id));
+    expect(text).to.match(/2026年3月13日\s*$/);
+    expect(text).not.to.include('2026年3月16日');
   });
 
   it('处罚法 art. 57: a collective discussion below the quorum of heads, with a non-head or without each member\'s opinion is refused; a quorate one issues the minutes with names and opinions', async () => {

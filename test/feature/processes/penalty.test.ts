@@ -124,7 +124,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect((await openTask(s, id, 'filingApproval')).dueAt).to.equal('2026-03-17T16:00:00.000Z');
     expect(clock(v, 'filing')).to.include({ status: 'running', dueAt: '2026-03-17T16:00:00.000Z' });
 
-    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01' });
+    await complete(head1, id, 'filingApproval', { fileCase: true, filingOpinion: '同意立案', violationDate: '2026-03-01', caseCause: '超标排放水污染物' });
     v = await view(s, id);
     expect(clock(v, 'filing').status, 'the filing clock stops at the filing decision').to.equal('stopped');
     // 90 calendar days from 2 March end on Sunday 31 May: a rest day, so Monday 1 June.

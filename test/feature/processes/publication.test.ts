@@ -19,7 +19,7 @@ const penaltyCase = (party: string) => ({
   facts: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061234，电话13812345678）证实。',
   legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
   decidedPenaltyKinds: ['fine'],
-  penaltyContent: '罚款人民币三十万元，缴入账户6222021234567890123',
+  penaltyContent: '责令立即改正违法行为，退款缴入账户6222021234567890123',
   decidedFineAmount: 300000,
   decisionDate: '2026-03-02',
 });
@@ -56,6 +56,30 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     return startInstance(s, 'publication', { ...penaltyCase(party), ...extra }, businessKey);
   };
 
+  it('publishes what the case decided: the violation type chosen at the case review (its name from rules/violation-types.json, else the 案由), 处罚内容 and 罚款金额 from the one decided fine; a publication with a required field empty is refused (422 naming the fields) and nothing is published', async () => {
+    const base = { ...penaltyCase('凤凰县某砂石场'), violationType: 'water', caseCause: '未按规定排放水污染物', decidedFineAmount: 250000, penaltyContent: '责令立即停止违法行为' };
+    const typed = await started('凤凰县某砂石场', base);
+    await completeOk(officer, typed, 'review', REVIEW_OK);
+    const [item] = await publicList('party=凤凰县某砂石场');
+    expect(item.fields).to.include({ 违法行为类型: '水污染防治违法行为', 处罚内容: '罚款人民币贰拾伍万元整（¥250,000.00）；责令立即停止违法行为', '罚款金额（万元）': 25, 处罚决定日期: '2026-03-02' });
+
+    const untyped = await started('花垣县某锰业公司', { ...base, party: '花垣县某锰业公司', violationType: undefined });
+    await completeOk(officer, untyped, 'review', REVIEW_OK);
+    expect((await publicList('party=花垣县某锰业公司'))[0].fields['违法行为类型'], 'no type chosen: the 案由').to.equal('未按规定排放水污染物');
+
+    const incomplete = await started('保靖县某采矿场', { ...base, party: '保靖县某采矿场', facts: '', violationType: undefined, caseCause: undefined });
+    const refused = await complete(officer, incomplete, 'review', REVIEW_OK);
+    expect(refused.status).to.equal(422);
+    expect(refused.body.errors).to.deep.equal([{ field: '', message: '公示信息不完整，不能审核通过：「违法行为类型」「违法事实」为空；请在案件相应环节补充后再审核公示' }]);
+    const v = await view(s, incomplete);
+    expect(openIds(v), 'refused: still at the review').to.deep.equal(['review']);
+    expect(v.variables.published).to.equal(undefined);
+    expect(await publicList('party=保靖县某采矿场')).to.deep.equal([]);
+    // Not published at all (a minor, secrets, privacy): nothing to complete.
+    await completeOk(officer, incomplete, 'review', { ...REVIEW_OK, publicationExcluded: true, publicationExclusionReason: '涉及个人隐私' });
+    expect((await view(s, incomplete)).variables.published).to.equal(false);
+  });
+
   it('Given a penalty decision, when the officer confirms the fields within 7 working days, then it is published with the 双公示 fields, redacted, the fine in 万元, until the end of its one-year period', async () => {
     const id = await started('湘西某化工有限公司');
     let v = await view(s, id);
@@ -90,7 +114,7 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
       处罚机关: '湘西土家族苗族自治州生态环境局', 数据来源单位: '湘西土家族苗族自治州生态环境局',
     });
     expect(item.fields['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************4，电话138****5678）证实。');
-    expect(item.fields['处罚内容']).to.equal('罚款人民币三十万元，缴入账户***************0123');
+    expect(item.fields['处罚内容'], 'the fine from the decided amount, as 罚款金额').to.equal('罚款人民币叁拾万元整（¥300,000.00）；责令立即改正违法行为，退款缴入账户***************0123');
     expect(JSON.stringify(item)).not.to.match(/张三|433101198805061234|13812345678/);
 
     // The public platform's filters; the staff view needs a token.

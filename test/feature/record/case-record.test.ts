@@ -159,7 +159,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     expect(res.body.cases).to.deep.equal([{ procedure: 'coercion', outcome: '已解除查封、扣押', cases: 1 }]);
     expect(res.body.timeliness).to.deep.include({ procedure: 'coercion', clock: 'seizure', onTime: 1, late: 0, open: 0, openOverdue: 0 });
     expect(res.body.publications).to.deep.equal([{ kind: 'other', onTime: 2, late: 0 }]);
-    expect(res.body.reviewOpinions).to.deep.equal({ agree: 0, problems: 0 });
+    expect(res.body.reviewOpinions).to.deep.equal({ agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 });
     expect((await s.api.get('/api/statistics?from=2027-01-01&to=2027-12-31')).body.cases).to.deep.equal([]);
     expect((await s.api.get('/api/statistics?from=2026-13-01&to=2026-12-31')).status).to.equal(400);
     expect((await officer.get('/api/statistics?from=2026-01-01&to=2026-12-31')).status, 'managers and administrators only').to.equal(403);
