@@ -61,7 +61,7 @@ export class DocumentTemplates {
     if (!spec || !template) throw new Error(`no document kind "${kind}" in documents/kinds.json (known: ${Object.keys(this.kinds.kinds).join(', ')})`);
     const [y, m, d] = at.day.split('-').map(Number);
     try {
-      return template({ agency: this.kinds.agency, title: spec.title, number: at.number, date: `${y}年${m}月${d}日`, case: variables, people: at.people });
+      return chineseDates(template({ agency: this.kinds.agency, title: spec.title, number: at.number, date: `${y}年${m}月${d}日`, case: variables, people: at.people }));
     } catch (err) {
       const missing = /"([^"]+)" not defined/.exec(err instanceof Error ? err.message : '')?.[1];
       if (!missing) throw err;
@@ -117,4 +117,15 @@ export function documentVariableNames(kind: string): { number: string; id: strin
 export function documentVariables(kind: string, issued: { id: number; number: string | null }): Record<string, unknown> {
   const names = documentVariableNames(kind);
   return { [names.number]: issued.number, [names.id]: issued.id };
+}
+
+/**
+ * A document served on a party prints every date as 2026年3月5日: the recorded dates are ISO
+ * (2026-03-05) in the case, and the templates print them as recorded, so the one conversion is
+ * here, after rendering, rather than a helper in every template (a helper would also lose strict
+ * mode's refusal of a date the case lacks).
+ */
+export function chineseDates(html: string): string {
+  return html.replace(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g, (all, y: string, m: string, d: string) =>
+    Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${y}年${Number(m)}月${Number(d)}日` : all);
 }

@@ -258,9 +258,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(openIds(v)).to.deep.equal([]);
     // The party is told in writing that the seizure ended on 1 April, and what was returned, when, by whom, signed by whom.
     const text = await documentText(id, 'seizure-release');
-    expect(text).to.include('期限已于2026-04-01届满，查封、扣押自该日终止（《中华人民共和国行政强制法》第二十八条）。现决定予以解除，退还财物。');
+    expect(text).to.include('期限已于2026年4月1日届满，查封、扣押自该日终止（《中华人民共和国行政强制法》第二十八条）。现决定予以解除，退还财物。');
     expect(text).to.include('退还的财物：暗管排污用水泵 2 台，外观完好，当场退还');
-    expect(text).to.include('退还日期：2026-04-02\n退还人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
+    expect(text).to.include('退还日期：2026年4月2日\n退还人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）');
     expect(text).to.include('签收：当事人委托代理人刘某签收');
     expect(text).to.not.match(/officer\d/);
     expect(await publishingTitles(v)).to.deep.equal(['解除查封、扣押决定书']);
@@ -636,7 +636,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await complete(head, id, 'extensionApproval', { seizureExtensionApproved: true, extensionApprovalOpinion: '同意延长30日' });
     await complete(officer, id, 'extensionNotice', { extensionReason: '涉案水泵来源需向外省供货商核实', partyInformed: true });
     const extension = await documentText(id, 'seizure-extension');
-    expect(extension).to.include('因涉案水泵来源需向外省供货商核实，经本机关负责人批准，查封、扣押期限延长三十日，至2026-05-01届满');
+    expect(extension).to.include('因涉案水泵来源需向外省供货商核实，经本机关负责人批准，查封、扣押期限延长三十日，至2026年5月1日届满');
     await setClock('2026-05-01T16:00:00Z');
     await setClock('2026-05-02T02:00:00Z');
     await complete(officer, id, 'expiryRelease', { ...release, returnedOn: '2026-05-02' });
@@ -646,6 +646,6 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
       const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
       expect(documentProblems(html, { usernames: ['officer1', 'officer2', 'head1', 'manager1', 'legal1'] }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);
     }
-    expect(await documentText(id, 'seizure-release')).to.include('期限已于2026-05-01届满');
+    expect(await documentText(id, 'seizure-release')).to.include('期限已于2026年5月1日届满');
   });
 });

@@ -121,7 +121,7 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     const docs = (await s.api.get(`/api/instances/${caseId}/documents`)).body as Array<{ id: number; kind: string; number: string | null }>;
     const text = visibleText((await s.api.get(`/api/documents/${docs.find((d) => d.kind === 'penalty-decision')!.id}`)).body as string).replace(/\s+/g, '');
     const noticeNo = docs.find((d) => d.kind === 'penalty-notice')!.number;
-    expect(text).to.contain(`二、告知及陈述、申辩、听证情况本机关于2026-03-03作出《行政处罚事先（听证）告知书》（${noticeNo}），告知你（单位）拟作出行政处罚的事实、理由、依据和内容，以及依法享有的陈述、申辩的权利；该告知书于2026-03-03送达。你（单位）在规定期限内未提出陈述、申辩。三、证据采信理由`);
+    expect(text).to.contain(`二、告知及陈述、申辩、听证情况本机关于2026年3月3日作出《行政处罚事先（听证）告知书》（${noticeNo}），告知你（单位）拟作出行政处罚的事实、理由、依据和内容，以及依法享有的陈述、申辩的权利；该告知书于2026年3月3日送达。你（单位）在规定期限内未提出陈述、申辩。三、证据采信理由`);
   });
 
   it('民诉法 arts. 87–95 (处罚法 art. 61): a 送达回证 records each service — the document and its number, the party and address, the way, who signed and when, and the officers who served', async () => {
@@ -132,9 +132,9 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     const decisionNo = docs.find((d) => d.kind === 'penalty-decision')!.number;
     const decisionReceipt = await read('penalty-decision-receipt');
     expect(decisionReceipt).to.contain('送达回证').and.contain(`送达文书行政处罚决定书（${decisionNo}）`).and.contain('受送达人湘西某化工有限公司')
-      .and.contain('送达地址湖南省吉首市经济开发区1号').and.contain('送达方式直接送达').and.contain('签收人李四').and.contain('送达日期2026-03-11').and.contain(`送达人${names}`);
+      .and.contain('送达地址湖南省吉首市经济开发区1号').and.contain('送达方式直接送达').and.contain('签收人李四').and.contain('送达日期2026年3月11日').and.contain(`送达人${names}`);
     const noticeReceipt = await read('penalty-notice-receipt');
-    expect(noticeReceipt).to.contain(`送达文书行政处罚事先（听证）告知书（${docs.find((d) => d.kind === 'penalty-notice')!.number}）`).and.contain('送达日期2026-03-03').and.contain(`送达人${names}`);
+    expect(noticeReceipt).to.contain(`送达文书行政处罚事先（听证）告知书（${docs.find((d) => d.kind === 'penalty-notice')!.number}）`).and.contain('送达日期2026年3月3日').and.contain(`送达人${names}`);
     for (const text of [decisionReceipt, noticeReceipt]) expect(text).to.not.match(/officer\d|undefined|。。/);
   });
 

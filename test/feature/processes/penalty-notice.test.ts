@@ -189,7 +189,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(open(v), 'the period of 5 working days has not run: no decision yet').to.deep.equal(['statementPeriod']);
     expect((await (async () => v.tasks.find((t: { elementId: string }) => t.elementId === 'statementPeriod'))()).dueAt, 'still counted from receipt').to.equal('2026-05-29T16:00:00.000Z');
     const text = await documentText(id, 'penalty-statement-review');
-    expect(text).to.contain('当事人于2026-05-27以书面方式提出陈述、申辩').and.contain('复核结论：不予采纳').and.contain('监测数据有效').and.contain('设备检修记录1份');
+    expect(text).to.contain('当事人于2026年5月27日以书面方式提出陈述、申辩').and.contain('复核结论：不予采纳').and.contain('监测数据有效').and.contain('设备检修记录1份');
     expect(text).to.not.match(/reviewer1|undefined|。。/);
     expect(await firedDuring(s, id, () => at('2026-05-29T16:00:00Z'))).to.deep.equal(['noHearingRequest']);
     v = await view(s, id);
@@ -252,7 +252,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     v = await view(s, id);
     expect(v.variables).to.include({ hearingHost: 'legal1', hearingClerk: 'manager1', hearingNoticeDate: '2026-05-27' });
     const notice = await documentText(id, 'penalty-hearing-notice');
-    expect(notice).to.contain('定于2026-06-08在局三楼听证室公开举行听证').and.contain('听证主持人：赵法制；听证记录员：刘科长');
+    expect(notice).to.contain('定于2026年6月8日在局三楼听证室公开举行听证').and.contain('听证主持人：赵法制；听证记录员：刘科长');
     expect(notice).to.not.match(/legal1|manager1|undefined/);
     expect(await documentText(id, 'penalty-hearing-announcement')).to.contain('公开举行听证');
 
@@ -272,7 +272,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     const report = await documentText(id, 'penalty-hearing-report');
     expect(report).to.contain('听证主持人：赵法制').and.contain('听证主持人意见：事实清楚，建议维持拟处罚意见').and.contain('依据《中华人民共和国水污染防治法》第八十三条第一款第（二）项');
     const record = await documentText(id, 'penalty-hearing-record');
-    expect(record).to.contain('听证时间：2026-06-08').and.contain('湘西某化工有限公司（到场）');
+    expect(record).to.contain('听证时间：2026年6月8日').and.contain('湘西某化工有限公司（到场）');
     expect(record + report).to.not.match(/legal1|manager1|officer1|undefined|。。/);
     void legal1;
   });
