@@ -257,7 +257,7 @@ describe('Feature: 处罚决定 — the decided penalty, date order, collective 
     expect(minutes, 'the minutes are filed').to.include({ title: '集体讨论记录' });
     const text = await html(minutes!.id);
     expect(text).to.contain('主持人：陈局长').and.contain('参加人员：陈局长、周副局长、吴副局长（本机关负责人 3 人，法定人数 3 人）');
-    expect(text).to.contain('吴副局长：建议从轻，但服从多数').and.contain('同意拟处罚意见').and.contain('讨论日期：2026-03-11');
+    expect(text).to.contain('吴副局长：建议从轻，但服从多数').and.contain('同意拟处罚意见').and.contain('讨论日期：2026年3月11日');
     expect(text).to.not.match(/head[123]/);
   });
 

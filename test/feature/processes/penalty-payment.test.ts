@@ -137,8 +137,8 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     const reminder = await doc(v.variables.penaltyReminderDocumentId);
     expect(v.variables.penaltyReminderNo).to.match(/^湘西环罚催〔2026〕\d+号$/);
     expect(reminder).to.contain('催告书').and.contain(v.variables.penaltyReminderNo)
-      .and.contain('你（单位）于2026-03-14收到该决定书').and.contain('罚款人民币伍仟元整（¥5,000.00），应当于2026-03-30前缴纳')
-      .and.contain('自2026-03-30次日起，每日按罚款数额的百分之三加处罚款').and.contain('自收到本催告书之日起十日内缴纳罚款及加处罚款')
+      .and.contain('你（单位）于2026年3月14日收到该决定书').and.contain('罚款人民币伍仟元整（¥5,000.00），缴款期限至2026年3月30日届满')
+      .and.contain('自2026年3月30日次日起，每日按罚款数额的百分之三加处罚款').and.contain('自收到本催告书之日起十日内缴纳罚款及加处罚款')
       .and.contain('到湘西农商银行缴纳').and.contain('陈述和申辩');
 
     await at('2026-04-07T02:00:00Z');
@@ -161,8 +161,8 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     v = await view(s, id);
     const application = await doc(v.variables.penaltyEnforcementApplicationDocumentId);
     expect(application).to.contain('强制执行申请书').and.contain('吉首市人民法院：').and.contain('被申请人：张某')
-      .and.contain('被申请人于2026-03-14收到').and.contain('本机关于2026-04-01作出催告书，被申请人于2026-04-03收到，催告期至2026-04-20届满仍未履行')
-      .and.contain('复议、诉讼期限届满（2026-09-14）后三个月内、2026-12-14前提出');
+      .and.contain('被申请人于2026年3月14日收到').and.contain('本机关于2026年4月1日作出催告书，被申请人于2026年4月3日收到，催告期至2026年4月20日届满仍未履行')
+      .and.contain('复议、诉讼期限届满（2026年9月14日）后三个月内提出，申请期限至2026年12月14日届满');
     expect(passed(v)).to.include('courtApplied');
     // The court collects the fine with the surcharge, capped at the fine: the case closes once it is registered.
     expect(open(v)).to.deep.equal(['registerPayment']);

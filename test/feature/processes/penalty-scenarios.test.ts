@@ -123,7 +123,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await complete(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '直接送达', noticeReceivedOn: '2026-04-20', noticeRecipient: '李四（法定代表人）' });
     v = await view(s, id);
     expect(await documentText(id, 'penalty-notice-receipt')).to.contain(`送达文书行政处罚事先（听证）告知书（${v.variables.penaltyNoticeNo}）`)
-      .and.contain('受送达人湘西某化工有限公司').and.contain('送达方式直接送达').and.contain('签收人李四（法定代表人）').and.contain('送达日期2026-04-20').and.contain('2026年4月20日');
+      .and.contain('受送达人湘西某化工有限公司').and.contain('送达方式直接送达').and.contain('签收人李四（法定代表人）').and.contain('送达日期2026年4月20日').and.contain('2026年4月20日');
     expect(v.variables).to.include({ noticeServedOn: '2026-04-20' });
     // 处罚法 arts. 64, 85: 5 working days after Monday 20 April: 21, 22, 23, 24, 27 April.
     expect(clock(v, 'statement')).to.include({ status: 'running', dueAt: endOf('2026-04-27') });
@@ -164,10 +164,10 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(open(await view(s, id)), 'refused: nothing moved').to.deep.equal(['hearingNotice']);
     await complete(officer1, id, 'hearingNotice', { ...hearing, hearingDate: '2026-05-08' });
     const hearingNotice = await documentText(id, 'penalty-hearing-notice');
-    expect(hearingNotice).to.contain('根据你（单位）于2026-04-23提出的听证申请').and.contain('本机关定于2026-05-08在局三楼听证室公开举行听证')
+    expect(hearingNotice).to.contain('根据你（单位）于2026年4月23日提出的听证申请').and.contain('本机关定于2026年5月8日在局三楼听证室公开举行听证')
       .and.contain('听证主持人：刘科长；听证记录员：王审查').and.contain('有权申请回避').and.contain('2026年4月24日');
     const announcement = await documentText(id, 'penalty-hearing-announcement');
-    expect(announcement).to.contain('本机关拟对湘西某化工有限公司作出行政处罚').and.contain('定于2026-05-08在局三楼听证室公开举行听证，听证主持人：刘科长。');
+    expect(announcement).to.contain('本机关拟对湘西某化工有限公司作出行政处罚').and.contain('定于2026年5月8日在局三楼听证室公开举行听证，听证主持人：刘科长。');
     expect(open(await view(s, id))).to.deep.equal(['holdHearing']);
     expect((await openTask(s, id, 'holdHearing')).assignee, 'the clerk records the hearing').to.equal('reviewer1');
 
@@ -187,10 +187,10 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(clock(v, 'decision')).to.include({ status: 'running', dueAt: endOf('2026-07-29') });
     expect(clock(v, 'statement').status).to.equal('stopped');
     const record = await documentText(id, 'penalty-hearing-record');
-    expect(record).to.contain('案由：超标排放水污染物').and.contain('听证时间：2026-05-08；地点：局三楼听证室；方式：公开')
+    expect(record).to.contain('案由：超标排放水污染物').and.contain('听证时间：2026年5月8日；地点：局三楼听证室；方式：公开')
       .and.contain('听证主持人：刘科长；记录员：王审查').and.contain('当事人：湘西某化工有限公司（到场）').and.contain('当事人未提出新的证据');
     const report = await documentText(id, 'penalty-hearing-report');
-    expect(report).to.contain('本案于2026-05-08在局三楼听证室举行听证').and.contain('拟处罚意见：罚款人民币贰拾伍万元整（依据《中华人民共和国水污染防治法》第八十三条第一款第（二）项）')
+    expect(report).to.contain('本案于2026年5月8日在局三楼听证室举行听证').and.contain('拟处罚意见：罚款人民币贰拾伍万元整（依据《中华人民共和国水污染防治法》第八十三条第一款第（二）项）')
       .and.contain('听证主持人意见：违法事实清楚，证据确凿，建议维持拟处罚意见');
 
     // 处罚法 art. 58: the catalog (rules/legal-review-catalog.json) requires a legal review of this fine.
@@ -228,7 +228,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
       collectiveConclusion: '同意对当事人罚款人民币贰拾伍万元整',
     });
     const minutes = await documentText(id, 'penalty-collective-minutes');
-    expect(minutes).to.contain('讨论日期：2026-05-14').and.contain('主持人：陈局长')
+    expect(minutes).to.contain('讨论日期：2026年5月14日').and.contain('主持人：陈局长')
       .and.contain('参加人员：陈局长、周副局长、吴副局长（本机关负责人3人，法定人数3人）').and.contain('吴副局长：同意，并责令立即改正')
       .and.contain('同意对当事人罚款人民币贰拾伍万元整').and.contain('2026年5月14日').and.not.contain('2026年5月15日');
     v = await view(s, id);
@@ -267,8 +267,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
       .and.contain('罚款：人民币贰拾伍万元整（¥250,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳')
       .and.contain(REASONS.evidenceReason).and.contain('按裁量基准较重档处罚')
       .and.contain('可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼')
-      .and.contain(`本机关于2026-04-20作出《行政处罚事先（听证）告知书》（${v.variables.penaltyNoticeNo}）`).and.contain('陈述、申辩和要求听证的权利；该告知书于2026-04-20送达。')
-      .and.contain('你（单位）于2026-04-23要求听证，本机关于2026-05-08举行听证。听证主持人意见：违法事实清楚，证据确凿，建议维持拟处罚意见')
+      .and.contain(`本机关于2026年4月20日作出《行政处罚事先（听证）告知书》（${v.variables.penaltyNoticeNo}）`).and.contain('陈述、申辩和要求听证的权利；该告知书于2026年4月20日送达。')
+      .and.contain('你（单位）于2026年4月23日要求听证，本机关于2026年5月8日举行听证。听证主持人意见：违法事实清楚，证据确凿，建议维持拟处罚意见')
       .and.contain('2026年5月15日');
     expect(decision.match(/贰拾伍万元整/g), 'the amount in words once').to.have.length(1);
     expect(decision.match(/250,000\.00/g), 'and in figures once').to.have.length(1);
@@ -287,7 +287,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-05-18', serviceMethod: '直接送达', recipient: '李四（法定代表人）' });
     v = await view(s, id);
     expect(await documentText(id, 'penalty-decision-receipt')).to.contain(`送达文书行政处罚决定书（${v.variables.penaltyDecisionNo}）`)
-      .and.contain('签收人李四（法定代表人）').and.contain('送达日期2026-05-18').and.contain('2026年5月18日');
+      .and.contain('签收人李四（法定代表人）').and.contain('送达日期2026年5月18日').and.contain('2026年5月18日');
     expect(v.variables).to.include({ serviceDate: '2026-05-18', paymentLastDay: '2026-06-02' });
     expect(clock(v, 'payment')).to.include({ status: 'running', dueAt: endOf('2026-06-02') });
     expect(await dueOf(id, 'registerPayment')).to.equal(endOf('2026-06-02'));
@@ -362,7 +362,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await complete(officer1, id, 'serviceOfNotice', { noticeServiceMethod: '邮寄送达', noticeReceivedOn: '2026-02-14', noticeRecipient: '张某' });
     v = await view(s, id);
     // The 送达回证 bears the day of receipt (民诉法 art. 91: the date on the postal receipt), not the day of entry.
-    expect(await documentText(id, 'penalty-notice-receipt')).to.contain('送达方式邮寄送达').and.contain('签收人张某').and.contain('送达日期2026-02-14')
+    expect(await documentText(id, 'penalty-notice-receipt')).to.contain('送达方式邮寄送达').and.contain('签收人张某').and.contain('送达日期2026年2月14日')
       .and.contain('以回执上注明的收件日期为送达日期').and.contain('2026年2月14日').and.not.contain('2026年2月24日');
     expect(v.variables).to.include({ noticeServiceMethod: '邮寄送达', noticeServedOn: '2026-02-14' });
     // 5 working days after Saturday 14 February (15–23 February off): 24, 25, 26, 27 February and Saturday 28 February
@@ -393,7 +393,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     const decision = await documentText(id, 'penalty-decision');
     expect(decision).to.contain(v.variables.penaltyDecisionNo).and.contain('当事人：张某（自然人），地址：湖南省吉首市乾州街道人民路8号')
       .and.contain('罚款：人民币伍仟元整（¥5,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳')
-      .and.contain('陈述、申辩和要求听证的权利；该告知书于2026-02-14送达。').and.contain('你（单位）在规定期限内未提出陈述、申辩，也未要求听证。').and.contain('2026年3月4日');
+      .and.contain('陈述、申辩和要求听证的权利；该告知书于2026年2月14日送达。').and.contain('你（单位）在规定期限内未提出陈述、申辩，也未要求听证。').and.contain('2026年3月4日');
     // 国办发〔2018〕118号: publication starts with the decision, before service or payment: 7 working days after
     // Wednesday 4 March: 5, 6, 9–13 March. Service (处罚法 art. 61) is due the same day.
     const publication = child(v, 'publication');
@@ -408,7 +408,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await at('2026-03-10T02:00:00Z');
     await complete(officer1, id, 'serviceOfDecision', { serviceDate: '2026-03-07', serviceMethod: '邮寄送达', recipient: '张某' });
     v = await view(s, id);
-    expect(await documentText(id, 'penalty-decision-receipt')).to.contain('送达日期2026-03-07').and.contain('2026年3月7日').and.not.contain('2026年3月10日');
+    expect(await documentText(id, 'penalty-decision-receipt')).to.contain('送达日期2026年3月7日').and.contain('2026年3月7日').and.not.contain('2026年3月10日');
     expect(v.variables).to.include({ serviceDate: '2026-03-07', paymentLastDay: '2026-03-23' });
     expect(clock(v, 'payment')).to.include({ status: 'running', dueAt: endOf('2026-03-23') });
     expect(await dueOf(id, 'registerPayment')).to.equal(endOf('2026-03-23'));
@@ -448,8 +448,8 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(v.variables.penaltyReminderNo).to.match(/^湘西环罚催〔2026〕\d+号$/);
     const reminder = await documentText(id, 'penalty-reminder');
     expect(reminder).to.contain(v.variables.penaltyReminderNo).and.contain('张某：')
-      .and.contain(`本机关于2026-03-04对你（单位）作出行政处罚决定（${v.variables.penaltyDecisionNo}），你（单位）于2026-03-07收到该决定书`)
-      .and.contain('决定罚款人民币伍仟元整（¥5,000.00），应当于2026-03-23前缴纳').and.contain('自2026-03-23次日起，每日按罚款数额的百分之三加处罚款')
+      .and.contain(`本机关于2026年3月4日对你（单位）作出行政处罚决定（${v.variables.penaltyDecisionNo}），你（单位）于2026年3月7日收到该决定书`)
+      .and.contain('决定罚款人民币伍仟元整（¥5,000.00），缴款期限至2026年3月23日届满').and.contain('自2026年3月23日次日起，每日按罚款数额的百分之三加处罚款')
       .and.contain('自收到本催告书之日起十日内缴纳罚款及加处罚款').and.contain('有权进行陈述和申辩').and.contain('2026年3月25日');
     // Its service within 7 working days: 26, 27, 30, 31 March, 1, 2, 3 April.
     expect(await dueOf(id, 'reminderService')).to.equal(endOf('2026-04-03'));
@@ -468,7 +468,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     expect(v.variables.enforceableAt).to.equal(undefined);
     await complete(officer1, id, 'reminderService', { reminderServedOn: '2026-03-30', reminderServiceMethod: '邮寄送达', reminderRecipient: '张某' });
     v = await view(s, id);
-    expect(await documentText(id, 'penalty-reminder-receipt')).to.contain(`送达文书催告书（${v.variables.penaltyReminderNo}）`).and.contain('送达日期2026-03-30')
+    expect(await documentText(id, 'penalty-reminder-receipt')).to.contain(`送达文书催告书（${v.variables.penaltyReminderNo}）`).and.contain('送达日期2026年3月30日')
       .and.contain('2026年3月30日').and.not.contain('2026年4月1日');
     expect(v.variables).to.include({
       // 强制法 arts. 54, 69: 10 working days after 30 March: 31 March, 1–3, 7–10, 13, 14 April (4–6 April off).
@@ -503,9 +503,9 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     await complete(head1, id, 'courtApplication', { courtApplicationDate: '2026-09-09', court: '吉首市人民法院' });
     const application = await documentText(id, 'penalty-enforcement-application');
     expect(application).to.contain('吉首市人民法院：').and.contain('申请人：湘西土家族苗族自治州生态环境局。被申请人：张某。')
-      .and.contain(`本机关于2026-03-04作出行政处罚决定（${v.variables.penaltyDecisionNo}），被申请人于2026-03-07收到，决定罚款人民币伍仟元整（¥5,000.00），缴款期限至2026-03-23`)
-      .and.contain('本机关于2026-03-25作出催告书，被申请人于2026-03-30收到，催告期至2026-04-14届满仍未履行')
-      .and.contain('本申请于复议、诉讼期限届满（2026-09-07）后三个月内、2026-12-07前提出').and.contain('2026年9月9日');
+      .and.contain(`本机关于2026年3月4日作出行政处罚决定（${v.variables.penaltyDecisionNo}），被申请人于2026年3月7日收到，决定罚款人民币伍仟元整（¥5,000.00），缴款期限至2026年3月23日`)
+      .and.contain('本机关于2026年3月25日作出催告书，被申请人于2026年3月30日收到，催告期至2026年4月14日届满仍未履行')
+      .and.contain('本申请在复议、诉讼期限届满（2026年9月7日）后三个月内提出，申请期限至2026年12月7日届满').and.contain('2026年9月9日');
     v = await view(s, id);
     expect(passed(v)).to.include('courtApplied');
     expect(open(v), 'the payment is still awaited').to.deep.equal(['registerPayment']);
