@@ -117,7 +117,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
-  registerPublicationServices(services, { clock, agency: readAgency(config.documentsDir), decisionDocuments: readDecisionDocuments(config.documentsDir) });
+  const agency = readAgency(config.documentsDir);
+  registerPublicationServices(services, { clock, agency, decisionDocuments: readDecisionDocuments(config.documentsDir) });
   const trusted = new Set(config.engine.trustedScripts);
   const engine = new ProcessEngine({ clock, periods, services, limits: config.engine.limits, trustedScript: (hash) => trusted.has(hash) });
   const forms = new FormRegistry();
@@ -162,7 +163,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const views = new Views();
   const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

@@ -43,6 +43,8 @@ export interface FormRules {
   knownUsers?: string[];
   /** 公示信息审核: refused while a field the credit platform requires is empty (publication/preview.ts). */
   publicationComplete?: boolean;
+  /** 公示信息审核: the reviewer's lists of what to redact, each entry a name or term of 2 to 30 characters (publication/redaction.ts). */
+  redactionLists?: string[];
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
   /** A step done after its task's due time: `reason` (a field) is required and `flag` (a case variable) records true, else false. */
@@ -81,6 +83,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
     value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
   paymentSchedule: paymentScheduleProblems,
   publicationComplete: flag,
+  redactionLists: names('field names', true),
   filingDecision: (value) =>
     value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
   notAfterToday: names('date fields', true),

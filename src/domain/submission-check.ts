@@ -16,6 +16,7 @@ import { checkPaymentSchedule } from './payment-schedule.ts';
 import { checkFiling, type LimitationPeriod } from './filing-check.ts';
 import { checkNotAfterToday } from './not-after-today.ts';
 import { checkPublicationComplete } from './publication/preview.ts';
+import { checkRedactionLists } from './publication/redaction.ts';
 import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
@@ -75,6 +76,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
     errors.push(...decided.errors);
     if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
+    if (form.rules.redactionLists) errors.push(...checkRedactionLists(form.rules.redactionLists, variables, title));
     if (form.rules.publicationComplete) {
       if (!documents) throw new Error(`form ${form.key} checks a publication but the submission check was built without the documents (the agency)`);
       const agency = documents.kinds.agency;

@@ -6,6 +6,7 @@ import type { PeriodResolver } from '../engine/periods.ts';
 import type { FireResult } from '../scheduler/fire-due-timers.ts';
 import type { Db } from '../store/db.ts';
 import type { FormRegistry } from '../domain/forms.ts';
+import type { Agency } from '../domain/publication/agency.ts';
 import type { EvidenceFiles } from '../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../domain/review-catalogs.ts';
 import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   forms: FormRegistry;
   evidenceFiles: EvidenceFiles;
   views: Views;
+  /** The publishing agency (documents/kinds.json): the publication review's page shows the fields as published. */
+  agency: Agency;
   production: boolean;
   tokenTtlSeconds: number;
   log: (msg: string, err?: unknown) => void;

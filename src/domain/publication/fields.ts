@@ -1,7 +1,7 @@
 import { citeProvisions } from '../penalty/document-helpers.ts';
 import type { Agency } from './agency.ts';
 import { LONG_TERM, type PublicationKind } from './periods.ts';
-import { redactFields } from './redaction.ts';
+import { redactFieldParts, redactionOptionsOf, type RedactedPart } from './redaction.ts';
 import { decidedKindsText } from '../decided-penalty.ts';
 import { amountInFigures, amountInWords } from '../amount-words.ts';
 import { violationTypeLabel } from './violation-types.ts';
@@ -27,6 +27,9 @@ export const OTHER_FIELDS = [
   '行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '决定文书名称', '决定文书号', '决定类别', '决定内容',
   '决定日期', '公示截止期', '决定机关', '决定机关统一社会信用代码', '数据来源单位', '数据来源单位统一社会信用代码', '备注',
 ] as const;
+
+/** The order the public page (and the review's preview) lists each kind's fields in. */
+export const FIELD_ORDER: Record<PublicationKind, readonly string[]> = { penalty: PENALTY_FIELDS, permit: PERMIT_FIELDS, other: OTHER_FIELDS };
 
 /** Where personal data can hide: these are redacted; names, codes and dates are not. */
 export const FREE_TEXT_FIELDS: Record<PublicationKind, readonly string[]> = {
@@ -116,7 +119,16 @@ export interface BuildContext {
   lastDay: string;
 }
 
+/** The fields as published; the review page shows them from the same call (publication/preview.ts). */
 export function buildFields(kind: PublicationKind, v: Record<string, unknown>, ctx: BuildContext): PublicationFields {
+  return buildPublication(kind, v, ctx).fields;
+}
+
+/**
+ * The fields as published, and each free-text field in its parts (which pieces were redacted, what
+ * they replaced and why), redacted with the lists the reviewer gave (namesToRedact, textsToRedact).
+ */
+export function buildPublication(kind: PublicationKind, v: Record<string, unknown>, ctx: BuildContext): { fields: PublicationFields; parts: Record<string, RedactedPart[]> } {
   const agencyFields = (role: string): PublicationFields => ({
     [role]: ctx.agency.name,
     [`${role}统一社会信用代码`]: ctx.agency.creditCode,
@@ -175,6 +187,5 @@ export function buildFields(kind: PublicationKind, v: Record<string, unknown>, c
       备注: text(v.publicationRemarks),
     };
   }
-  const names = Array.isArray(v.namesToRedact) ? v.namesToRedact.filter((n): n is string => typeof n === 'string') : [];
-  return redactFields(fields, FREE_TEXT_FIELDS[kind], { names });
+  return redactFieldParts(fields, FREE_TEXT_FIELDS[kind], redactionOptionsOf(v));
 }

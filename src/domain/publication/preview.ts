@@ -1,6 +1,7 @@
 import type { FieldError } from '../form-messages.ts';
 import type { Agency } from './agency.ts';
-import { buildFields, missingRequiredFields, type PublicationFields } from './fields.ts';
+import { buildPublication, FIELD_ORDER, missingRequiredFields, type PublicationFields } from './fields.ts';
+import { REDACTION_REASONS, redactionOptionsOf, type RedactedPart } from './redaction.ts';
 import { NUMBER_FIELD } from './published-decision.ts';
 import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind } from './periods.ts';
 
@@ -12,12 +13,39 @@ const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
  * the number the reviewer entered). The listing's last day is counted with the default periods;
  * publishDecision counts it again with the agency's.
  */
-export function publicationPreview(variables: Record<string, unknown>, agency: Agency): { kind: PublicationKind; fields: PublicationFields } | null {
+export function publicationPreview(variables: Record<string, unknown>, agency: Agency): { kind: PublicationKind; fields: PublicationFields; parts: Record<string, RedactedPart[]> } | null {
   const kind = variables.publicationKind as PublicationKind;
   if (!PUBLICATION_KINDS.includes(kind)) return null;
   const decisionDate = dateOf(variables.publicationDecisionDate) ?? '';
-  const lastDay = decisionDate ? publicationEnd(kind, decisionDate, { serious: variables.serious === true, validTo: dateOf(variables.validTo) }, DEFAULT_PUBLICATION_PERIODS).lastDay : '';
-  return { kind, fields: buildFields(kind, variables, { agency, decisionNo: text(variables.publicationDecisionNo), decisionDate, lastDay }) };
+  // The same end as publishDecision counts (services.ts), with the default periods.
+  const override = typeof variables.publicationPeriod === 'string' && variables.publicationPeriod ? variables.publicationPeriod : undefined;
+  const lastDay = decisionDate ? publicationEnd(kind, decisionDate, { serious: variables.serious === true, validTo: dateOf(variables.validUntil), override }, DEFAULT_PUBLICATION_PERIODS).lastDay : '';
+  return { kind, ...buildPublication(kind, variables, { agency, decisionNo: text(variables.publicationDecisionNo), decisionDate, lastDay }) };
+}
+
+/** What the review page shows: every field as the public page will show it, each redaction marked, listed with why, and the reviewer's entries found nowhere. */
+export interface ReviewPreview {
+  kind: PublicationKind;
+  fields: Array<{ name: string; parts: Array<{ text: string; reason?: string }> }>;
+  redactions: Array<{ field: string; original: string; published: string; reason: string }>;
+  notFound: string[];
+}
+
+export function reviewPreview(variables: Record<string, unknown>, agency: Agency): ReviewPreview | null {
+  const preview = publicationPreview(variables, agency);
+  if (!preview) return null;
+  const order = FIELD_ORDER[preview.kind];
+  const names = [...order.filter((n) => n in preview.fields), ...Object.keys(preview.fields).filter((n) => !order.includes(n))];
+  const redactions: ReviewPreview['redactions'] = [];
+  const fields = names.map((name) => {
+    const parts = preview.parts[name] ?? [{ text: String(preview.fields[name] ?? '') }];
+    for (const p of parts) if (p.redacted) redactions.push({ field: name, original: p.redacted.original, published: p.text, reason: REDACTION_REASONS[p.redacted.reason] });
+    return { name, parts: parts.filter((p) => p.text).map((p) => (p.redacted ? { text: p.text, reason: REDACTION_REASONS[p.redacted.reason] } : { text: p.text })) };
+  });
+  const options = redactionOptionsOf(variables);
+  const found = new Set(redactions.map((r) => r.original));
+  const notFound = [...(options.names ?? []), ...(options.texts ?? [])].map((e) => e.trim()).filter((e) => e && !found.has(e));
+  return { kind: preview.kind, fields, redactions, notFound };
 }
 
 /** The form rule `"publicationComplete": true` (公示信息审核): no required field may be empty unless the decision is not published. */

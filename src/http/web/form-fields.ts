@@ -13,7 +13,7 @@ export interface PropertySchema {
   [keyword: string]: unknown;
 }
 
-export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'list';
+export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'lines';
 
 export interface PersonOption {
   username: string;
@@ -43,6 +43,8 @@ export function widgetOf(p: PropertySchema): Widget {
   const hint = p['x-ui']?.widget;
   if (hint === 'textarea') return 'textarea';
   if (hint === 'radio') return 'radio';
+  // A free-text list (names, terms to redact): one entry a line, never a pick of staff.
+  if (hint === 'lines') return 'lines';
   if (hint === 'officer-picker' || hint === 'users') return 'people';
   if (hint === 'user-picker') return 'select';
   if (p.type === 'boolean') return 'checkbox';
@@ -97,6 +99,8 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
       const offered = people.filter((u) => picked.includes(u.username) || ((p['x-ui']?.widget !== 'officer-picker' || u.certified) && (!group || u.groups.includes(group))));
       return { ...base, options: offered.map((u) => ({ value: u.username, label: u.label, selected: picked.includes(u.username) })) };
     }
+    case 'lines':
+      return { ...base, value: Array.isArray(value) ? value.map(str).join('\n') : str(value) };
     case 'rows': {
       const itemProps = p.items?.properties ?? {};
       const itemRequired = new Set(p.items?.required ?? []);

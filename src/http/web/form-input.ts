@@ -36,6 +36,11 @@ function convert(p: PropertySchema, raw: unknown): unknown {
         .filter((r) => Object.keys(r).length > 0);
       return converted.length ? converted : undefined;
     }
+    // One entry a line; blank lines are no entries.
+    if (widget === 'lines') {
+      const lines = (Array.isArray(raw) ? raw : [raw]).flatMap((r) => (typeof r === 'string' ? r.split(/\r?\n/) : [])).map((l) => l.trim()).filter(Boolean);
+      return lines.length ? lines : undefined;
+    }
     const list = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : [raw]).map(String).filter((s) => s.trim() !== '');
     return list.length ? list : undefined;
   }

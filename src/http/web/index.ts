@@ -5,6 +5,7 @@ import type { Accounts } from '../../auth/accounts.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry } from '../../domain/forms.ts';
+import type { Agency } from '../../domain/publication/agency.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { DEFAULT_JSON_LIMITS } from '../../domain/json-limits.ts';
@@ -38,6 +39,7 @@ export interface WebDeps {
   reviewCatalogs: ReviewCatalogs;
   clock: Clock;
   views: Views;
+  agency: Agency;
   production: boolean;
   tokenTtlSeconds: number;
   bodyLimit: string;

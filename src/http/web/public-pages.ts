@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Router, type Response } from 'express';
 import { shanghaiDateOfEnd } from '../../calendar/dates.ts';
 import type { Clock } from '../../clock.ts';
-import { OTHER_FIELDS, PENALTY_FIELDS, PERMIT_FIELDS } from '../../domain/publication/fields.ts';
+import { FIELD_ORDER } from '../../domain/publication/fields.ts';
 import type { PublicationKind } from '../../domain/publication/periods.ts';
 import { publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
 import { loadAvRecordingMatters, loadInspectionMatters } from '../../domain/public-lists.ts';
@@ -32,7 +32,6 @@ export interface PublicDeps {
 }
 
 export const KIND_LABELS: Record<PublicationKind, string> = { penalty: '行政处罚', permit: '行政许可', other: '其他行政执法决定' };
-const FIELD_ORDER: Record<PublicationKind, readonly string[]> = { penalty: PENALTY_FIELDS, permit: PERMIT_FIELDS, other: OTHER_FIELDS };
 const PAGE_SIZE = 20;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

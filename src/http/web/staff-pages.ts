@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { FormRegistry, TaskForm } from '../../domain/forms.ts';
+import type { Agency } from '../../domain/publication/agency.ts';
 import { startFormKey } from '../../domain/start-check.ts';
 import { notFound, ZhifaError } from '../../errors.ts';
 import { definitionById, listDefinitions } from '../../store/definitions.ts';
@@ -17,6 +18,7 @@ import { caseView } from './case-view.ts';
 import { formFields } from './form-fields.ts';
 import { formInput } from './form-input.ts';
 import { peopleOptions } from './people.ts';
+import { previewProblems, publicationReviewView } from './publication-review.ts';
 import { remaining } from './remaining.ts';
 import { userOf, type WebUser } from './session.ts';
 import type { Views } from './views.ts';
@@ -27,6 +29,8 @@ export interface StaffDeps {
   calendar: WorkCalendar;
   clock: Clock;
   views: Views;
+  /** The publishing agency: the publication review shows the fields as published. */
+  agency: Agency;
 }
 
 const VIEWER = ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/case-diagram.js'];
@@ -99,6 +103,7 @@ export function staffPages(deps: StaffDeps): Router {
       remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
       fields: form ? formFields(form, submitted ?? caseVars, errors, people) : [],
+      publication: publicationReviewView(form, caseVars, submitted, deps.agency),
       error: error?.detail,
       canComplete,
       errorActions: canComplete ? await workflow.taskErrors(db, task) : [],
@@ -119,6 +124,8 @@ export function staffPages(deps: StaffDeps): Router {
     const task = await loadTask(me(req), req.params.id);
     const form = forms.get(task.form_key);
     const variables = form ? formInput(form, req.body ?? {}) : {};
+    // 按所填内容预览: the page again with what was entered, nothing completed.
+    if (form && req.body?._preview) return renderTask(req, res, task, variables, previewProblems(form, variables));
     try {
       await workflow.completeTask(task.id, variables, me(req));
     } catch (err) {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { exclusionOf } from '../../../src/domain/publication/exclusion.ts';
 import { buildFields, PENALTY_FIELDS, PERMIT_FIELDS, yuanToWan } from '../../../src/domain/publication/fields.ts';
 import { addCalendarPeriod, publicationEnd } from '../../../src/domain/publication/periods.ts';
-import { pseudonym, redactText } from '../../../src/domain/publication/redaction.ts';
+import { checkRedactionLists, pseudonym, redactParts, redactText } from '../../../src/domain/publication/redaction.ts';
 
 const AGENCY = { name: '湘西土家族苗族自治州生态环境局', creditCode: '11433100MB1234567X' };
 
@@ -33,6 +33,33 @@ describe('domain: publication redaction (脱敏)', () => {
     expect(pseudonym('张三')).to.equal('张某');
     expect(pseudonym('欧阳娜娜')).to.equal('欧阳某');
     expect(redactText('员工张三、张三丰证实', { names: ['张三', '张三丰'] })).to.equal('员工张某、张某证实');
+  });
+
+  it('hides the terms the reviewer lists (***) before the names, and names what each redacted part replaced and why, the parts joining to the published text', () => {
+    const text = '员工张三（电话13812345678）驾驶湘A12345，住址：吉首市人民北路12号';
+    const parts = redactParts(text, { names: ['张三'], texts: ['湘A12345'] });
+    expect(parts).to.deep.equal([
+      { text: '员工' },
+      { text: '张某', redacted: { original: '张三', reason: 'name' } },
+      { text: '（电话' },
+      { text: '138****5678', redacted: { original: '13812345678', reason: 'mobile' } },
+      { text: '）驾驶' },
+      { text: '***', redacted: { original: '湘A12345', reason: 'text' } },
+      { text: '，住址：' },
+      { text: '***', redacted: { original: '吉首市人民北路12号', reason: 'address' } },
+    ]);
+    expect(parts.map((p) => p.text).join('')).to.equal(redactText(text, { names: ['张三'], texts: ['湘A12345'] }));
+    expect(redactText('王某某的车湘A12345', { names: ['王某某'], texts: ['王某某的车'] }), 'a listed term that holds a name is hidden whole').to.equal('***湘A12345');
+  });
+
+  it('takes a name or term of 2 to 30 characters in the reviewer\'s lists, naming the entry refused', () => {
+    const title = (f: string) => ({ namesToRedact: '姓名', textsToRedact: '内容' })[f] ?? f;
+    expect(checkRedactionLists(['namesToRedact', 'textsToRedact'], { namesToRedact: ['张三', '欧阳娜娜'], textsToRedact: ['湘A12345', '一'.repeat(30)] }, title)).to.deep.equal([]);
+    expect(checkRedactionLists(['namesToRedact', 'textsToRedact'], { namesToRedact: ['', '张'], textsToRedact: ['一'.repeat(31)] }, title).map((e) => e.message)).to.deep.equal([
+      '「姓名」第 1 项为空：每项填写一个要隐去的姓名或词语，不需要的请删去',
+      '「姓名」第 2 项「张」只有 1 个字：会把公示内容中所有的「张」都隐去，请填写完整的姓名或词语',
+      '「内容」第 1 项超过 30 个字（「一一一一一一一一一一…」）：只填写要隐去的姓名或词语；整段内容不宜公开的，请选择「依法不予公示」并写明理由',
+    ]);
   });
 
   it('leaves clean text alone', () => {
