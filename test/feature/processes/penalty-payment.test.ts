@@ -47,7 +47,7 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
   const publicationChild = (v: View) => v.children.find((c: { processKey: string }) => c.processKey === 'publication');
 
   /** 张某, 5,000 yuan: filed 2 March, notice 3 March, no hearing request, decided on Wednesday 11 March 2026. */
-  async function decidedCase(): Promise<{ id: string; key: string }> {
+  async function decidedCase(enteredAt = '2026-03-11T02:00:00Z'): Promise<{ id: string; key: string }> {
     await at('2026-03-02T01:00:00Z');
     const key = `PAY-${++seq}`;
     const id = await startInstance(s, 'penalty', { party: '张某', partyType: '自然人', lead: '群众举报夜间偷排废水', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号' }, key);
@@ -59,7 +59,7 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     await complete(reviewer1, id, 'caseReview', caseReview({ partyType: '自然人', kinds: ['fine'], fine: 5000 }));
     await notifyAndServe(s, officer1, id, '2026-03-03');
     await at('2026-03-10T16:00:00Z'); // the 5 working days for a hearing request run out
-    await at('2026-03-11T02:00:00Z');
+    await at(enteredAt);
     await complete(head1, id, 'decision', DECISION);
     return { id, key };
   }
@@ -96,6 +96,16 @@ describe('Feature: 行政处罚 — 送达、缴款、催告、申请强制执�
     v = await view(s, id);
     expect(open(v)).to.deep.equal(['closeAndArchive']);
     expect(passed(v)).to.include.members(['forkDecisionPaths', 'publication', 'recordPublicationDone', 'finePaidThrow', 'gwPublicationDone']);
+  });
+
+  it('处罚法 arts. 61, 85: the decision is served within 7 working days of its date (11 March → 20 March), not of the day it was entered (13 March → 24 March)', async () => {
+    const { id } = await decidedCase('2026-03-13T02:00:00Z');
+    const v = await view(s, id);
+    // 7 working days after Wednesday 11 March: 12, 13, 16, 17, 18, 19, 20 March.
+    expect(clock(v, 'decisionService')).to.include({ status: 'running', dueAt: '2026-03-20T16:00:00.000Z' });
+    expect((await openTask(s, id, 'serviceOfDecision')).dueAt).to.equal('2026-03-20T16:00:00.000Z');
+    await served(id);
+    expect(clock(await view(s, id), 'decisionService').status, 'stopped once served').to.equal('stopped');
   });
 
   it('处罚法 art. 67: the 15 days count from receipt (14 March → Sunday 29 March → Monday 30 March) in the task, the timer, the clock and the surcharge, not from data entry (17 March); the decision says "自收到本决定书之日起十五日内"', async () => {
