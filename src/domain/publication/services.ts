@@ -1,17 +1,17 @@
 import { startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import type { ServiceRegistry } from '../../engine/services.ts';
-import { instanceById } from '../../store/instances.ts';
 import type { ServiceContext } from '../../workflow/service-context.ts';
-import type { Tx } from '../../store/db.ts';
 import { appendHistory } from '../../store/history.ts';
 import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
 import type { Agency } from './agency.ts';
+import { registerCorrectionService } from './correction.ts';
 import { exclusionOf } from './exclusion.ts';
 import type { DecisionDocument } from './decision-documents.ts';
 import { buildFields } from './fields.ts';
 import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind, type PublicationPeriods } from './periods.ts';
 import { findPublishedDecision, missingNumber } from './published-decision.ts';
+import { sameCase } from './same-case.ts';
 
 /** The context a service gets from the instance runner (see workflow/clock-services.ts). */
 
@@ -47,6 +47,7 @@ function kindOf(arg: string | undefined, variables: Record<string, unknown>): Pu
  */
 export function registerPublicationServices(registry: ServiceRegistry, options: PublicationServiceOptions): void {
   const periods = options.periods ?? DEFAULT_PUBLICATION_PERIODS;
+  registerCorrectionService(registry, options.clock);
   const table = options.decisionDocuments;
 
   registry.register('findDecision', async ({ args: [arg], variables, context }) => {
@@ -107,14 +108,4 @@ export function registerPublicationServices(registry: ServiceRegistry, options: 
     const after = await publicationRowById(ctx.tx, id);
     return { publicationWithdrawn: true, publicationWithdrawnAt: new Date(after?.withdrawn_at ?? now).toISOString() };
   });
-}
-
-/**
- * A withdrawal is its own procedure (撤回公示), started when a decision is revoked; it belongs to
- * the decision's case by the business key (case number) they share.
- */
-async function sameCase(tx: Tx, publishedBy: string, caller: string): Promise<boolean> {
-  if (publishedBy === caller) return true;
-  const [a, b] = await Promise.all([instanceById(tx, publishedBy), instanceById(tx, caller)]);
-  return Boolean(a?.business_key) && a?.business_key === b?.business_key;
 }

@@ -4,13 +4,12 @@ import { shanghaiDateOfEnd } from '../../calendar/dates.ts';
 import type { Clock } from '../../clock.ts';
 import { OTHER_FIELDS, PENALTY_FIELDS, PERMIT_FIELDS } from '../../domain/publication/fields.ts';
 import type { PublicationKind } from '../../domain/publication/periods.ts';
-import { publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
+import { publicItem, publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
 import { loadAvRecordingMatters, loadInspectionMatters } from '../../domain/public-lists.ts';
 import type { Catalog, CatalogRule } from '../../domain/review-catalog.ts';
 import { notFound } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
-import { publicationRowById, toPublication } from '../../store/publications.ts';
 import { certifiedPersonnel } from '../../store/users.ts';
 import type { Views } from './views.ts';
 
@@ -102,12 +101,11 @@ export function publicPages(deps: PublicDeps): Router {
 
   r.get('/public/publications/:id', async (req, res) => {
     const id = /^\d{1,12}$/.test(req.params.id) ? Number(req.params.id) : NaN;
-    const row = Number.isSafeInteger(id) ? await publicationRowById(db, id) : undefined;
-    const p = row && toPublication(row, clock.now().getTime());
-    if (!p || p.status === 'expired') throw notFound('该公示信息不存在或已过公示期限');
+    const p = Number.isSafeInteger(id) ? await publicItem(db, clock.now().getTime(), id) : undefined;
+    if (!p) throw notFound('该公示信息不存在或已过公示期限');
     const view = publicView(p);
     const item = listItem(view);
-    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: orderedFields(view) });
+    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: orderedFields(view), corrections: view.corrections });
   });
 
   r.get('/public/lists', async (_req, res) => {

@@ -40,6 +40,8 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
       return { label: '公示', detail: String(d.decisionNo ?? '') };
     case 'publication.withdrawn':
       return { label: '撤回公示', detail: String(d.reason ?? '') };
+    case 'publication.corrected':
+      return { label: '更正公示', detail: `${Array.isArray(d.fields) ? d.fields.join('、') : ''}：${String(d.explanation ?? '')}` };
     case 'call.returned':
       return { label: '子流程办结返回', detail: '' };
     case 'evidence.added': {
