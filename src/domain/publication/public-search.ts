@@ -131,7 +131,11 @@ export function publicView(p: Publication & { corrections?: readonly Correction[
     return {
       ...base,
       status: 'withdrawn' as const,
-      notice: { title: '撤回公示', 行政相对人名称: p.partyName, 决定文书号: p.decisionNo, 撤回原因: p.withdrawalReason, 撤回说明: p.withdrawalExplanation ?? '', 撤回日期: iso(p.withdrawnAt) },
+      notice: {
+        title: '撤回公示', 行政相对人名称: p.partyName, 决定文书号: p.decisionNo, 撤回原因: p.withdrawalReason, 撤回说明: p.withdrawalExplanation ?? '', 撤回日期: iso(p.withdrawnAt),
+        // Taken down early after credit repair: the repair decision that allowed it.
+        ...(p.creditRepairNo ? { 信用修复决定文书号: p.creditRepairNo, 信用修复批准日期: iso(p.creditRepairOn) } : {}),
+      },
       fields: undefined,
       corrections: [],
     };

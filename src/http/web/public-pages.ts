@@ -38,7 +38,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** A list item on the page, from the one public view: a withdrawn decision shows only its withdrawal notice. */
 function listItem(v: PublicView) {
   const base = { id: v.id, kind: v.kind, kindLabel: KIND_LABELS[v.kind as PublicationKind] ?? v.kind, partyName: v.partyName, decisionNo: v.decisionNo, decisionDate: v.decisionDate, publishLastDay: shanghaiDateOfEnd(new Date(v.publishUntil)) };
-  if (v.notice) return { ...base, withdrawn: true, withdrawalReason: v.notice.撤回原因, withdrawalExplanation: v.notice.撤回说明, withdrawnAt: v.notice.撤回日期 };
+  if (v.notice) return { ...base, withdrawn: true, withdrawalReason: v.notice.撤回原因, withdrawalExplanation: v.notice.撤回说明, withdrawnAt: v.notice.撤回日期, creditRepairNo: v.notice.信用修复决定文书号, creditRepairOn: v.notice.信用修复批准日期 };
   const fields = v.fields ?? {};
   const summary = fields['处罚类别'] ?? fields['许可类别'] ?? fields['决定类别'] ?? '';
   return { ...base, withdrawn: false, summary: String(summary) };

@@ -18,8 +18,18 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['idempotency_key']);
     t.index(['publication_id']);
   });
+  // Credit repair (信用修复) takes a penalty down before its maximum period: the repair decision is
+  // named on the withdrawal notice.
+  await knex.schema.alterTable('publications', (t) => {
+    t.string('credit_repair_no', 100);
+    t.bigInteger('credit_repair_on');
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('publications', (t) => {
+    t.dropColumn('credit_repair_no');
+    t.dropColumn('credit_repair_on');
+  });
   await knex.schema.dropTableIfExists('publication_corrections');
 }
