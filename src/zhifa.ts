@@ -10,6 +10,7 @@ import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { demoUsers } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
+import { clockCatalog } from './domain/clock-catalog.ts';
 import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { registerPaymentServices } from './domain/payment-services.ts';
@@ -123,7 +124,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const engine = new ProcessEngine({ clock, periods, services, limits: config.engine.limits, trustedScript: (hash) => trusted.has(hash) });
   const forms = new FormRegistry();
   forms.loadDirectory(config.formsDir);
-  const definitions = new Definitions(db, engine, clock, (key) => forms.get(key) !== undefined);
+  const clocks = clockCatalog(); // a catalog that cannot load stops the server here
+  const definitions = new Definitions(db, engine, clock, (key) => forms.get(key) !== undefined, (name) => clocks.has(name));
   const runner = new InstanceRunner(engine, definitions, caseClocks, periods, clock);
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
   const protectedVariables = ProtectedVariables.load(config.protectedVariablesFile);

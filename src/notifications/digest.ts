@@ -1,5 +1,6 @@
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
+import { clockCatalog } from '../domain/clock-catalog.ts';
 import type { Db } from '../store/db.ts';
 import { fromJson } from '../store/json.ts';
 import { overdueClocks, overdueTasks } from '../store/supervision.ts';
@@ -25,14 +26,14 @@ export async function sendDailyDigest(deps: { db: Db; clock: Clock; calendar: Wo
     const scope = { department: manager.department };
     const counts = (await warningCounts(deps.db, deps.calendar, now, scope)).reduce((a, c) => ({ near: a.near + c.near, overdue: a.overdue + c.missed, paused: a.paused + c.paused }), { near: 0, overdue: 0, paused: 0 });
     const tasks = await overdueTasks(deps.db, scope, now.getTime(), ITEMS);
-    const clocks = await overdueClocks(deps.db, scope, now.getTime(), ITEMS);
+    const clocks = await overdueClocks(deps.db, scope, now.getTime(), ITEMS, clockCatalog().statutoryNames());
     const label = (r: { business_key: string | null; case_id: string; variables: string }) => {
       const v = fromJson<Record<string, unknown>>(r.variables, {});
       return `${r.business_key ?? r.case_id.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim();
     };
     const items = [
       ...tasks.map((t) => ({ levelLabel: '逾期', caseLabel: label(t), stepName: t.name ?? t.element_id, dueAt: t.due_at === null ? '' : formatDue(t.due_at), link: deps.notifier.url(`/cases/${t.case_id}`) })),
-      ...clocks.map((c) => ({ levelLabel: '逾期', caseLabel: label(c), stepName: `法定期限 ${c.name}`, dueAt: formatDue(c.due_at), link: deps.notifier.url(`/cases/${c.case_id}`) })),
+      ...clocks.map((c) => ({ levelLabel: '逾期', caseLabel: label(c), stepName: `法定期限 ${clockCatalog().label(c.name)}`, dueAt: formatDue(c.due_at), link: deps.notifier.url(`/cases/${c.case_id}`) })),
     ].slice(0, ITEMS);
     queued += await deps.notifier.notify({
       key: `digest:${date}`,

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { NEVER } from '../engine/due.ts';
+import { clockCatalog } from '../domain/clock-catalog.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
 import { clocksFollowedByOpenTasks, openTasksDueBetween, runningClocksDueBetween, type DueClock, type DueTask } from '../store/deadline-subjects.ts';
 import { definitionById } from '../store/definitions.ts';
@@ -77,6 +78,9 @@ async function remindTask(deps: ReminderDeps, task: DueTask, now: number, sent: 
 }
 
 async function remindClock(deps: ReminderDeps, clock: DueClock, now: number, sent: Set<string>): Promise<number> {
+  // A reminder clock only starts the diagram's own reminder step: its passing is no delay, and
+  // escalating it would tell the head a limit ran out that has not (rules/clocks.json).
+  if (!clockCatalog().statutory(clock.name)) return 0;
   const steps = deps.policy.stepsFor(clock.process_key, `clock:${clock.name}`);
   const due = latestStep(deps, steps, clock.due_at, now);
   const key = due && `reminder:clock:${clock.id}:${due.step.id}:${clock.due_at}`;
@@ -92,7 +96,7 @@ async function remindClock(deps: ReminderDeps, clock: DueClock, now: number, sen
     caseId: clock.case_id,
     recipients,
     link: `/cases/${clock.case_id}`,
-    context: await subjectContext(deps, clock.case_id, `法定期限 ${clock.name}`, 'clock', clock.due_at, now, due.step),
+    context: await subjectContext(deps, clock.case_id, `法定期限 ${clockCatalog().label(clock.name)}`, 'clock', clock.due_at, now, due.step),
   });
 }
 

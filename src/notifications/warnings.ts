@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../calendar/index.ts';
+import { clockCatalog } from '../domain/clock-catalog.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { liveClockCounts, openTaskCounts, type SupervisionScope } from '../store/supervision.ts';
 import { shiftWorkingDays } from './working-day-shift.ts';
@@ -12,7 +13,7 @@ export interface WarningCounts {
   paused: number;
 }
 
-/** The government platforms' yellow and red warnings, counted per department (tasks and statutory clocks). */
+/** The government platforms' yellow and red warnings, counted per department (tasks and statutory clocks: a reminder clock is no limit of its own). */
 export async function warningCounts(db: DbOrTx, calendar: WorkCalendar, now: Date, scope: SupervisionScope = {}): Promise<WarningCounts[]> {
   const nearEnd = shiftWorkingDays(calendar, now, 1).getTime();
   const t = now.getTime();
@@ -23,7 +24,7 @@ export async function warningCounts(db: DbOrTx, calendar: WorkCalendar, now: Dat
     e.near += r.due_this_week;
     e.missed += r.overdue;
   }
-  for (const r of await liveClockCounts(db, scope, t, nearEnd)) {
+  for (const r of await liveClockCounts(db, scope, t, nearEnd, clockCatalog().statutoryNames())) {
     const e = entry(r.department);
     e.near += r.due_this_week;
     e.missed += r.overdue;

@@ -22,6 +22,8 @@ export interface PublicationRow {
   withdrawal_reason: string | null;
   withdrawal_explanation: string | null;
   withdrawn_by: string | null;
+  credit_repair_no: string | null;
+  credit_repair_on: number | null;
 }
 
 export interface Publication {
@@ -43,6 +45,9 @@ export interface Publication {
   withdrawalReason: string | null;
   withdrawalExplanation: string | null;
   withdrawnBy: string | null;
+  /** A withdrawal after credit repair (信用修复): the repair decision's number and its date. */
+  creditRepairNo: string | null;
+  creditRepairOn: number | null;
 }
 
 export function toPublication(row: PublicationRow, now: number): Publication {
@@ -65,10 +70,12 @@ export function toPublication(row: PublicationRow, now: number): Publication {
     withdrawalReason: row.withdrawal_reason,
     withdrawalExplanation: row.withdrawal_explanation,
     withdrawnBy: row.withdrawn_by,
+    creditRepairNo: row.credit_repair_no ?? null,
+    creditRepairOn: row.credit_repair_on === null || row.credit_repair_on === undefined ? null : Number(row.credit_repair_on),
   };
 }
 
-export type NewPublication = Omit<PublicationRow, 'id' | 'fields' | 'status' | 'withdrawn_at' | 'withdrawal_reason' | 'withdrawal_explanation' | 'withdrawn_by'> & { fields: Record<string, unknown> };
+export type NewPublication = Omit<PublicationRow, 'id' | 'fields' | 'status' | 'withdrawn_at' | 'withdrawal_reason' | 'withdrawal_explanation' | 'withdrawn_by' | 'credit_repair_no' | 'credit_repair_on'> & { fields: Record<string, unknown> };
 
 /** Inserts once per idempotency key; a second call returns the first row's id. */
 export async function insertPublication(db: DbOrTx, row: NewPublication): Promise<number> {
@@ -83,8 +90,11 @@ export function publicationRowById(db: DbOrTx, id: number): Promise<PublicationR
 }
 
 /** Marks a published item withdrawn; false when it was not published (already withdrawn, or never). */
-export async function withdrawPublicationRow(db: DbOrTx, id: number, w: { at: number; reason: string; explanation: string | null; by: string | null }): Promise<boolean> {
-  const n = await db('publications').where({ id, status: 'published' }).update({ status: 'withdrawn', withdrawn_at: w.at, withdrawal_reason: w.reason, withdrawal_explanation: w.explanation, withdrawn_by: w.by });
+export async function withdrawPublicationRow(db: DbOrTx, id: number, w: { at: number; reason: string; explanation: string | null; by: string | null; creditRepair?: { no: string; on: number } }): Promise<boolean> {
+  const n = await db('publications').where({ id, status: 'published' }).update({
+    status: 'withdrawn', withdrawn_at: w.at, withdrawal_reason: w.reason, withdrawal_explanation: w.explanation, withdrawn_by: w.by,
+    credit_repair_no: w.creditRepair?.no ?? null, credit_repair_on: w.creditRepair?.on ?? null,
+  });
   return n > 0;
 }
 

@@ -88,9 +88,12 @@ export async function openTaskCounts(db: DbOrTx, scope: SupervisionScope, now: n
   return numbers<TaskCountRow>(rows, ['open_tasks', 'due_this_week', 'overdue']);
 }
 
-/** Statutory clocks of open cases per department and procedure: running ones due this week or past due, and paused ones. */
-export async function liveClockCounts(db: DbOrTx, scope: SupervisionScope, now: number, weekEnd: number): Promise<ClockCountRow[]> {
-  const q = db('clocks as c').join('instances as r', 'r.id', 'c.case_id').whereIn('c.status', ['running', 'paused']);
+/**
+ * Statutory clocks (`statutory`: their names, src/domain/clock-catalog.ts) of open cases per
+ * department and procedure: running ones due this week or past due, and paused ones.
+ */
+export async function liveClockCounts(db: DbOrTx, scope: SupervisionScope, now: number, weekEnd: number, statutory: readonly string[]): Promise<ClockCountRow[]> {
+  const q = db('clocks as c').join('instances as r', 'r.id', 'c.case_id').whereIn('c.status', ['running', 'paused']).whereIn('c.name', statutory);
   const rows = await inScope(q, scope)
     .groupBy('u.department', 'r.process_key')
     .select('u.department as department', 'r.process_key as process_key')
@@ -109,9 +112,9 @@ export function overdueTasks(db: DbOrTx, scope: SupervisionScope, now: number, l
   return inScope(q, scope).select([...TASK_COLUMNS, ...CASE_COLUMNS]).orderBy([{ column: 't.due_at' }, { column: 't.id' }]).limit(limit) as Promise<SupervisedTaskRow[]>;
 }
 
-/** Running statutory clocks past their due time, longest overdue first. */
-export function overdueClocks(db: DbOrTx, scope: SupervisionScope, now: number, limit: number): Promise<SupervisedClockRow[]> {
-  const q = db('clocks as c').join('instances as r', 'r.id', 'c.case_id').where('c.status', 'running').andWhere('c.due_at', '<=', now);
+/** Running statutory clocks (`statutory`: their names) past their due time, longest overdue first. */
+export function overdueClocks(db: DbOrTx, scope: SupervisionScope, now: number, limit: number, statutory: readonly string[]): Promise<SupervisedClockRow[]> {
+  const q = db('clocks as c').join('instances as r', 'r.id', 'c.case_id').where('c.status', 'running').andWhere('c.due_at', '<=', now).whereIn('c.name', statutory);
   return inScope(q, scope).select(['c.id', 'c.name', 'c.due_at', ...CASE_COLUMNS]).orderBy([{ column: 'c.due_at' }, { column: 'c.id' }]).limit(limit) as Promise<SupervisedClockRow[]>;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Clock } from '../clock.ts';
 import type { CompiledDefinition, ParsedBpmn } from '../engine/compile.ts';
 import { parseBpmn } from '../engine/compile.ts';
+import { clockNamesIn } from '../domain/clock-catalog.ts';
 import { diagramTextProblems } from '../domain/diagram-text.ts';
 import { elementLabel } from '../engine/diagram-facts.ts';
 import { DeploymentError, EngineErrorCodes, type DiagramProblem } from '../engine/errors.ts';
@@ -17,6 +18,9 @@ export type { DiagramProblem };
 
 /** Whether the forms directory has a form with this key. */
 export type KnownForm = (formKey: string) => boolean;
+
+/** Whether rules/clocks.json lists this clock (its label and whether it is statutory). */
+export type KnownClock = (name: string) => boolean;
 
 /** Two deployments of one key at once: the loser of the insert reads again and takes the next version. */
 const DEPLOY_ATTEMPTS = 5;
@@ -36,7 +40,7 @@ export interface Deployed {
 export class Definitions {
   private readonly compiled = new Map<number, Promise<CompiledDefinition>>();
 
-  constructor(readonly db: Db, private readonly engine: ProcessEngine, private readonly clock: Clock, private readonly knownForm?: KnownForm) {}
+  constructor(readonly db: Db, private readonly engine: ProcessEngine, private readonly clock: Clock, private readonly knownForm?: KnownForm, private readonly knownClock?: KnownClock) {}
 
   /**
    * Every check a deployment makes, in one place: the modeler's validate, the API, the admin
@@ -44,7 +48,7 @@ export class Definitions {
    */
   async prepare(xml: string): Promise<{ parsed: ParsedBpmn; compiled: CompiledDefinition }> {
     const parsed = await parseBpmn(xml);
-    const problems: DiagramProblem[] = [...diagramTextProblems(parsed), ...reminderProblems(parsed.reminderOverrides), ...this.formProblems(parsed)];
+    const problems: DiagramProblem[] = [...diagramTextProblems(parsed), ...reminderProblems(parsed.reminderOverrides), ...this.formProblems(parsed), ...this.clockProblems(xml)];
     let compiled: CompiledDefinition | undefined;
     try {
       compiled = this.engine.compile(parsed);
@@ -106,6 +110,18 @@ export class Definitions {
     return parsed.facts.userTaskForms
       .filter((t) => !t.formKey.includes('${') && !known(t.formKey.trim()))
       .map((t) => ({ message: `用户任务${elementLabel(t.elementId, t.elementName)}的表单「${t.formKey}」不存在：表单目录中没有 ${t.formKey}.json；请先添加该表单，或改正 camunda:formKey`, elementId: t.elementId }));
+  }
+
+  /**
+   * Whether a clock is statutory decides whether it is reported and escalated as overdue: a clock
+   * the catalog does not list would be guessed at, so it is refused until it is listed.
+   */
+  private clockProblems(xml: string): DiagramProblem[] {
+    const known = this.knownClock;
+    if (!known) return [];
+    return clockNamesIn(xml)
+      .filter((c) => !known(c.name))
+      .map((c) => ({ message: `期限「${c.name}」未在期限目录 rules/clocks.json 中登记：请先登记其中文名称、是否法定期限（statutory）和依据，或改用已登记的期限名称`, elementId: c.elementId }));
   }
 
   async deployDirectory(dir: string, deployedBy: string | null): Promise<Deployed[]> {

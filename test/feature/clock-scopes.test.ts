@@ -25,12 +25,12 @@ describe('Feature: a clock belongs to the process that started it; a name is loo
     const parentId = await startInstance(s, 'clock-scope-parent');
     const childId = (await view(s, parentId)).children[0].id;
     // 10 working days from Monday 2 March end with Monday 16 March, 24:00 Shanghai.
-    expect(await clocks(parentId)).to.deep.equal([{ name: 'limit', instanceId: parentId, status: 'running', dueAt: '2026-03-16T16:00:00.000Z' }]);
+    expect(await clocks(parentId)).to.deep.equal([{ name: 'decision', instanceId: parentId, status: 'running', dueAt: '2026-03-16T16:00:00.000Z' }]);
     expect((await openTask(s, parentId, 'parentTask')).dueAt).to.equal('2026-03-16T16:00:00.000Z');
     expect((await openTask(s, childId, 'inherited')).dueAt, "the child sees its caller's clock").to.equal('2026-03-16T16:00:00.000Z');
 
     // Changed through the child, the name reaches the caller's clock: both due dates follow.
-    const extended = await s.api.post(`/api/instances/${childId}/clocks/limit/extend`, { period: 'P2WD', reason: '批准延长' });
+    const extended = await s.api.post(`/api/instances/${childId}/clocks/decision/extend`, { period: 'P2WD', reason: '批准延长' });
     expect(extended.status, JSON.stringify(extended.body)).to.equal(200);
     expect(extended.body).to.include({ instanceId: parentId, dueAt: '2026-03-18T16:00:00.000Z' });
     expect((await openTask(s, parentId, 'parentTask')).dueAt).to.equal('2026-03-18T16:00:00.000Z');
@@ -43,21 +43,21 @@ describe('Feature: a clock belongs to the process that started it; a name is loo
     expect((await openTask(s, parentId, 'parentTask')).dueAt, "the caller's clock did not move").to.equal('2026-03-18T16:00:00.000Z');
     const both = await clocks(childId);
     expect(both, 'the whole case, each clock with its instance').to.have.deep.members([
-      { name: 'limit', instanceId: parentId, status: 'running', dueAt: '2026-03-18T16:00:00.000Z' },
-      { name: 'limit', instanceId: childId, status: 'running', dueAt: '2026-03-06T16:00:00.000Z' },
+      { name: 'decision', instanceId: parentId, status: 'running', dueAt: '2026-03-18T16:00:00.000Z' },
+      { name: 'decision', instanceId: childId, status: 'running', dueAt: '2026-03-06T16:00:00.000Z' },
     ]);
     expect(await clocks(parentId)).to.deep.equal(both);
 
     // Through the child the name now means the child's own clock; through the parent, the parent's.
-    const paused = await s.api.post(`/api/instances/${childId}/clocks/limit/pause`, { reason: '检测' });
+    const paused = await s.api.post(`/api/instances/${childId}/clocks/decision/pause`, { reason: '检测' });
     expect(paused.body).to.include({ instanceId: childId, status: 'paused', dueAt: null });
     expect((await openTask(s, childId, 'own')).dueAt).to.equal(null);
     expect((await openTask(s, parentId, 'parentTask')).dueAt).to.equal('2026-03-18T16:00:00.000Z');
-    const parentPaused = await s.api.post(`/api/instances/${parentId}/clocks/limit/pause`, { reason: '听证' });
+    const parentPaused = await s.api.post(`/api/instances/${parentId}/clocks/decision/pause`, { reason: '听证' });
     expect(parentPaused.body).to.include({ instanceId: parentId, status: 'paused' });
     expect((await openTask(s, parentId, 'parentTask')).dueAt).to.equal(null);
-    expect((await s.api.post(`/api/instances/${parentId}/clocks/limit/resume`, {})).body).to.include({ instanceId: parentId, status: 'running' });
-    expect((await s.api.post(`/api/instances/${childId}/clocks/limit/resume`, {})).body).to.include({ instanceId: childId, status: 'running' });
+    expect((await s.api.post(`/api/instances/${parentId}/clocks/decision/resume`, {})).body).to.include({ instanceId: parentId, status: 'running' });
+    expect((await s.api.post(`/api/instances/${childId}/clocks/decision/resume`, {})).body).to.include({ instanceId: childId, status: 'running' });
 
     // The child's stopClock stops its own clock only.
     await complete(childId, 'own');
@@ -72,9 +72,9 @@ describe('Feature: a clock belongs to the process that started it; a name is loo
     const parentId = await startInstance(s, 'clock-scope-parent');
     const childId = (await view(s, parentId)).children[0].id;
     const before = await clocks(parentId);
-    const res = await s.api.post(`/api/instances/${childId}/clocks/decision/pause`, {});
+    const res = await s.api.post(`/api/instances/${childId}/clocks/filing/pause`, {});
     expect(res.status).to.equal(404);
-    expect(res.body.detail).to.match(/no clock named "decision"/);
+    expect(res.body.detail).to.match(/no clock named "filing"/);
     expect(await clocks(parentId)).to.deep.equal(before);
   });
 });

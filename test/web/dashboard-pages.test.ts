@@ -63,25 +63,26 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     const res = await manager1.get('/dashboard');
     expect(res.status).to.equal(200);
     expect(res.text).to.include('本周截至 2026-03-22 24:00').and.to.include('本周剩余 5 个工作日');
-    // 执法支队: publication A (review and reminder overdue with both its clocks, the escalation due on the 19th) and
+    // 执法支队: publication A (review and reminder overdue with its statutory clock — the reminder clock is no limit
+    // and is not counted, rules/clocks.json —, the escalation due on the 19th) and
     // penalty C (its filing clock paused, so the filing approval that follows it has no due time).
-    expect(row(res.text, 'by-department', '执法支队')).to.deep.equal(['执法支队', '2', '4', '1', '0', '4', '1']);
+    expect(row(res.text, 'by-department', '执法支队')).to.deep.equal(['执法支队', '2', '4', '1', '0', '3', '1']);
     expect(row(res.text, 'by-department', '综合科'), 'another department is not shown').to.equal(undefined);
-    expect(row(res.text, 'by-process', 'publication')).to.deep.equal(['行政执法决定公示', '1', '3', '1', '0', '4', '0']);
+    expect(row(res.text, 'by-process', 'publication')).to.deep.equal(['行政执法决定公示', '1', '3', '1', '0', '3', '0']);
     expect(row(res.text, 'by-process', 'penalty')).to.deep.equal(['行政处罚（一般程序）', '1', '1', '0', '0', '0', '1']);
     expect(res.text).not.to.include('综合科某建材厂').and.not.to.include(cases.b).and.not.to.include('管理员录入某厂');
     const charts = [...res.text.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(charts).to.have.length(2);
     expect(charts[0]).to.include('>执法支队</text>').and.not.to.include('综合科');
-    expect(charts[0]).to.include('data-series="已逾期" data-value="4"').and.to.include('data-series="已暂停" data-value="1"');
+    expect(charts[0]).to.include('data-series="已逾期" data-value="3"').and.to.include('data-series="已暂停" data-value="1"');
   });
 
   it('lists the overdue items of the department with links to their cases, which the manager may open', async () => {
     const res = await manager1.get('/dashboard');
     const overdue = section(res.text, 'overdue');
     const items = [...overdue.matchAll(/<tr><td>([\s\S]*?)<\/tr>/g)].map((m) => cells(`<td>${m[1]}`).slice(0, 2).join(' '));
-    expect(items).to.have.members(['法定期限 publicationReminder', '任务 公示信息审核', '法定期限 publication', '任务 公示期限提醒']);
-    expect(items[0], 'longest overdue first: the reminder clock ended on 10 March').to.equal('法定期限 publicationReminder');
+    // The reminder clock (ended 10 March) is a prompt, no statutory limit: it is not listed (rules/clocks.json).
+    expect(items).to.have.members(['任务 公示信息审核', '法定期限 公示期限', '任务 公示期限提醒']);
     expect(overdue).to.include(`href="/cases/${cases.a}"`).and.to.include('已逾期 3 个工作日');
     expect((await manager1.get(`/cases/${cases.a}`)).status).to.equal(200);
   });
@@ -98,8 +99,8 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     const res = await admin.get('/dashboard');
     expect(res.status).to.equal(200);
     expect(res.text).to.include('全部部门');
-    expect(row(res.text, 'by-department', '执法支队')!.slice(1)).to.deep.equal(['2', '4', '1', '0', '4', '1']);
-    expect(row(res.text, 'by-department', '综合科')!.slice(1)).to.deep.equal(['1', '3', '1', '0', '4', '0']);
+    expect(row(res.text, 'by-department', '执法支队')!.slice(1)).to.deep.equal(['2', '4', '1', '0', '3', '1']);
+    expect(row(res.text, 'by-department', '综合科')!.slice(1)).to.deep.equal(['1', '3', '1', '0', '3', '0']);
     // The administrator's penalty: filing approval and its clock both due on 17 March.
     expect(row(res.text, 'by-department', '（未设部门）')!.slice(1)).to.deep.equal(['1', '1', '1', '1', '0', '0']);
     const list = section(res.text, 'escalations');

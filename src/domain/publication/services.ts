@@ -1,17 +1,18 @@
-import { startOfShanghaiDay } from '../../calendar/index.ts';
+import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import { ZhifaError } from '../../errors.ts';
 import type { Clock } from '../../clock.ts';
 import type { ServiceRegistry } from '../../engine/services.ts';
-import { instanceById } from '../../store/instances.ts';
 import type { ServiceContext } from '../../workflow/service-context.ts';
-import type { Tx } from '../../store/db.ts';
 import { appendHistory } from '../../store/history.ts';
-import { insertPublication, publicationRowById, withdrawPublicationRow } from '../../store/publications.ts';
+import { insertPublication, publicationRowById, withdrawPublicationRow, type PublicationRow } from '../../store/publications.ts';
 import type { Agency } from './agency.ts';
+import { registerCorrectionService } from './correction.ts';
 import { exclusionOf } from './exclusion.ts';
 import type { DecisionDocument } from './decision-documents.ts';
 import { buildFields } from './fields.ts';
-import { dateOf, DEFAULT_PUBLICATION_PERIODS, PUBLICATION_KINDS, publicationEnd, type PublicationKind, type PublicationPeriods } from './periods.ts';
+import { dateOf, earliestRepairDay, PUBLICATION_KINDS, publicationEnd, publicationPeriods, type PublicationKind, type PublicationPeriods } from './periods.ts';
 import { findPublishedDecision, missingNumber } from './published-decision.ts';
+import { sameCase } from './same-case.ts';
 
 /** The context a service gets from the instance runner (see workflow/clock-services.ts). */
 
@@ -46,7 +47,8 @@ function kindOf(arg: string | undefined, variables: Record<string, unknown>): Pu
  * (and withdrawalExplanation); the withdrawal notice stays listed, the item itself not.
  */
 export function registerPublicationServices(registry: ServiceRegistry, options: PublicationServiceOptions): void {
-  const periods = options.periods ?? DEFAULT_PUBLICATION_PERIODS;
+  const periods = options.periods ?? publicationPeriods();
+  registerCorrectionService(registry, options.clock);
   const table = options.decisionDocuments;
 
   registry.register('findDecision', async ({ args: [arg], variables, context }) => {
@@ -100,21 +102,35 @@ export function registerPublicationServices(registry: ServiceRegistry, options: 
     if (!row || !(await sameCase(ctx.tx, row.case_id, ctx.caseId))) throw new Error(`publication ${id} does not belong to case ${ctx.caseId} or to a case with its business key`);
     const now = options.clock.now().getTime();
     const explanation = typeof variables.withdrawalExplanation === 'string' && variables.withdrawalExplanation.trim() ? variables.withdrawalExplanation.trim() : null;
-    if (await withdrawPublicationRow(ctx.tx, id, { at: now, reason, explanation, by: ctx.actor })) {
+    const creditRepair = reason === CREDIT_REPAIR ? creditRepairOf(row, variables, periods) : undefined;
+    if (await withdrawPublicationRow(ctx.tx, id, { at: now, reason, explanation, by: ctx.actor, creditRepair })) {
       // Recorded on the decision's own case, where a supervisor looks for it.
       await appendHistory(ctx.tx, [{ instanceId: row.case_id, at: now, actor: ctx.actor, kind: 'publication.withdrawn', elementId, data: { publicationId: id, reason, withdrawnBy: ctx.caseId } }]);
     }
     const after = await publicationRowById(ctx.tx, id);
+    if (creditRepair) await appendHistory(ctx.tx, [{ instanceId: row.case_id, at: now, actor: ctx.actor, kind: 'publication.creditRepaired', elementId, data: { publicationId: id, creditRepairNo: creditRepair.no, creditRepairOn: new Date(creditRepair.on).toISOString() } }]);
     return { publicationWithdrawn: true, publicationWithdrawnAt: new Date(after?.withdrawn_at ?? now).toISOString() };
   });
 }
 
+/** The withdrawal reason for an early take-down after credit repair (信用修复). */
+export const CREDIT_REPAIR = '信用修复';
+
 /**
- * A withdrawal is its own procedure (撤回公示), started when a decision is revoked; it belongs to
- * the decision's case by the business key (case number) they share.
+ * Credit repair takes a penalty down before its maximum period, only once its minimum period is
+ * over (rules/publication-periods.json: 最短公示期届满后方可修复) and on an approved repair decision
+ * (`creditRepairDecisionNo`, `creditRepairApprovedOn`), named on the withdrawal notice.
  */
-async function sameCase(tx: Tx, publishedBy: string, caller: string): Promise<boolean> {
-  if (publishedBy === caller) return true;
-  const [a, b] = await Promise.all([instanceById(tx, publishedBy), instanceById(tx, caller)]);
-  return Boolean(a?.business_key) && a?.business_key === b?.business_key;
+function creditRepairOf(row: PublicationRow, variables: Record<string, unknown>, periods: PublicationPeriods): { no: string; on: number } {
+  if (row.kind !== 'penalty') throw new ZhifaError('unprocessable', '信用修复只适用于行政处罚信息；许可等其他决定的公示按原因撤回');
+  const no = typeof variables.creditRepairDecisionNo === 'string' ? variables.creditRepairDecisionNo.trim() : '';
+  const approved = dateOf(variables.creditRepairApprovedOn);
+  if (!no || !approved) throw new ZhifaError('unprocessable', '因信用修复撤回的，请填写「信用修复决定文书号」和「信用修复批准日期」');
+  const decided = shanghaiDate(new Date(Number(row.decision_date)));
+  const earliest = earliestRepairDay(decided, Boolean(row.serious), periods);
+  if (approved < earliest) {
+    const severity = periods.penalty[row.serious ? 'serious' : 'ordinary'];
+    throw new ZhifaError('unprocessable', `${severity.label}的行政处罚信息最短公示期为${severity.minimumText}（决定日期 ${decided}），${earliest} 起方可经信用修复提前停止公示；信用修复批准日期为 ${approved}`);
+  }
+  return { no, on: startOfShanghaiDay(approved).getTime() };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock.ts';
+import { clockCatalog } from '../../domain/clock-catalog.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { definitionById } from '../../store/definitions.ts';
@@ -55,6 +56,8 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
 
   const clocks = (await deps.caseClocks.list(db, row.root_id)).map((c) => ({
     ...c,
+    label: clockCatalog().label(c.name),
+    statutory: clockCatalog().statutory(c.name),
     statusLabel: CLOCK_STATUS[c.status]?.label ?? c.status,
     statusClass: c.status === 'running' && c.dueAt ? remaining(deps.calendar, deps.clock, c.dueAt)?.level : CLOCK_STATUS[c.status]?.cls,
     events: c.events.map((e) => ({ ...e, kindLabel: CLOCK_EVENT_LABELS[e.kind] ?? e.kind })),

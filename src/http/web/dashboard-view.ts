@@ -2,6 +2,7 @@ import { endOfShanghaiDay, shanghaiDate, type WorkCalendar } from '../../calenda
 import type { Clock } from '../../clock.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
+import { clockCatalog } from '../../domain/clock-catalog.ts';
 import { fromJson } from '../../store/json.ts';
 import { agencyWideGroups } from '../../store/users.ts';
 import { mayActOnTask } from '../../workflow/task-access.ts';
@@ -67,7 +68,7 @@ export async function dashboardView(deps: Deps, user: WebUser) {
   const [cases, tasks, clocks] = nothing ? [[], [], []] : await Promise.all([
     openCaseCounts(db, scope),
     openTaskCounts(db, scope, t, week.end.getTime()),
-    liveClockCounts(db, scope, t, week.end.getTime()),
+    liveClockCounts(db, scope, t, week.end.getTime(), clockCatalog().statutoryNames()),
   ]);
 
   const byDepartment = new Map<string, Figures>();
@@ -99,12 +100,12 @@ export async function dashboardView(deps: Deps, user: WebUser) {
   });
   const [lateTasks, lateClocks, supervision] = nothing ? [[], [], []] : await Promise.all([
     overdueTasks(db, scope, t, LIST_LIMIT),
-    overdueClocks(db, scope, t, LIST_LIMIT),
+    overdueClocks(db, scope, t, LIST_LIMIT, clockCatalog().statutoryNames()),
     deps.supervisionForms.length ? openTasksWithForms(db, scope, deps.supervisionForms) : Promise.resolve([]),
   ]);
   const overdue = [
     ...lateTasks.map(taskItem),
-    ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: r.name, dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at), offeredTo: '', ...caseOf(r) })),
+    ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: clockCatalog().label(r.name), dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at), offeredTo: '', ...caseOf(r) })),
   ].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
   const admin = user.roles.includes('admin');
   const agencyWide = await agencyWideGroups(db);

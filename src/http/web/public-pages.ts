@@ -4,13 +4,12 @@ import { shanghaiDateOfEnd } from '../../calendar/dates.ts';
 import type { Clock } from '../../clock.ts';
 import { FIELD_ORDER } from '../../domain/publication/fields.ts';
 import type { PublicationKind } from '../../domain/publication/periods.ts';
-import { publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
+import { publicItem, publicView, readPublicSearch, searchPublicPublications, type PublicSearch, type PublicView } from '../../domain/publication/public-search.ts';
 import { loadAvRecordingMatters, loadInspectionMatters } from '../../domain/public-lists.ts';
 import type { Catalog, CatalogRule } from '../../domain/review-catalog.ts';
 import { notFound } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
-import { publicationRowById, toPublication } from '../../store/publications.ts';
 import { certifiedPersonnel } from '../../store/users.ts';
 import type { Views } from './views.ts';
 
@@ -38,7 +37,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** A list item on the page, from the one public view: a withdrawn decision shows only its withdrawal notice. */
 function listItem(v: PublicView) {
   const base = { id: v.id, kind: v.kind, kindLabel: KIND_LABELS[v.kind as PublicationKind] ?? v.kind, partyName: v.partyName, decisionNo: v.decisionNo, decisionDate: v.decisionDate, publishLastDay: shanghaiDateOfEnd(new Date(v.publishUntil)) };
-  if (v.notice) return { ...base, withdrawn: true, withdrawalReason: v.notice.撤回原因, withdrawalExplanation: v.notice.撤回说明, withdrawnAt: v.notice.撤回日期 };
+  if (v.notice) return { ...base, withdrawn: true, withdrawalReason: v.notice.撤回原因, withdrawalExplanation: v.notice.撤回说明, withdrawnAt: v.notice.撤回日期, creditRepairNo: v.notice.信用修复决定文书号, creditRepairOn: v.notice.信用修复批准日期 };
   const fields = v.fields ?? {};
   const summary = fields['处罚类别'] ?? fields['许可类别'] ?? fields['决定类别'] ?? '';
   return { ...base, withdrawn: false, summary: String(summary) };
@@ -101,12 +100,11 @@ export function publicPages(deps: PublicDeps): Router {
 
   r.get('/public/publications/:id', async (req, res) => {
     const id = /^\d{1,12}$/.test(req.params.id) ? Number(req.params.id) : NaN;
-    const row = Number.isSafeInteger(id) ? await publicationRowById(db, id) : undefined;
-    const p = row && toPublication(row, clock.now().getTime());
-    if (!p || p.status === 'expired') throw notFound('该公示信息不存在或已过公示期限');
+    const p = Number.isSafeInteger(id) ? await publicItem(db, clock.now().getTime(), id) : undefined;
+    if (!p) throw notFound('该公示信息不存在或已过公示期限');
     const view = publicView(p);
     const item = listItem(view);
-    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: orderedFields(view) });
+    page(res, 'public-publication', { title: item.withdrawn ? `撤回公示 ${p.decisionNo}` : `${item.kindLabel}决定公示 ${p.decisionNo}`, item, fields: orderedFields(view), corrections: view.corrections });
   });
 
   r.get('/public/lists', async (_req, res) => {

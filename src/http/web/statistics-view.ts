@@ -1,5 +1,6 @@
 import { endOfShanghaiDay, parseIsoDate, shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
+import { clockCatalog } from '../../domain/clock-catalog.ts';
 import { badRequest } from '../../errors.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
@@ -8,18 +9,6 @@ import { NO_DEPARTMENT, scopeOf } from './dashboard-view.ts';
 import { KIND_LABELS } from './public-pages.ts';
 import type { WebUser } from './session.ts';
 import { barChartSvg } from './svg-charts.ts';
-
-/** The statutory clocks of the procedures in processes/, as the law names them. */
-export const CLOCK_LABELS: Record<string, string> = {
-  filing: '立案审查期限',
-  decision: '办案期限',
-  legalReview: '法制审核期限',
-  permitDecision: '许可决定期限',
-  seizure: '查封、扣押期限',
-  publication: '公示期限',
-  publicationReminder: '公示提醒',
-  withdrawal: '撤回公示期限',
-};
 
 /** The period asked for, whole days in Shanghai; without one, this year up to today. A bad date is a 400 that says which. */
 export function periodOf(query: Record<string, unknown>, now: Date): { from: string; to: string } {
@@ -53,7 +42,9 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
   for (const d of await listDefinitions(db)) if (!names.has(d.key)) names.set(d.key, d.name ?? d.key);
   const procedure = (key: string) => names.get(key) ?? key;
 
-  const steps = timeliness.map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: CLOCK_LABELS[t.clock] ?? t.clock, stopped: t.onTime + t.late }));
+  // 法定期限执行情况: a reminder clock is no limit to keep (rules/clocks.json).
+  const clocks = clockCatalog();
+  const steps = timeliness.filter((t) => clocks.statutory(t.clock)).map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: clocks.label(t.clock), stopped: t.onTime + t.late }));
   return {
     from: days.from,
     to: days.to,

@@ -1,3 +1,4 @@
+import { clockCatalog } from '../../domain/clock-catalog.ts';
 import type { HistoryEntry } from '../../store/history.ts';
 
 const CLOCK_EVENTS: Record<string, string> = { start: '开始计算', pause: '中止（暂停）', resume: '恢复计算', extend: '延长', stop: '停止' };
@@ -39,6 +40,8 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
       return { label: '公示', detail: String(d.decisionNo ?? '') };
     case 'publication.withdrawn':
       return { label: '撤回公示', detail: String(d.reason ?? '') };
+    case 'publication.corrected':
+      return { label: '更正公示', detail: `${Array.isArray(d.fields) ? d.fields.join('、') : ''}：${String(d.explanation ?? '')}` };
     case 'call.returned':
       return { label: '子流程办结返回', detail: '' };
     case 'evidence.added': {
@@ -50,7 +53,7 @@ export function describeEntry(h: HistoryEntry, processName: string): { label: st
     case 'message.correlated':
       return { label: '收到消息', detail: String(d.name ?? '') };
     default:
-      if (h.kind.startsWith('clock.')) return { label: `法定期限${CLOCK_EVENTS[h.kind.slice(6)] ?? h.kind}`, detail: `${d.clock ?? ''} ${d.period ?? ''} ${d.reason ?? ''}`.trim() };
+      if (h.kind.startsWith('clock.')) return { label: `${d.clock && !clockCatalog().statutory(String(d.clock)) ? '提醒期限' : '法定期限'}${CLOCK_EVENTS[h.kind.slice(6)] ?? h.kind}`, detail: `${d.clock ? clockCatalog().label(String(d.clock)) : ''} ${d.period ?? ''} ${d.reason ?? ''}`.trim() };
       return { label: h.kind, detail: '' };
   }
 }

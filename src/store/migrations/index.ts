@@ -17,6 +17,7 @@ import * as m015 from './015_group_scope.ts';
 import * as m016 from './016_user_changes.ts';
 import * as m017 from './017_record_anchors.ts';
 import * as m018 from './018_seeded_passwords.ts';
+import * as m019 from './019_publication_corrections.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Knex.Migration> = {
   '016_user_changes': m016,
   '017_record_anchors': m017,
   '018_seeded_passwords': m018,
+  '019_publication_corrections': m019,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -26,7 +26,7 @@ describe('domain: the public publication search and view (one function for the A
   it('shows a withdrawn decision only as its withdrawal notice, never its fields', () => {
     const p: Publication = {
       id: 1, caseId: 'c', instanceId: 'i', kind: 'penalty', status: 'withdrawn', partyName: '某厂', decisionNo: '湘西环罚〔2026〕1号', fields: { 处罚类别: '罚款', 违法事实: '秘密' }, serious: false,
-      decisionDate: Date.UTC(2026, 2, 1), publishedAt: Date.UTC(2026, 2, 2), publishUntil: Date.UTC(2029, 2, 2), publishedBy: 'a', withdrawnAt: Date.UTC(2026, 2, 9), withdrawalReason: '撤销', withdrawalExplanation: null, withdrawnBy: 'b',
+      decisionDate: Date.UTC(2026, 2, 1), publishedAt: Date.UTC(2026, 2, 2), publishUntil: Date.UTC(2029, 2, 2), publishedBy: 'a', withdrawnAt: Date.UTC(2026, 2, 9), withdrawalReason: '撤销', withdrawalExplanation: null, withdrawnBy: 'b', creditRepairNo: null, creditRepairOn: null,
     };
     const withdrawn = publicView(p);
     expect(withdrawn.fields).to.equal(undefined);
