@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { completeTask, firedDuring, submitTask, view } from '../../helpers/fixtures.ts';
-import { fileCase } from '../../helpers/penalty-case.ts';
+import { APPLIED, caseReview, fileCase, VIOLATED, type Proposal } from '../../helpers/penalty-case.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 import { webLogin } from '../../helpers/web.ts';
 
@@ -12,16 +12,6 @@ import { webLogin } from '../../helpers/web.ts';
 type View = Awaited<ReturnType<typeof view>>;
 const open = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
 const clock = (v: View, name: string) => v.clocks.find((c: { name: string }) => c.name === name);
-
-const WATER_LAW = '中华人民共和国水污染防治法';
-const VIOLATED = [{ law: WATER_LAW, article: '十', text: '排放水污染物，不得超过国家或者地方规定的水污染物排放标准' }];
-const APPLIED = [{ law: WATER_LAW, article: '八十三', paragraph: '一', item: '二' }];
-
-interface Proposal {
-  partyType: string;
-  kinds: string[];
-  fine?: number;
-}
 
 describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', () => {
   let s: TestServer;
@@ -47,17 +37,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     const html = String((await s.api.get(`/api/documents/${doc!.id}`)).body);
     return html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
   };
-  const review = (p: Proposal) => ({
-    caseReviewOpinion: '事实清楚，证据确凿',
-    partyType: p.partyType,
-    violatedProvisions: VIOLATED,
-    penaltyProvisions: APPLIED,
-    proposedPenaltyKinds: p.kinds,
-    ...(p.fine !== undefined && { proposedFineAmount: p.fine }),
-    proposedPenalty: p.fine ? `罚款人民币${p.fine}元` : '责令停产停业',
-    complexCase: false,
-    heavyPenalty: false,
-  });
+  const review = (p: Proposal) => caseReview(p, { proposedPenalty: p.fine ? `罚款人民币${p.fine}元` : '责令停产停业' });
 
   /** Filed and investigated on Monday 11 May; reviewed; the notice is dated `noticeDate`. */
   async function caseAtNotice(p: Proposal, noticeDate = '2026-05-20'): Promise<{ id: string; key: string }> {
