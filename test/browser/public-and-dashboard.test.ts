@@ -59,7 +59,7 @@ describe('Browser: the public platform and the managers\' dashboard', function (
     await startForDepartmentOf(s, 'officer1', 'publication', { ...penaltyDecision('保靖县某砂场'), decisionDate: '2026-03-06' });
     await start('penalty', { party: '花垣县某锰业公司', partyType: '法人及非法人组织', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
     await start('penalty', { party: '永顺县某造纸厂', partyType: '法人及非法人组织', lead: '在线监测数据异常', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
-    await s.api.post('/api/dev/clock', { set: '2026-03-17T02:00:00Z' }); // Tuesday: the publication is past its 7 working days
+    await s.api.post('/api/dev/clock', { set: '2026-03-18T02:00:00Z' }); // Wednesday: the publication's 7 working days (9–17 March) have run
     const page = await signedInPage(browser, s.base, 'manager1');
     await page.click('nav >> text=监督看板');
     await page.waitForURL(`${s.base}/dashboard`);
@@ -74,7 +74,7 @@ describe('Browser: the public platform and the managers\' dashboard', function (
     expect(await page.locator('table[data-testid=cases-by-outcome]').textContent()).to.contain('行政处罚（一般程序）');
     await screenshot(page, 'statistics');
     await page.goBack();
-    await Promise.all([page.waitForURL(/\/cases\//), page.locator('table[data-testid=overdue] a').first().click()]);
+    await Promise.all([page.waitForURL(/\/cases\//), page.locator('table[data-testid=overdue] tbody tr', { hasText: '公示期限' }).locator('a').first().click()]);
     expect(await page.locator('h1').textContent()).to.contain('公示');
     await page.context().close();
   });
