@@ -11,8 +11,12 @@ export interface FormRules {
   certifiedOfficers?: string[];
   /** Investigation and on-site steps: whoever completes the task must hold a valid enforcement certificate. */
   certifiedActor?: boolean;
-  /** A decision step: refused while the case needs a legal review that has not passed. */
-  requiresPassedReview?: boolean;
+  /**
+   * A decision step: refused while the case needs a legal review that has not passed. A field name
+   * instead of true gates only a submission whose field is true: an approval (查封、扣押的批准) may be
+   * refused at any time but given only after the review.
+   */
+  requiresPassedReview?: boolean | string;
   /** Case variables (a username or a list) naming people who may not complete this task (a reviewer is not an investigator). */
   excludeActorsIn?: string[];
   /** Case variable in which the submitter's username is kept (e.g. who handled the case). */
@@ -66,7 +70,7 @@ const flag: RuleCheck = (value) => (value === true || value === false ? [] : ['m
 const RULES: Record<keyof FormRules, RuleCheck> = {
   certifiedOfficers: names('field names', true),
   certifiedActor: flag,
-  requiresPassedReview: flag,
+  requiresPassedReview: (value, fields) => (typeof value === 'string' ? (fields.includes(value) ? [] : [`"${value}" is not a field of the form`]) : flag(value, fields)),
   excludeActorsIn: names('case variable names', false),
   recordActorAs: (value) => (isName(value) ? [] : ['must name the case variable that keeps the username']),
   issueDocuments: names('document kinds (documents/<kind>.hbs)', false),

@@ -63,7 +63,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       errors.push(...own.map((e) => ({ ...e, message: `${e.message}：只有持有效执法证的人员可以办理「${task.name ?? form.schema.title ?? form.key}」` })));
     }
     const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
-    errors.push(...caseRules(form, caseVars, username));
+    errors.push(...caseRules(form, caseVars, variables, username));
     const title = (field: string) => titleOf(form, field);
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
     errors.push(...(await caseDataRules(tx, form, variables, caseVars)));
@@ -118,9 +118,11 @@ function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variabl
   return { errors: [], record: { [rule.flag]: isLate } };
 }
 
-function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {
+function caseRules(form: TaskForm, vars: Record<string, unknown>, submitted: Record<string, unknown>, username: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
+  const gate = form.rules.requiresPassedReview;
+  const gated = typeof gate === 'string' ? submitted[gate] === true : gate === true;
+  if (gated && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
     const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
     errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
   }

@@ -72,6 +72,25 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   };
   const reviewOk = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true };
 
+  /** The case's running 法制审核 (processes/legal-review.bpmn, a called child). */
+  const runningReview = async (id: string) => (await view(s, id)).children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running') as { id: string } | undefined;
+  const seizureSubmission = {
+    decisionDraft: '查封、扣押决定书（代拟稿）：扣押暗管排污用水泵 2 台', factsAndEvidence: '现场检查笔录、照片', legalBasis: '《中华人民共和国环境保护法》第二十五条，《中华人民共和国行政强制法》第十八条',
+    discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
+  };
+  const reviewAgree = {
+    checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
+    checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+  };
+  /** 查封、扣押 is in the agency's legal-review catalog: the seizure decision is submitted and the reviewer agrees. */
+  const seizureReviewed = async (id: string) => {
+    const review = await runningReview(id);
+    expect(review, 'a running legal review of the seizure').to.exist;
+    await complete(officer, review!.id, 'submit', seizureSubmission);
+    await complete(legal, review!.id, 'review', reviewAgree);
+    return review!.id;
+  };
+
   /** The running 公示 children (processes/publication.bpmn, one per call activity), by the decision document they publish. */
   const publishing = async (v: View): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
@@ -86,6 +105,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
     await complete(head, id, 'priorApproval', approval(true));
     await completeOnSite(id, onSite(siteVars));
@@ -233,6 +253,104 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(passed(v), 'the extension branch had ended with its publication').to.not.include('endExtensionWithdrawn');
   });
 
+  describe('the seizure decision is legally reviewed (查封、扣押 in rules/legal-review-catalog.json)', () => {
+    const gate = '本案属于法制审核目录（查封、扣押），未经法制审核或审核未通过，不得作出决定';
+    const reviewClock = (v: View, reviewId: string) => v.clocks.find((c: { name: string; instanceId: string }) => c.name === 'legalReview' && c.instanceId === reviewId);
+    const report = { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' };
+
+    it('Given a seizure proposed on Monday 2 March, it is reviewed before the head may approve it: the review is due in 5 working days (9 March), the opinion of 4 March reads 同意, and the period runs from the seizure on site on 4 March (3 April)', async () => {
+      await setClock('2026-03-02T01:00:00Z');
+      const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+      let v = await view(s, id);
+      expect(v.variables).to.include({ legalReviewRequired: true, legalReviewRule: 'seizure', legalReviewRuleLabel: '查封、扣押' });
+      expect(openIds(v), 'no approval before the review').to.deep.equal([]);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      v = await view(s, id);
+      expect(reviewClock(v, review!.id)).to.include({ status: 'running', dueAt: '2026-03-09T16:00:00.000Z' });
+      await setClock('2026-03-04T01:00:00Z');
+      await complete(legal, review!.id, 'review', reviewAgree);
+      v = await view(s, id);
+      expect(v.variables).to.include({ legalReviewOutcome: 'passed', legalReviewPassed: true });
+      expect(openIds(v)).to.deep.equal(['priorApproval']);
+      const opinion = await documentText(id, 'review-opinion');
+      expect(opinion).to.include('拟作出的执法决定：查封、扣押决定书（代拟稿）：扣押暗管排污用水泵 2 台');
+      expect(opinion).to.include('审核意见：同意');
+      expect(opinion).to.include('2026年3月4日');
+      await complete(head, id, 'priorApproval', approval(true));
+      await completeOnSite(id, onSite());
+      v = await view(s, id);
+      // 5 March … 3 April is 30 days: the day of the seizure is not counted (强制法 art. 25).
+      expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-03T16:00:00.000Z' });
+      expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+    });
+
+    it('Given an emergency seizure on 2 March reported the same day, the review runs beside the after-the-fact approval: the head cannot approve before the review has passed (422, nothing moves); reviewed on 5 March and approved on 6 March, the period still ends with 1 April', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      let v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['postApproval']);
+      const review = await runningReview(id);
+      expect(review, 'the review starts with the approval').to.exist;
+      const early = await submit(head, id, 'postApproval', approval(true));
+      expect(early.status).to.equal(422);
+      expect(early.body.errors).to.deep.equal([{ field: '', message: gate }]);
+      v = await view(s, id);
+      expect(openIds(v), 'nothing moved').to.deep.equal(['postApproval']);
+      expect(v.variables.approved).to.equal(undefined);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-03-05T02:00:00Z');
+      await complete(legal, review!.id, 'review', reviewAgree);
+      expect((await view(s, review!.id)).status).to.equal('completed');
+      await setClock('2026-03-06T02:00:00Z');
+      await complete(head, id, 'postApproval', approval(true));
+      v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+      expect(passed(v)).to.include('endEmergencyReviewed');
+      expect((await openTask(s, id, 'decide')).dueAt, 'the period runs from the seizure on site, not from the review or the approval').to.equal('2026-04-01T16:00:00.000Z');
+    });
+
+    it('Given an emergency seizure whose review is still running when the head refuses the approval on 3 March, the review is withdrawn and the goods are released at once', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-03-03T02:00:00Z');
+      await complete(head, id, 'postApproval', approval(false));
+      const v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['releaseNow']);
+      expect(passed(v)).to.include.members(['throwRefused', 'endEmergencyReviewWithdrawn']);
+      const r = await view(s, review!.id);
+      expect(r.status, 'the review is cancelled').to.equal('cancelled');
+      expect(reviewClock(v, review!.id).status).to.equal('stopped');
+      expect(seizureClock(v).status).to.equal('stopped');
+    });
+
+    it('Given an emergency seizure whose review is still running at 24:00 on 1 April, the goods are released at expiry (ended 1 April) and the review and the approval are cancelled', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-04-01T15:59:59Z');
+      expect(openIds(await view(s, id))).to.deep.equal(['postApproval']);
+      expect((await view(s, review!.id)).status).to.equal('running');
+      await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+      const v = await view(s, id);
+      expect(firedTimers(v)).to.include('expiryDuringPostApproval');
+      expect(openIds(v)).to.deep.equal(['expiryRelease']);
+      expect(v.variables.seizureEndedOn).to.equal('2026-04-01');
+      expect(passed(v)).to.include.members(['throwExpired', 'endEmergencyReviewWithdrawn']);
+      const r = await view(s, review!.id);
+      expect(r.status).to.equal('cancelled');
+      expect(r.tasks).to.deep.equal([]);
+      expect(reviewClock(v, review!.id).status, 'the cancelled review no longer counts as running late').to.equal('stopped');
+      await releasedAndPublished(id);
+    });
+  });
+
   it('Given no handling decision by the end of the period, the seizure is released at expiry: the timer fires at 24:00 on 1 April, not a second earlier', async () => {
     const id = await executedOnSite();
     await setClock('2026-03-20T02:00:00Z');
@@ -303,7 +421,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
 
     await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
-    expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review'), 'a release is not sent to legal review').to.deep.equal([]);
+    expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review').length, 'a release is not sent to legal review: the seizure\'s own review only').to.equal(1);
     expect(v.variables.procedure).to.equal('coercion');
     expect(seizureClock(v).status).to.equal('stopped');
     expect(openIds(v)).to.deep.equal(['release']);
@@ -357,6 +475,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(v.timers.map((t: { elementId: string; dueAt: string }) => [t.elementId, t.dueAt])).to.deep.equal([['expiryDuringPostApproval', '2026-04-01T16:00:00.000Z']]);
     await setClock('2026-03-06T02:00:00Z');
+    await seizureReviewed(id);
     await complete(head, id, 'postApproval', approval(true));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
@@ -447,22 +566,24 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   it('Given prior approval refused, nothing is seized', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     await complete(head, id, 'priorApproval', approval(false));
     const v = await view(s, id);
     expect(v.status).to.equal('completed');
     expect(passed(v)).to.include('endRefused');
-    expect(v.clocks).to.have.length(0);
+    expect(seizureClock(v), 'nothing seized, no seizure period').to.equal(undefined);
   });
 
   it('refuses the on-site task until an audio-video file is uploaded for it (a photo or the form\'s record number is not enough), without its record number, or with one officer named twice, and the case does not move', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     await complete(head, id, 'priorApproval', approval(true));
     const unchanged = async () => {
       const v = await view(s, id);
       expect(v.status).to.equal('running');
       expect(openIds(v)).to.deep.equal(['onSite']);
-      expect(v.clocks, 'no seizure clock without a completed execution').to.have.length(0);
+      expect(seizureClock(v), 'no seizure clock without a completed execution').to.equal(undefined);
       expect(v.history.filter((h: { kind: string; elementId: string }) => h.kind === 'task.completed' && h.elementId === 'onSite')).to.have.length(0);
     };
 
@@ -504,7 +625,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     // The decision number is the agency's own sequence, assigned when the on-site record is filed.
     expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);
-    expect(docs).to.deep.equal(['seizure-decision', 'seizure-inventory']);
+    expect(docs).to.deep.equal(['review-opinion', 'seizure-decision', 'seizure-inventory']);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
   });
@@ -615,6 +736,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const stats = (await s.api.get('/api/statistics?from=2026-03-01&to=2026-03-31')).body;
     expect(stats.lateEmergencyReports, 'the one late report of this file').to.equal(1);
     await complete(head, id, 'lateReportNoted', { lateReportOpinion: '已知悉，责成承办人书面说明并纳入考核' });
+    await seizureReviewed(id);
     await complete(head, id, 'postApproval', approval(true));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
@@ -641,7 +763,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await setClock('2026-05-02T02:00:00Z');
     await complete(officer, id, 'expiryRelease', { ...release, returnedOn: '2026-05-02' });
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
-    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
+    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['review-opinion', 'seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
     for (const d of docs) {
       const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
       expect(documentProblems(html, { usernames: ['officer1', 'officer2', 'head1', 'manager1', 'legal1'] }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);
