@@ -4,6 +4,7 @@ import { collectiveQuorumProblems, type CollectiveFields } from './collective-qu
 import { dateOrderProblems } from './date-order.ts';
 import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
 import type { PersonNotIn } from './penalty-form-rules.ts';
+import { PENALTY_TRANSFER_RULES, type PenaltyTransferRule } from './penalty-transfer.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -49,6 +50,8 @@ export interface FormRules {
   publicationComplete?: boolean;
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
+  /** A seizure transferred to the penalty procedure (src/domain/penalty-transfer.ts): the penalty case linked, or its decision read. */
+  penaltyTransfer?: PenaltyTransferRule;
   /** A step done after its task's due time: `reason` (a field) is required and `flag` (a case variable) records true, else false. */
   lateStep?: { reason: string; flag: string };
 }
@@ -95,6 +98,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
       : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
   knownUsers: names('field names', true),
   recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
+  penaltyTransfer: (value) => ((PENALTY_TRANSFER_RULES as readonly unknown[]).includes(value) ? [] : [`must be one of ${PENALTY_TRANSFER_RULES.join(', ')}`]),
   lateStep: (value, fields) => {
     const v = value as { reason?: unknown; flag?: unknown } | null;
     return v && typeof v === 'object' && isName(v.reason) && fields.includes(v.reason) && isName(v.flag) ? [] : ['must be {"reason": "<field of the form>", "flag": "<case variable>"}'];

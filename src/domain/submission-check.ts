@@ -16,6 +16,7 @@ import { checkPaymentSchedule } from './payment-schedule.ts';
 import { checkFiling, type LimitationPeriod } from './filing-check.ts';
 import { checkNotAfterToday } from './not-after-today.ts';
 import { checkPublicationComplete } from './publication/preview.ts';
+import { checkPenaltyTransfer } from './penalty-transfer.ts';
 import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
@@ -91,13 +92,15 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       // The day of the decision is recorded: the decision clock counts from it.
       if (variables.filingDate === undefined) filingDate = { filingDate: today };
     }
+    const transfer = form.rules.penaltyTransfer ? await checkPenaltyTransfer(tx, form.rules.penaltyTransfer, variables, caseVars) : { errors: [], record: {} };
+    errors.push(...transfer.errors);
     // A step done after its due time (the emergency report, 24 hours, 强制法 art. 19) says why, and the case records that it was late.
     const late = form.rules.lateStep ? lateStep(form.rules.lateStep, task, variables, title, clock.now().getTime()) : { errors: [], record: {} };
     errors.push(...late.errors);
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record, ...transfer.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
