@@ -4,6 +4,7 @@ import { collectiveQuorumProblems, type CollectiveFields } from './collective-qu
 import { dateOrderProblems } from './date-order.ts';
 import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
 import type { PersonNotIn } from './penalty-form-rules.ts';
+import { PENALTY_TRANSFER_RULES, type PenaltyTransferRule } from './penalty-transfer.ts';
 
 /** Zhifa's own keywords in a form (`x-zhifa`): rules that need more than the submitted data. */
 export interface FormRules {
@@ -11,8 +12,12 @@ export interface FormRules {
   certifiedOfficers?: string[];
   /** Investigation and on-site steps: whoever completes the task must hold a valid enforcement certificate. */
   certifiedActor?: boolean;
-  /** A decision step: refused while the case needs a legal review that has not passed. */
-  requiresPassedReview?: boolean;
+  /**
+   * A decision step: refused while the case needs a legal review that has not passed. A field name
+   * instead of true gates only a submission whose field is true: an approval (查封、扣押的批准) may be
+   * refused at any time but given only after the review.
+   */
+  requiresPassedReview?: boolean | string;
   /** Case variables (a username or a list) naming people who may not complete this task (a reviewer is not an investigator). */
   excludeActorsIn?: string[];
   /** Case variable in which the submitter's username is kept (e.g. who handled the case). */
@@ -47,6 +52,8 @@ export interface FormRules {
   redactionLists?: string[];
   /** A message form: a message that comes when the case no longer waits for it is recorded on the case under this label instead of refused. */
   recordLateAs?: string;
+  /** A seizure transferred to the penalty procedure (src/domain/penalty-transfer.ts): the penalty case linked, or its decision read. */
+  penaltyTransfer?: PenaltyTransferRule;
   /** A step done after its task's due time: `reason` (a field) is required and `flag` (a case variable) records true, else false. */
   lateStep?: { reason: string; flag: string };
 }
@@ -68,7 +75,7 @@ const flag: RuleCheck = (value) => (value === true || value === false ? [] : ['m
 const RULES: Record<keyof FormRules, RuleCheck> = {
   certifiedOfficers: names('field names', true),
   certifiedActor: flag,
-  requiresPassedReview: flag,
+  requiresPassedReview: (value, fields) => (typeof value === 'string' ? (fields.includes(value) ? [] : [`"${value}" is not a field of the form`]) : flag(value, fields)),
   excludeActorsIn: names('case variable names', false),
   recordActorAs: (value) => (isName(value) ? [] : ['must name the case variable that keeps the username']),
   issueDocuments: names('document kinds (documents/<kind>.hbs)', false),
@@ -94,6 +101,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
       : ['must be a list of {"field": "<field of the form>", "notIn": ["<case variable>", …]}'],
   knownUsers: names('field names', true),
   recordLateAs: (value) => (typeof value === 'string' && value.trim() ? [] : ['must be the label under which a late message is recorded']),
+  penaltyTransfer: (value) => ((PENALTY_TRANSFER_RULES as readonly unknown[]).includes(value) ? [] : [`must be one of ${PENALTY_TRANSFER_RULES.join(', ')}`]),
   lateStep: (value, fields) => {
     const v = value as { reason?: unknown; flag?: unknown } | null;
     return v && typeof v === 'object' && isName(v.reason) && fields.includes(v.reason) && isName(v.flag) ? [] : ['must be {"reason": "<field of the form>", "flag": "<case variable>"}'];

@@ -17,6 +17,7 @@ import { checkFiling, type LimitationPeriod } from './filing-check.ts';
 import { checkNotAfterToday } from './not-after-today.ts';
 import { checkPublicationComplete } from './publication/preview.ts';
 import { checkRedactionLists } from './publication/redaction.ts';
+import { checkPenaltyTransfer } from './penalty-transfer.ts';
 import { clockInScope } from '../store/clocks.ts';
 import type { FieldError } from './form-messages.ts';
 import { documentVariables, type DocumentTemplates } from './documents.ts';
@@ -64,7 +65,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       errors.push(...own.map((e) => ({ ...e, message: `${e.message}：只有持有效执法证的人员可以办理「${task.name ?? form.schema.title ?? form.key}」` })));
     }
     const caseVars = fromJson<Record<string, unknown>>(instance?.variables, {});
-    errors.push(...caseRules(form, caseVars, username));
+    errors.push(...caseRules(form, caseVars, variables, username));
     const title = (field: string) => titleOf(form, field);
     if (form.rules.periodsAfter) errors.push(...checkPeriodsAfter(form.rules.periodsAfter, variables, caseVars, title, needCalendar(calendar, form), clock.now()));
     errors.push(...(await caseDataRules(tx, form, variables, caseVars)));
@@ -93,13 +94,15 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
       // The day of the decision is recorded: the decision clock counts from it.
       if (variables.filingDate === undefined) filingDate = { filingDate: today };
     }
+    const transfer = form.rules.penaltyTransfer ? await checkPenaltyTransfer(tx, form.rules.penaltyTransfer, variables, caseVars) : { errors: [], record: {} };
+    errors.push(...transfer.errors);
     // A step done after its due time (the emergency report, 24 hours, 强制法 art. 19) says why, and the case records that it was late.
     const late = form.rules.lateStep ? lateStep(form.rules.lateStep, task, variables, title, clock.now().getTime()) : { errors: [], record: {} };
     errors.push(...late.errors);
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record, ...transfer.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
@@ -120,9 +123,11 @@ function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variabl
   return { errors: [], record: { [rule.flag]: isLate } };
 }
 
-function caseRules(form: TaskForm, vars: Record<string, unknown>, username: string): FieldError[] {
+function caseRules(form: TaskForm, vars: Record<string, unknown>, submitted: Record<string, unknown>, username: string): FieldError[] {
   const errors: FieldError[] = [];
-  if (form.rules.requiresPassedReview && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
+  const gate = form.rules.requiresPassedReview;
+  const gated = typeof gate === 'string' ? submitted[gate] === true : gate === true;
+  if (gated && vars.legalReviewRequired === true && !mayDecideAfterReview(vars)) {
     const rule = vars.legalReviewRuleLabel ? `（${String(vars.legalReviewRuleLabel)}）` : '';
     errors.push({ field: '', message: `本案属于法制审核目录${rule}，未经法制审核或审核未通过，不得作出决定` });
   }

@@ -119,3 +119,8 @@ export function runningByTarget(db: DbOrTx, target: { instanceId?: string; busin
   if (target.businessKey) q.andWhere('business_key', target.businessKey);
   return q;
 }
+
+/** The cases (root instances) of a procedure with this business key (案件编号), oldest first. */
+export function casesByBusinessKey(db: DbOrTx, processKey: string, businessKey: string): Promise<InstanceRow[]> {
+  return db<InstanceRow>('instances').where({ process_key: processKey, business_key: businessKey }).whereNull('parent_id').orderBy('started_at');
+}

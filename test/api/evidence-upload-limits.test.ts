@@ -7,6 +7,7 @@ import { media, uploadEvidence } from '../helpers/evidence.ts';
 import { openTask } from '../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 import { webLogin, type WebSession } from '../helpers/web.ts';
+import { seizureReviewPassed } from '../helpers/coercion-case.ts';
 
 interface RawAnswer {
   status: number;
@@ -87,6 +88,7 @@ describe('API and pages: evidence uploads at their limits are refused at once, l
     web = await webLogin(s.base, 'officer1', 'demo');
     const head = await ApiClient.login(s.base, 'head1', 'demo');
     caseId = (await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } })).body.id;
+    await seizureReviewPassed(s, caseId);
     await head.post(`/api/tasks/${(await openTask(s, caseId, 'priorApproval')).id}/complete`, { variables: { approved: true, approvalOpinion: '同意实施' } });
     taskId = (await openTask(s, caseId, 'onSite')).id;
   });

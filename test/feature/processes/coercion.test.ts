@@ -3,6 +3,7 @@ import { completeTask, firedDuring, firedIn, openTask, startInstance, submitTask
 import { media, uploadEvidence, uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, type TestServer, startProcessServer } from '../../helpers/server.ts';
 import { documentProblems, visibleText } from '../../../src/domain/document-quality.ts';
+import { caseReview, filing, lead, notifyAndServe } from '../../helpers/penalty-case.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 const openIds = (v: View) => v.tasks.map((t: { elementId: string }) => t.elementId).sort();
@@ -19,12 +20,14 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   let head: ApiClient;
   let legal: ApiClient;
   let manager: ApiClient;
+  let reviewer: ApiClient;
   before(async () => {
     s = await startProcessServer('coercion');
     officer = await ApiClient.login(s.base, 'officer1', 'demo');
     head = await ApiClient.login(s.base, 'head1', 'demo');
     legal = await ApiClient.login(s.base, 'legal1', 'demo');
     manager = await ApiClient.login(s.base, 'manager1', 'demo');
+    reviewer = await ApiClient.login(s.base, 'reviewer1', 'demo');
   });
   after(() => s.close());
 
@@ -72,6 +75,25 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   };
   const reviewOk = { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true };
 
+  /** The case's running 法制审核 (processes/legal-review.bpmn, a called child). */
+  const runningReview = async (id: string) => (await view(s, id)).children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running') as { id: string } | undefined;
+  const seizureSubmission = {
+    decisionDraft: '查封、扣押决定书（代拟稿）：扣押暗管排污用水泵 2 台', factsAndEvidence: '现场检查笔录、照片', legalBasis: '《中华人民共和国环境保护法》第二十五条，《中华人民共和国行政强制法》第十八条',
+    discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
+  };
+  const reviewAgree = {
+    checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
+    checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+  };
+  /** 查封、扣押 is in the agency's legal-review catalog: the seizure decision is submitted and the reviewer agrees. */
+  const seizureReviewed = async (id: string) => {
+    const review = await runningReview(id);
+    expect(review, 'a running legal review of the seizure').to.exist;
+    await complete(officer, review!.id, 'submit', seizureSubmission);
+    await complete(legal, review!.id, 'review', reviewAgree);
+    return review!.id;
+  };
+
   /** The running 公示 children (processes/publication.bpmn, one per call activity), by the decision document they publish. */
   const publishing = async (v: View): Promise<Record<string, string>> => {
     const out: Record<string, string> = {};
@@ -86,13 +108,14 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   const executedOnSite = async (siteVars: Record<string, unknown> = {}) => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     expect(openIds(await view(s, id))).to.deep.equal(['priorApproval']);
     await complete(head, id, 'priorApproval', approval(true));
     await completeOnSite(id, onSite(siteVars));
     return id;
   };
 
-  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 1 May although it is Labour Day (a maximum duration, 强制法 art. 25 "不得超过三十日", does not roll over), and no second extension can be asked for; the confiscation is decided after legal review', async () => {
+  it('Given a seizure executed on 2 March, its 30 days end with 1 April; the handling department asks for an extension, the head refuses once, then approves: 30 days more end on 1 May although it is Labour Day (a maximum duration, 强制法 art. 25 "不得超过三十日", does not roll over), and no second extension can be asked for; the head releases the pumps on 20 April', async () => {
     const id = await executedOnSite();
     let v = await view(s, id);
     // Day of the seizure not counted: 3 March … 1 April is 30 days; the period ends at 24:00 Shanghai.
@@ -181,7 +204,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide']);
     expect(passed(v)).to.include('endExtensionPublished');
-    const extendInDecision = await submit(head, id, 'decide', { extend: true, confiscate: false, decisionReasons: '仍需调查' });
+    const extendInDecision = await submit(head, id, 'decide', { extend: true, handling: 'release', decisionReasons: '仍需调查' });
     expect(extendInDecision.status).to.equal(422);
     v = await view(s, id);
     expect(passed(v).filter((e: string) => e === 'extendClock'), 'extended once').to.have.length(1);
@@ -190,47 +213,127 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(openIds(v)).to.deep.equal(['decide']);
 
     await setClock('2026-04-20T02:00:00Z');
-    await complete(head, id, 'decide', { confiscate: true, decisionReasons: '水泵系违法排污工具，依法没收', decisionNo: '湘西环罚〔2026〕9号' });
-    v = await view(s, id);
-    // Seizure is in the legal-review catalog: a confiscation is reviewed before it is decided; the period keeps running.
-    expect(v.variables).to.include({ procedure: 'coercion', legalReviewRequired: true, legalReviewRule: 'seizure' });
-    expect(seizureClock(v).status).to.equal('running');
-    expect(openIds(v)).to.deep.equal([]);
-    const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
-    expect(child, 'a running legal-review child').to.exist;
-    await complete(officer, child.id, 'submit', {
-      decisionDraft: '没收决定书（代拟稿）', factsAndEvidence: '现场笔录、音像记录、扣押清单', legalBasis: '《行政强制法》第二十八条',
-      discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
-    });
-    await complete(legal, child.id, 'review', {
-      checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
-      checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
-    });
-    v = await view(s, id);
-    expect(v.variables.legalReviewPassed).to.equal(true);
-    expect(openIds(v)).to.deep.equal(['confiscationDecision']);
-    expect((await openTask(s, id, 'confiscationDecision')).dueAt, 'within the (extended) seizure period').to.equal('2026-05-01T16:00:00.000Z');
-    await complete(head, id, 'confiscationDecision', { confiscatedItems: '暗管排污用水泵 2 台', confiscationReasons: '水泵系违法排污工具，依《行政强制法》第二十八条予以没收' });
+    await complete(head, id, 'decide', { handling: 'release', decisionReasons: '水泵来源已查清，不属于依法应当没收的财物，解除扣押', decisionNo: '湘西环封扣处〔2026〕9号' });
     v = await view(s, id);
     expect(seizureClock(v).status).to.equal('stopped');
     expect(v.timers.filter((t: { elementId: string }) => t.elementId === 'expiry')).to.have.length(0);
-    expect(openIds(v)).to.deep.equal([]);
+    expect(openIds(v)).to.deep.equal(['release']);
+    await complete(officer, id, 'release', { ...release, releaseReason: '水泵来源已查清，解除扣押', returnedOn: '2026-04-20' });
+    v = await view(s, id);
     const pubs = await publishing(v);
-    expect(Object.keys(pubs)).to.deep.equal(['没收决定书']);
-    expect((await openTask(s, pubs['没收决定书'], 'review')).dueAt, '20 working days from 20 April (Labour Day 1–5 May off)').to.equal('2026-05-20T16:00:00.000Z');
-    await complete(officer, pubs['没收决定书'], 'review', reviewOk);
+    expect(Object.keys(pubs)).to.deep.equal(['解除查封、扣押决定书']);
+    expect((await openTask(s, pubs['解除查封、扣押决定书'], 'review')).dueAt, '20 working days from 20 April (Labour Day 1–5 May off)').to.equal('2026-05-20T16:00:00.000Z');
+    await complete(officer, pubs['解除查封、扣押决定书'], 'review', reviewOk);
     v = await view(s, id);
     expect(v.status).to.equal('completed');
-    expect(passed(v)).to.include.members(['publishSeizure', 'publishExtension', 'publishDecision']);
+    expect(passed(v)).to.include.members(['publishSeizure', 'publishExtension', 'publishRelease']);
     const published = (await s.api.get(`/api/instances/${id}/publications`)).body as Array<{ kind: string; fields: Record<string, unknown> }>;
     expect(published.map((p) => [p.kind, p.fields['决定文书名称'], p.fields['决定类别'], p.fields['行政相对人名称']]).sort()).to.deep.equal([
       ['other', '延长查封、扣押期限决定书', '延长查封、扣押期限', '某化工有限公司'],
       ['other', '查封、扣押决定书', '查封、扣押', '某化工有限公司'],
-      ['other', '没收决定书', '没收', '某化工有限公司'],
+      ['other', '解除查封、扣押决定书', '解除查封、扣押', '某化工有限公司'],
     ].sort());
-    expect(passed(v)).to.include.members(['endConfiscated', 'endExtensionPublished', 'endSeizurePublished']);
+    expect(passed(v)).to.include.members(['endReleased', 'endExtensionPublished', 'endSeizurePublished']);
     expect(passed(v)).to.not.include('expiryRelease');
     expect(passed(v), 'the extension branch had ended with its publication').to.not.include('endExtensionWithdrawn');
+  });
+
+  describe('the seizure decision is legally reviewed (查封、扣押 in rules/legal-review-catalog.json)', () => {
+    const gate = '本案属于法制审核目录（查封、扣押），未经法制审核或审核未通过，不得作出决定';
+    const reviewClock = (v: View, reviewId: string) => v.clocks.find((c: { name: string; instanceId: string }) => c.name === 'legalReview' && c.instanceId === reviewId);
+    const report = { emergencyCircumstances: '当事人正在转移涉案设备', reportedTo: '陈局长', reportContent: '已当场扣押水泵 2 台，请求补办批准' };
+
+    it('Given a seizure proposed on Monday 2 March, it is reviewed before the head may approve it: the review is due in 5 working days (9 March), the opinion of 4 March reads 同意, and the period runs from the seizure on site on 4 March (3 April)', async () => {
+      await setClock('2026-03-02T01:00:00Z');
+      const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+      let v = await view(s, id);
+      expect(v.variables).to.include({ legalReviewRequired: true, legalReviewRule: 'seizure', legalReviewRuleLabel: '查封、扣押' });
+      expect(openIds(v), 'no approval before the review').to.deep.equal([]);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      v = await view(s, id);
+      expect(reviewClock(v, review!.id)).to.include({ status: 'running', dueAt: '2026-03-09T16:00:00.000Z' });
+      await setClock('2026-03-04T01:00:00Z');
+      await complete(legal, review!.id, 'review', reviewAgree);
+      v = await view(s, id);
+      expect(v.variables).to.include({ legalReviewOutcome: 'passed', legalReviewPassed: true });
+      expect(openIds(v)).to.deep.equal(['priorApproval']);
+      const opinion = await documentText(id, 'review-opinion');
+      expect(opinion).to.include('拟作出的执法决定：查封、扣押决定书（代拟稿）：扣押暗管排污用水泵 2 台');
+      expect(opinion).to.include('审核意见：同意');
+      expect(opinion).to.include('2026年3月4日');
+      await complete(head, id, 'priorApproval', approval(true));
+      await completeOnSite(id, onSite());
+      v = await view(s, id);
+      // 5 March … 3 April is 30 days: the day of the seizure is not counted (强制法 art. 25).
+      expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-03T16:00:00.000Z' });
+      expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+    });
+
+    it('Given an emergency seizure on 2 March reported the same day, the review runs beside the after-the-fact approval: the head cannot approve before the review has passed (422, nothing moves); reviewed on 5 March and approved on 6 March, the period still ends with 1 April', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      let v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['postApproval']);
+      const review = await runningReview(id);
+      expect(review, 'the review starts with the approval').to.exist;
+      const early = await submit(head, id, 'postApproval', approval(true));
+      expect(early.status).to.equal(422);
+      expect(early.body.errors).to.deep.equal([{ field: '', message: gate }]);
+      v = await view(s, id);
+      expect(openIds(v), 'nothing moved').to.deep.equal(['postApproval']);
+      expect(v.variables.approved).to.equal(undefined);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-03-05T02:00:00Z');
+      await complete(legal, review!.id, 'review', reviewAgree);
+      expect((await view(s, review!.id)).status).to.equal('completed');
+      await setClock('2026-03-06T02:00:00Z');
+      await complete(head, id, 'postApproval', approval(true));
+      v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
+      expect(passed(v)).to.include('endEmergencyReviewed');
+      expect((await openTask(s, id, 'decide')).dueAt, 'the period runs from the seizure on site, not from the review or the approval').to.equal('2026-04-01T16:00:00.000Z');
+    });
+
+    it('Given an emergency seizure whose review is still running when the head refuses the approval on 3 March, the review is withdrawn and the goods are released at once', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-03-03T02:00:00Z');
+      await complete(head, id, 'postApproval', approval(false));
+      const v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['releaseNow']);
+      expect(passed(v)).to.include.members(['throwRefused', 'endEmergencyReviewWithdrawn']);
+      const r = await view(s, review!.id);
+      expect(r.status, 'the review is cancelled').to.equal('cancelled');
+      expect(reviewClock(v, review!.id).status).to.equal('stopped');
+      expect(seizureClock(v).status).to.equal('stopped');
+    });
+
+    it('Given an emergency seizure whose review is still running at 24:00 on 1 April, the goods are released at expiry (ended 1 April) and the review and the approval are cancelled', async () => {
+      const id = await emergencySeizure();
+      await setClock('2026-03-02T08:00:00Z');
+      await complete(officer, id, 'report', report);
+      const review = await runningReview(id);
+      await complete(officer, review!.id, 'submit', seizureSubmission);
+      await setClock('2026-04-01T15:59:59Z');
+      expect(openIds(await view(s, id))).to.deep.equal(['postApproval']);
+      expect((await view(s, review!.id)).status).to.equal('running');
+      await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+      const v = await view(s, id);
+      expect(firedTimers(v)).to.include('expiryDuringPostApproval');
+      expect(openIds(v)).to.deep.equal(['expiryRelease']);
+      expect(v.variables.seizureEndedOn).to.equal('2026-04-01');
+      expect(passed(v)).to.include.members(['throwExpired', 'endEmergencyReviewWithdrawn']);
+      const r = await view(s, review!.id);
+      expect(r.status).to.equal('cancelled');
+      expect(r.tasks).to.deep.equal([]);
+      expect(reviewClock(v, review!.id).status, 'the cancelled review no longer counts as running late').to.equal('stopped');
+      await releasedAndPublished(id);
+    });
   });
 
   it('Given no handling decision by the end of the period, the seizure is released at expiry: the timer fires at 24:00 on 1 April, not a second earlier', async () => {
@@ -301,9 +404,9 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     expect(timerOf(v, 'expiry').dueAt).to.equal('2026-04-11T16:00:00.000Z');
     expect(await firedDuring(s, id, () => setClock('2026-04-02T00:00:00Z')), 'not released at the uncorrected end').to.deep.equal([]);
 
-    await complete(head, id, 'decide', { confiscate: false, decisionReasons: '检测结果不足以认定违法，解除扣押' });
+    await complete(head, id, 'decide', { handling: 'release', decisionReasons: '检测结果不足以认定违法，解除扣押' });
     v = await view(s, id);
-    expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review'), 'a release is not sent to legal review').to.deep.equal([]);
+    expect(v.children.filter((c: { processKey: string }) => c.processKey === 'legal-review').length, 'a release is not sent to legal review: the seizure\'s own review only').to.equal(1);
     expect(v.variables.procedure).to.equal('coercion');
     expect(seizureClock(v).status).to.equal('stopped');
     expect(openIds(v)).to.deep.equal(['release']);
@@ -357,6 +460,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     v = await view(s, id);
     expect(v.timers.map((t: { elementId: string; dueAt: string }) => [t.elementId, t.dueAt])).to.deep.equal([['expiryDuringPostApproval', '2026-04-01T16:00:00.000Z']]);
     await setClock('2026-03-06T02:00:00Z');
+    await seizureReviewed(id);
     await complete(head, id, 'postApproval', approval(true));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
@@ -447,22 +551,24 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
   it('Given prior approval refused, nothing is seized', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     await complete(head, id, 'priorApproval', approval(false));
     const v = await view(s, id);
     expect(v.status).to.equal('completed');
     expect(passed(v)).to.include('endRefused');
-    expect(v.clocks).to.have.length(0);
+    expect(seizureClock(v), 'nothing seized, no seizure period').to.equal(undefined);
   });
 
   it('refuses the on-site task until an audio-video file is uploaded for it (a photo or the form\'s record number is not enough), without its record number, or with one officer named twice, and the case does not move', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewed(id);
     await complete(head, id, 'priorApproval', approval(true));
     const unchanged = async () => {
       const v = await view(s, id);
       expect(v.status).to.equal('running');
       expect(openIds(v)).to.deep.equal(['onSite']);
-      expect(v.clocks, 'no seizure clock without a completed execution').to.have.length(0);
+      expect(seizureClock(v), 'no seizure clock without a completed execution').to.equal(undefined);
       expect(v.history.filter((h: { kind: string; elementId: string }) => h.kind === 'task.completed' && h.elementId === 'onSite')).to.have.length(0);
     };
 
@@ -504,81 +610,114 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     // The decision number is the agency's own sequence, assigned when the on-site record is filed.
     expect(v.variables.seizureDecisionNo).to.match(/^湘西环封扣〔2026〕\d+号$/);
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind);
-    expect(docs).to.deep.equal(['seizure-decision', 'seizure-inventory']);
+    expect(docs).to.deep.equal(['review-opinion', 'seizure-decision', 'seizure-inventory']);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
     expect(await publishingTitles(v)).to.deep.equal(['查封、扣押决定书']);
   });
 
-  /** Given a seizure of 2 March whose decision is published, and a confiscation decided on 25 March that goes to legal review. */
-  const confiscationInReview = async () => {
-    const id = await executedOnSite();
-    await setClock('2026-03-20T02:00:00Z');
-    await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
-    await setClock('2026-03-25T02:00:00Z');
-    await complete(head, id, 'decide', { confiscate: true, decisionReasons: '水泵系违法排污工具，拟予没收' });
-    const v = await view(s, id);
-    const review = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
-    expect(review, 'a running legal-review child').to.exist;
-    await complete(officer, review.id, 'submit', {
-      decisionDraft: '没收决定书（代拟稿）', factsAndEvidence: '现场笔录、音像记录、扣押清单', legalBasis: '《行政强制法》第二十八条',
-      discretionApplied: '不适用', investigators: ['officer1', 'officer2'], hearingHeld: false,
+  describe('confiscation is a penalty (处罚法 art. 9): the seizure case transfers it to the penalty procedure (移送行政处罚)', () => {
+    let keys = 0;
+    /** A penalty case (processes/penalty.bpmn) registered for `party` under a new case number. */
+    const penaltyLead = async (party: string) => {
+      const key = `湘西环罚立〔2026〕${++keys}号`;
+      return { key, id: await startInstance(s, 'penalty', lead('2026-03-02', { party }), key) };
+    };
+    const transfer = { handling: 'transfer', decisionReasons: '水泵系通过暗管排污的工具，依法应当没收，移送行政处罚程序' };
+    const outcomeGate = (key: string) => `行政处罚案件「${key}」尚未作出没收非法财物的行政处罚决定，不能登记为已没收：财物仍予查封、扣押，直至处罚决定作出或者期限届满解除（《行政处罚法》第九条，《行政强制法》第二十八条）`;
+
+    it('Given a seizure of 2 March transferred on 5 March to the penalty case of the same party, the pumps stay seized until the penalty decision of 11 March confiscates them; recorded on 12 March, the seizure ends without a release and without a confiscation decided in the seizure case', async () => {
+      const id = await executedOnSite();
+      const penalty = await penaltyLead('某化工有限公司');
+      const other = await penaltyLead('湘西某化工有限公司');
+      await complete(head, penalty.id, 'filingApproval', filing('2026-03-01'));
+      await complete(officer, penalty.id, 'investigation', {
+        investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '2026年3月2日现场检查发现当事人通过暗管排放废水',
+        evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }],
+      });
+      await complete(reviewer, penalty.id, 'caseReview', caseReview({ partyType: '法人及非法人组织', kinds: ['confiscateProperty'] }, { proposedPenalty: '没收暗管排污用水泵 2 台', proposedConfiscationValue: 3000 }));
+      await notifyAndServe(s, officer, penalty.id, '2026-03-03');
+
+      await setClock('2026-03-05T02:00:00Z');
+      // A confiscation is no longer decided in the seizure case.
+      const confiscate = await submit(head, id, 'decide', { confiscate: true, decisionReasons: '依法没收' });
+      expect(confiscate.status).to.equal(422);
+      expect(confiscate.body.errors).to.deep.equal([{ field: 'confiscate', message: '表单中没有「confiscate」这一项' }, { field: 'handling', message: '「处理决定」为必填项' }]);
+      const noKey = await submit(head, id, 'decide', transfer);
+      expect(noKey.body.errors).to.deep.equal([{ field: 'penaltyCaseKey', message: '移送行政处罚须填写「行政处罚案件编号」：请先在行政处罚程序中登记线索（与本案同一当事人），再填写该案件的编号' }]);
+      const unknown = await submit(head, id, 'decide', { ...transfer, penaltyCaseKey: '湘西环罚立〔2026〕99号' });
+      expect(unknown.body.errors).to.deep.equal([{ field: 'penaltyCaseKey', message: '没有编号为「湘西环罚立〔2026〕99号」的行政处罚案件：请先在行政处罚程序中登记线索，再填写该案件的编号' }]);
+      const otherParty = await submit(head, id, 'decide', { ...transfer, penaltyCaseKey: other.key });
+      expect(otherParty.body.errors).to.deep.equal([{ field: 'penaltyCaseKey', message: `行政处罚案件「${other.key}」的当事人是「湘西某化工有限公司」，与本案当事人「某化工有限公司」不同：只能移送同一当事人的案件` }]);
+      expect(openIds(await view(s, id)), 'nothing moved').to.deep.equal(['decide', 'extensionRequest']);
+
+      await complete(head, id, 'decide', { ...transfer, penaltyCaseKey: penalty.key });
+      let v = await view(s, id);
+      expect(v.variables).to.include({ handling: 'transfer', penaltyCaseKey: penalty.key });
+      expect(openIds(v), 'the pumps stay seized; an extension may still be asked for').to.deep.equal(['awaitPenaltyDecision', 'extensionRequest']);
+      expect(seizureClock(v)).to.include({ status: 'running', dueAt: '2026-04-01T16:00:00.000Z' });
+      expect((await openTask(s, id, 'awaitPenaltyDecision')).dueAt, 'the seizure period still runs').to.equal('2026-04-01T16:00:00.000Z');
+      expect(timerOf(v, 'expiryAwaitingPenalty').dueAt).to.equal('2026-04-01T16:00:00.000Z');
+      const early = await submit(officer, id, 'awaitPenaltyDecision', { penaltyOutcome: 'confiscated', penaltyOutcomeNote: '处罚决定没收' });
+      expect(early.status).to.equal(422);
+      expect(early.body.errors).to.deep.equal([{ field: 'penaltyOutcome', message: outcomeGate(penalty.key) }]);
+
+      // The penalty procedure: the statement period (5 working days from 3 March) ends on 10 March; the decision of 11 March confiscates the pumps.
+      await setClock('2026-03-10T16:00:00Z');
+      await setClock('2026-03-11T02:00:00Z');
+      expect(openIds(await view(s, penalty.id))).to.deep.equal(['decision']);
+      await complete(head, penalty.id, 'decision', {
+        decisionDate: '2026-03-11', decidedPenaltyKinds: ['confiscateProperty'], penaltyContent: '没收暗管排污用水泵 2 台', confiscatedItems: [{ name: '暗管排污用水泵', quantity: '2 台' }], confiscatedAmount: 3000,
+        evidenceReason: '现场检查笔录、扣押清单相互印证，予以采信', legalBasisReason: '违反《水污染防治法》第十条，依第八十三条处罚', discretionReason: '首次违法，没收作案工具',
+      });
+      const decisionNo = (await view(s, penalty.id)).variables.penaltyDecisionNo as string;
+      expect(decisionNo).to.be.a('string');
+
+      await setClock('2026-03-12T02:00:00Z');
+      await complete(officer, id, 'awaitPenaltyDecision', { penaltyOutcome: 'confiscated', penaltyOutcomeNote: '处罚决定已没收扣押的水泵' });
+      v = await view(s, id);
+      expect(v.variables).to.include({ penaltyOutcome: 'confiscated', penaltyCaseDecisionNo: decisionNo, penaltyCaseDecisionDate: '2026-03-11' });
+      expect(v.variables.penaltyCaseConfiscatedItems, 'what the penalty decision confiscated').to.deep.equal([{ name: '暗管排污用水泵', quantity: '2 台' }]);
+      expect(seizureClock(v).status).to.equal('stopped');
+      expect(v.timers.filter((t: { elementId: string }) => t.elementId.startsWith('expiry'))).to.deep.equal([]);
+      expect(openIds(v)).to.deep.equal([]);
+      expect(passed(v)).to.include.members(['throwConfiscated', 'endConfiscatedByPenalty', 'endExtensionWithdrawn']);
+      expect(passed(v)).to.not.include.members(['release', 'expiryRelease']);
+      expect(await publishingTitles(v), 'the penalty case publishes its own decision; the seizure case publishes only the seizure').to.deep.equal(['查封、扣押决定书']);
+      const docs = (await s.api.get(`/api/instances/${id}/documents`)).body.map((d: { kind: string }) => d.kind).sort();
+      expect(docs, 'no confiscation document of the seizure case').to.deep.equal(['review-opinion', 'seizure-decision', 'seizure-inventory']);
     });
-    return { id, reviewId: review.id as string };
-  };
 
-  it('Given a confiscation still in legal review when the period ends at 24:00 on 1 April, the goods are released at expiry: the review is cancelled and the open extension request withdrawn', async () => {
-    const { id, reviewId } = await confiscationInReview();
-    let v = await view(s, id);
-    expect(openIds(v), 'an extension may still be asked for while the review runs').to.deep.equal(['extensionRequest']);
-    expect(timerOf(v, 'expiryDuringReview').dueAt).to.equal('2026-04-01T16:00:00.000Z');
-    expect(openIds(await view(s, reviewId))).to.deep.equal(['review']);
-
-    // Other cases of this file run on the same clock: what fired is read from this case's record.
-    await setClock('2026-04-01T15:59:59Z');
-    expect(firedTimers(await view(s, id)), 'not a second early').to.deep.equal([]);
-    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
-    v = await view(s, id);
-    expect(firedTimers(v)).to.deep.equal(['expiryDuringReview']);
-    expect(openIds(v), 'release, nothing else').to.deep.equal(['expiryRelease']);
-    expect(seizureClock(v).status).to.equal('stopped');
-    expect(passed(v)).to.include.members(['throwExpired', 'endExtensionWithdrawn']);
-    const review = await view(s, reviewId);
-    expect(review.status, 'the pending review is cancelled').to.equal('cancelled');
-    expect(review.tasks).to.deep.equal([]);
-    const reviewClock = v.clocks.find((c: { name: string; instanceId: string }) => c.name === 'legalReview' && c.instanceId === reviewId);
-    expect(reviewClock.status, 'the cancelled review no longer counts as running late').to.equal('stopped');
-
-    await setClock('2026-04-02T02:00:00Z');
-    await complete(officer, id, 'expiryRelease', release);
-    v = await view(s, id);
-    const releasePub = (await publishing(v))['解除查封、扣押决定书'];
-    // 20 working days from 2 April: 3, 7–10, 13–17, 20–24, 27–30 April (Qingming 4–6 April off), then 6 May (Labour Day 1–5 May off).
-    expect((await openTask(s, releasePub, 'review')).dueAt).to.equal('2026-05-06T16:00:00.000Z');
-    await complete(officer, releasePub, 'review', reviewOk);
-    v = await view(s, id);
-    expect(v.status).to.equal('completed');
-    expect(passed(v)).to.include.members(['expiryRelease', 'endReleased']);
-    expect(passed(v)).to.not.include.members(['confiscationDecision', 'endConfiscated']);
-  });
-
-  it('Given the review passed but the confiscation not yet decided when the period ends, the goods are released at expiry', async () => {
-    const { id, reviewId } = await confiscationInReview();
-    await complete(legal, reviewId, 'review', {
-      checkCompetence: true, checkPowers: true, checkProcedure: true, checkFactsEvidence: true,
-      checkLawAndDiscretion: true, checkDocuments: true, criminalReferralNeeded: false, reviewOpinion: 'agree',
+    it('Given a seizure transferred on 25 March whose penalty case has not decided by 24:00 on 1 April, the pumps are released at expiry: they do not stay seized beyond the period waiting for the penalty', async () => {
+      const id = await executedOnSite();
+      const penalty = await penaltyLead('某化工有限公司');
+      await setClock('2026-03-20T02:00:00Z');
+      await complete(officer, (await publishing(await view(s, id)))['查封、扣押决定书'], 'review', reviewOk);
+      await setClock('2026-03-25T02:00:00Z');
+      await complete(head, id, 'decide', { ...transfer, penaltyCaseKey: penalty.key });
+      expect(openIds(await view(s, id))).to.deep.equal(['awaitPenaltyDecision', 'extensionRequest']);
+      await setClock('2026-04-01T15:59:59Z');
+      expect(firedTimers(await view(s, id))).to.deep.equal([]);
+      await s.api.post('/api/dev/clock', { advance: 'PT1S' });
+      const v = await view(s, id);
+      expect(firedTimers(v)).to.deep.equal(['expiryAwaitingPenalty']);
+      expect(openIds(v)).to.deep.equal(['expiryRelease']);
+      expect(v.variables.seizureEndedOn).to.equal('2026-04-01');
+      expect(passed(v)).to.include.members(['throwExpired', 'endExtensionWithdrawn']);
+      expect((await view(s, penalty.id)).status, 'the penalty case goes on by itself').to.equal('running');
+      await releasedAndPublished(id);
     });
-    let v = await view(s, id);
-    expect(openIds(v)).to.deep.equal(['confiscationDecision', 'extensionRequest']);
-    expect(timerOf(v, 'expiryBeforeConfiscation').dueAt).to.equal('2026-04-01T16:00:00.000Z');
 
-    await setClock('2026-04-01T15:59:59Z');
-    expect(openIds(await view(s, id))).to.deep.equal(['confiscationDecision', 'extensionRequest']);
-    await s.api.post('/api/dev/clock', { advance: 'PT1S' });
-    v = await view(s, id);
-    expect(firedTimers(v)).to.deep.equal(['expiryBeforeConfiscation']);
-    expect(openIds(v)).to.deep.equal(['expiryRelease']);
-    expect(seizureClock(v).status).to.equal('stopped');
-    expect(v.timers).to.deep.equal([]);
+    it('Given a transferred seizure whose penalty decision does not confiscate, the officer records the release and the pumps are returned', async () => {
+      const id = await executedOnSite();
+      const penalty = await penaltyLead('某化工有限公司');
+      await setClock('2026-03-20T02:00:00Z');
+      await complete(head, id, 'decide', { ...transfer, penaltyCaseKey: penalty.key });
+      await complete(officer, id, 'awaitPenaltyDecision', { penaltyOutcome: 'release', penaltyOutcomeNote: '处罚案件决定不予没收' });
+      const v = await view(s, id);
+      expect(openIds(v)).to.deep.equal(['release']);
+      expect(seizureClock(v).status).to.equal('stopped');
+      expect(passed(v)).to.include.members(['throwReleased', 'endExtensionWithdrawn']);
+    });
   });
 
   it('Given an extension asked for but not approved when the head decides to release, the request is withdrawn and the period was never extended', async () => {
@@ -588,7 +727,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     let v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionApproval']);
 
-    await complete(head, id, 'decide', { confiscate: false, decisionReasons: '违法事实不成立，解除扣押' });
+    await complete(head, id, 'decide', { handling: 'release', decisionReasons: '违法事实不成立，解除扣押' });
     v = await view(s, id);
     expect(openIds(v), 'the approval is withdrawn').to.deep.equal(['release']);
     expect(passed(v)).to.include.members(['throwReleased', 'endExtensionWithdrawn']);
@@ -615,6 +754,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     const stats = (await s.api.get('/api/statistics?from=2026-03-01&to=2026-03-31')).body;
     expect(stats.lateEmergencyReports, 'the one late report of this file').to.equal(1);
     await complete(head, id, 'lateReportNoted', { lateReportOpinion: '已知悉，责成承办人书面说明并纳入考核' });
+    await seizureReviewed(id);
     await complete(head, id, 'postApproval', approval(true));
     v = await view(s, id);
     expect(openIds(v)).to.deep.equal(['decide', 'extensionRequest']);
@@ -641,7 +781,7 @@ describe('Feature: seizure and sealing (行政强制措施：查封、扣押)', 
     await setClock('2026-05-02T02:00:00Z');
     await complete(officer, id, 'expiryRelease', { ...release, returnedOn: '2026-05-02' });
     const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
-    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
+    expect(docs.map((d) => d.kind).sort()).to.deep.equal(['review-opinion', 'seizure-decision', 'seizure-extension', 'seizure-inventory', 'seizure-release']);
     for (const d of docs) {
       const html = (await s.api.get(`/api/documents/${d.id}`)).body as string;
       expect(documentProblems(html, { usernames: ['officer1', 'officer2', 'head1', 'manager1', 'legal1'] }), `${d.kind}:\n${visibleText(html)}`).to.deep.equal([]);

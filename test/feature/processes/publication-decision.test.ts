@@ -6,6 +6,7 @@ import { insertDocument } from '../../../src/store/documents.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { uploadRecording } from '../../helpers/evidence.ts';
 import { ApiClient, ROOT, type TestServer, startProcessServer } from '../../helpers/server.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 type Published = { kind: string; decisionNo: string; fields: Record<string, unknown> };
@@ -41,6 +42,7 @@ describe('Feature: a publication carries its decision number and date', () => {
   it('Given a seizure decided on 2 March and released at expiry on 2 April, when each is published days later, then each item carries the number and date of its own document', async () => {
     await setClock('2026-03-02T01:00:00Z');
     const id = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewPassed(s, id);
     await complete(head, id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, id, 'onSite');
     await complete(officer, id, 'onSite', {

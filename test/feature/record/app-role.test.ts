@@ -9,6 +9,7 @@ import { uploadRecording } from '../../helpers/evidence.ts';
 import { onPostgres, testDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { completeTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 /**
  * The server connects as a PostgreSQL role that owns nothing (DATABASE_URL) while the owner
@@ -69,6 +70,7 @@ describe('Feature: the server runs as a database role that owns nothing (Postgre
     const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
     caseId = res.body.id;
+    await seizureReviewPassed(s, caseId);
     await completeTask(s, head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     expect((await uploadRecording(s, officer, caseId, 'onSite')).label).to.equal('音像记录 No. 1');
     expect((await view(s, caseId)).tasks.map((t: { elementId: string }) => t.elementId)).to.include('onSite');

@@ -10,6 +10,7 @@ import { media, uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask, startInstance, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { whileTampered as whileTamperedWith } from '../../helpers/tamper.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 type View = Awaited<ReturnType<typeof view>>;
 
@@ -43,6 +44,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     // A seizure from approval to release at expiry, with both publications: two called processes, timers, a clock, documents, a recording.
     await setClock('2026-03-02T01:00:00Z');
     caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewPassed(s, caseId);
     await complete(head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     await uploadRecording(s, officer, caseId, 'onSite', recording);
     await complete(officer, caseId, 'onSite', {
@@ -69,7 +71,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     expect(record.length).to.be.greaterThan(60);
     expect(record.map((e) => e.seq)).to.deep.equal(record.map((_, i) => i + 1));
     record.forEach((e, i) => expect(e.prevHash).to.equal(i ? record[i - 1]!.hash : null));
-    expect(new Set(record.map((e) => e.instanceId)).size, 'the publications belong to the case').to.equal(3);
+    expect(new Set(record.map((e) => e.instanceId)).size, 'the seizure\'s legal review and the publications belong to the case').to.equal(4);
     expect(record.map((e) => e.kind)).to.include.members(['instance.started', 'task.completed', 'evidence.added', 'document.issued', 'clock.start', 'timer.fired', 'publication.published', 'call.returned']);
     const onSite = record.find((e) => e.kind === 'task.completed' && e.actor === 'officer1')!;
     expect(onSite.address).to.match(/127\.0\.0\.1$/);
@@ -159,7 +161,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     expect(res.body.cases).to.deep.equal([{ procedure: 'coercion', outcome: '已解除查封、扣押', cases: 1 }]);
     expect(res.body.timeliness).to.deep.include({ procedure: 'coercion', clock: 'seizure', onTime: 1, late: 0, open: 0, openOverdue: 0 });
     expect(res.body.publications).to.deep.equal([{ kind: 'other', onTime: 2, late: 0 }]);
-    expect(res.body.reviewOpinions).to.deep.equal({ agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 });
+    expect(res.body.reviewOpinions, 'the seizure was reviewed before it was approved').to.deep.equal({ agree: 1, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 });
     expect((await s.api.get('/api/statistics?from=2027-01-01&to=2027-12-31')).body.cases).to.deep.equal([]);
     expect((await s.api.get('/api/statistics?from=2026-13-01&to=2026-12-31')).status).to.equal(400);
     expect((await officer.get('/api/statistics?from=2026-01-01&to=2026-12-31')).status, 'managers and administrators only').to.equal(403);

@@ -11,6 +11,7 @@ import { uploadRecording } from '../../helpers/evidence.ts';
 import { completeTask } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { rechain, tamper } from '../../helpers/tamper.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 const KEY = 'test-record-key-0123456789abcdef-0123456789';
 
@@ -32,6 +33,7 @@ describe('Feature: a re-chained or truncated record fails against its signed anc
   const newCase = async () => {
     const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    await seizureReviewPassed(s, res.body.id);
     await completeTask(s, headOfUnit, res.body.id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     return res.body.id as string;
   };

@@ -10,6 +10,7 @@ import { completeTask, view } from '../../helpers/fixtures.ts';
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { tamper } from '../../helpers/tamper.ts';
 import { webLogin, type WebSession } from '../../helpers/web.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 /**
  * The case knows its own record (entry count and head hash, written with each append): a record
@@ -34,6 +35,7 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
   const newCase = async () => {
     const res = await officer.post('/api/instances', { processKey: 'coercion', variables: { party: '某化工有限公司', emergency: false } });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    await seizureReviewPassed(s, res.body.id);
     await completeTask(s, headOfUnit, res.body.id, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
     return res.body.id as string;
   };
@@ -74,7 +76,9 @@ describe('Feature: a case record emptied or cut short does not verify', () => {
     const result = await verify(id);
     expect(result).to.include({ ok: false, entries: 0 });
     expect(result.firstProblem).to.deep.equal({ what: 'case', ref: id, message });
-    expect(await cli(id)).to.deep.equal({ code: 1, line: `case ${id}: ${message}` });
+    // The seizure's legal review issued its opinion before the approval: that document has lost its entry too.
+    expect(result.problems.map((p: { what: string }) => p.what)).to.deep.equal(['case', 'document']);
+    expect(await cli(id)).to.deep.equal({ code: 1, line: `case ${id}: ${message}（另有 1 处问题）` });
     const html = (await page.get(`/cases/${id}/record/verify`)).text;
     expect(html).to.include('data-testid="verify-failed"').and.include(`<strong data-testid="verify-problem">${message}</strong>`);
 

@@ -12,6 +12,7 @@ import { completeTask, openTask, startInstance, view } from '../../helpers/fixtu
 import { ApiClient, ROOT, startServer, type TestServer } from '../../helpers/server.ts';
 import { whileTampered as whileTamperedWith } from '../../helpers/tamper.ts';
 import { webLogin } from '../../helpers/web.ts';
+import { seizureReviewPassed } from '../../helpers/coercion-case.ts';
 
 /** The record holds against the ways around it: every recorded field is checked, a case file is tied to its chain, the gate has no back door. */
 describe('Feature: the case record cannot be bypassed', () => {
@@ -44,6 +45,7 @@ describe('Feature: the case record cannot be bypassed', () => {
     head = await ApiClient.login(s.base, 'head1', 'demo');
     await s.api.post('/api/dev/clock', { set: '2026-03-02T01:00:00Z' });
     caseId = await startInstance(s, 'coercion', { party: '泸溪县某冶炼厂', emergency: false });
+    await seizureReviewPassed(s, caseId);
     await completeTask(s, head, caseId, 'priorApproval', { approved: true, approvalOpinion: '同意实施' });
   });
   after(async () => {
