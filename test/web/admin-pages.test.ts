@@ -113,7 +113,7 @@ describe('Web: the administrators\' area', () => {
     const other = await startServer({ label: 'web-admin-2', db: s.db }); // a second server process on the same database
     try {
       const caseBefore = await startInstance(other, 'catalog-probe', { partyType: '自然人', fineAmount: 5000 });
-      expect((await view(other, caseBefore)).variables).to.include({ legalReviewRequired: false, legalReviewCatalogVersion: '2026-1' });
+      expect((await view(other, caseBefore)).variables).to.include({ legalReviewRequired: false, legalReviewCatalogVersion: '2026-2' });
 
       const page = await admin.get('/admin/catalog');
       expect(page.text).to.include('对公民处以较大数额罚款').and.include('来自规则文件');
@@ -122,7 +122,7 @@ describe('Web: the administrators\' area', () => {
       const badJson = await admin.post('/admin/catalog', { catalog: '{"rules": [' });
       expect(badJson.status).to.equal(422);
       expect(badJson.text).to.include('不是有效的 JSON');
-      const badRule = await admin.post('/admin/catalog', { catalog: JSON.stringify({ ...current, version: '2026-2', rules: [{ id: 'x', label: '某', when: { amountOver: 1 } }] }) });
+      const badRule = await admin.post('/admin/catalog', { catalog: JSON.stringify({ ...current, version: '2026-3', rules: [{ id: 'x', label: '某', when: { amountOver: 1 } }] }) });
       expect(badRule.status).to.equal(422);
       expect(badRule.text).to.include('未知条件：amountOver');
       const lowered = { ...current, rules: current.rules.map((r: { id: string; when: object }) => (r.id === 'fine-individual' ? { ...r, when: { ...r.when, fineAmountAtLeast: 5000 } } : r)) };
@@ -132,15 +132,15 @@ describe('Web: the administrators\' area', () => {
       expect((await admin.get('/admin/catalog')).text, 'nothing stored').to.include('尚无修订');
 
       s.clock.set(new Date('2026-03-03T02:00:00Z'));
-      const saved = await admin.post('/admin/catalog', { catalog: JSON.stringify({ ...lowered, version: '2026-2' }, null, 2) });
+      const saved = await admin.post('/admin/catalog', { catalog: JSON.stringify({ ...lowered, version: '2026-3' }, null, 2) });
       expect(saved.status).to.equal(303);
       const after = await admin.get(saved.location!);
-      expect(after.text).to.include('已保存目录版本「2026-2」').and.include('第 1 次修订，admin 于 2026/03/03 10:00 保存');
+      expect(after.text).to.include('已保存目录版本「2026-3」').and.include('第 1 次修订，admin 于 2026/03/03 10:00 保存');
       expect(after.text).to.include('罚款金额不低于（元） 5000');
 
       const caseAfter = await startInstance(other, 'catalog-probe', { partyType: '自然人', fineAmount: 5000 });
-      expect((await view(other, caseAfter)).variables).to.include({ legalReviewRequired: true, legalReviewRule: 'fine-individual', legalReviewCatalogVersion: '2026-2' });
-      expect((await view(s, caseBefore)).variables.legalReviewCatalogVersion, 'a case keeps the answer it was given').to.equal('2026-1');
+      expect((await view(other, caseAfter)).variables).to.include({ legalReviewRequired: true, legalReviewRule: 'fine-individual', legalReviewCatalogVersion: '2026-3' });
+      expect((await view(s, caseBefore)).variables.legalReviewCatalogVersion, 'a case keeps the answer it was given').to.equal('2026-2');
     } finally {
       await other.stop();
     }

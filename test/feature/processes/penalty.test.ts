@@ -151,7 +151,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     expect(await firedDuring(s, id, () => at('2026-03-10T15:59:59Z')), 'not a second early').to.deep.equal([]);
     expect(await firedDuring(s, id, () => at('2026-03-10T16:00:00Z'))).to.deep.equal(['noHearingRequest']);
     v = await view(s, id);
-    expect(v.variables).to.include({ legalReviewRequired: false, legalReviewCatalogVersion: '2026-1' });
+    expect(v.variables).to.include({ legalReviewRequired: false, legalReviewCatalogVersion: '2026-2' });
     expect(v.variables.legalReviewRule).to.equal(null);
     expect(open(v), 'no legal review, no collective discussion').to.deep.equal(['decision']);
     expect(v.children).to.have.length(0);

@@ -90,7 +90,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
 
     await completeOk(officer, id, 'substantiveReview', { reviewOpinion: '符合法定条件', siteCheckNeeded: false, hearingNeeded: false });
     v = await view(s, id);
-    expect(v.variables, 'asked the catalog as a permit: not a major decision').to.include({ procedure: 'permit', legalReviewRequired: false, legalReviewCatalogVersion: '2026-1' });
+    expect(v.variables, 'asked the catalog as a permit: not a major decision').to.include({ procedure: 'permit', legalReviewRequired: false, legalReviewCatalogVersion: '2026-2' });
     expect(v.variables).to.not.have.property('acceptedBySilence');
     expect(v.children, 'no legal review').to.deep.equal([]);
     const decide = await openTask(s, id, 'decide');

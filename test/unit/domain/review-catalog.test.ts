@@ -19,7 +19,7 @@ describe('domain: the legal-review catalog', () => {
     expect(askCatalog(catalog, { hearingHeld: true }).legalReviewRule).to.equal('after-hearing');
     expect(askCatalog(catalog, { complexCase: true }).legalReviewRule).to.equal('complex');
     expect(askCatalog(catalog, { flaggedForReview: true }).legalReviewRuleLabel).to.equal('负责人认为需要审核的其他案件');
-    expect(askCatalog(catalog, { penaltyKinds: ['警告'], fineAmount: 0 })).to.include({ legalReviewRequired: false, legalReviewRule: null, legalReviewCatalogVersion: '2026-1' });
+    expect(askCatalog(catalog, { penaltyKinds: ['警告'], fineAmount: 0 })).to.include({ legalReviewRequired: false, legalReviewRule: null, legalReviewCatalogVersion: '2026-2' });
   });
 });
 
