@@ -142,14 +142,14 @@ describe('Web: the public platform (/public, /public/lists), no sign-in', () => 
     expect(res.text).to.include('排污许可证执行情况检查').and.to.include('危险废物规范化环境管理检查');
     expect(res.text).to.include('<td>现场实施查封、扣押</td><td><span class="badge overdue">全程音像记录</span>');
     expect(res.text).to.include('<td>公告送达</td>').and.to.include('<td>听证</td>').and.to.include('<td>现场检查（勘察）</td>');
-    expect(res.text).to.include('重大执法决定法制审核目录清单').and.to.include('版本 2026-1').and.to.include('对法人或其他组织处以较大数额罚款 <span class="hint">（当事人为法人及非法人组织或个体工商户，罚款金额达到 200,000 元）</span>');
+    expect(res.text).to.include('重大执法决定法制审核目录清单').and.to.include('版本 2026-2').and.to.include('对法人或其他组织处以较大数额罚款 <span class="hint">（当事人为法人及非法人组织或个体工商户，罚款金额达到 200,000 元）</span>');
 
     // A revision saved by an administrator is the catalog in force, and the one published.
     const admin = await webLogin(s.base, 'admin', 'admin');
-    const catalog = { title: '重大执法决定法制审核目录清单', version: '2026-2', rules: [{ id: 'fine-organisation', label: '对法人或其他组织处以五十万元以上罚款', when: { partyType: ['法人及非法人组织'], fineAmountAtLeast: 500000 } }] };
+    const catalog = { title: '重大执法决定法制审核目录清单', version: '2026-3', rules: [{ id: 'fine-organisation', label: '对法人或其他组织处以五十万元以上罚款', when: { partyType: ['法人及非法人组织'], fineAmountAtLeast: 500000 } }] };
     const saved = await admin.post('/admin/catalog', { catalog: JSON.stringify(catalog) });
     expect(saved.status, saved.text.slice(0, 300)).to.be.oneOf([200, 303]);
     const after = await get(s.base, '/public/lists');
-    expect(after.text).to.include('版本 2026-2').and.to.include('对法人或其他组织处以五十万元以上罚款').and.not.to.include('对公民处以较大数额罚款');
+    expect(after.text).to.include('版本 2026-3').and.to.include('对法人或其他组织处以五十万元以上罚款').and.not.to.include('对公民处以较大数额罚款');
   });
 });
