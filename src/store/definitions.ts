@@ -41,6 +41,16 @@ export function definitionByVersion(db: DbOrTx, key: string, version: number): P
 }
 
 /** A (key, version) or other unique index refused the insert: another deployment of the key got there first. */
+/**
+ * Another SQLite process wrote between this transaction's read and its write: a deferred
+ * transaction cannot upgrade its WAL snapshot (SQLITE_BUSY_SNAPSHOT, not waited for by
+ * busy_timeout), so the whole transaction is tried again.
+ */
+export function isSqliteBusy(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return (typeof e?.code === 'string' && e.code.startsWith('SQLITE_BUSY')) || /database is locked/i.test(e?.message ?? '');
+}
+
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));

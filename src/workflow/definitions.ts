@@ -12,7 +12,7 @@ import type { ProcessEngine } from '../engine/runner.ts';
 import { notFound } from '../errors.ts';
 import { parseStepList } from '../notifications/reminder-policy.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
-import { definitionById, insertDefinition, isUniqueViolation, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
+import { definitionById, insertDefinition, isSqliteBusy, isUniqueViolation, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
 
 export type { DiagramProblem };
 
@@ -23,7 +23,7 @@ export type KnownForm = (formKey: string) => boolean;
 export type KnownClock = (name: string) => boolean;
 
 /** Two deployments of one key at once: the loser of the insert reads again and takes the next version. */
-const DEPLOY_ATTEMPTS = 5;
+const DEPLOY_ATTEMPTS = 10;
 
 export interface Deployed {
   id: number;
@@ -68,7 +68,9 @@ export class Definitions {
       try {
         return await this.store(parsed, compiled, xml, hash, deployedBy);
       } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= DEPLOY_ATTEMPTS) throw err;
+        // Two processes deploying at once (a fresh database started twice): the loser reads again.
+        if (!(isUniqueViolation(err) || isSqliteBusy(err)) || attempt >= DEPLOY_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
       }
     }
   }
