@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * The clocks the diagrams name, as rules/clocks.json lists them: how people read each one and
@@ -50,7 +50,7 @@ export class ClockCatalog {
 export function loadClockCatalog(file: string): ClockCatalog {
   let raw: { clocks?: Record<string, Partial<ClockEntry>> };
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = readJsonFile(file);
   } catch (err) {
     throw new Error(`clock catalog ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { DbOrTx } from '../store/db.ts';
 import { usersInGroups } from '../store/users.ts';
 import type { FieldError } from './form-messages.ts';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * A collective discussion of the agency's leadership (处罚法 art. 57; 生态环境行政处罚办法 on the
@@ -32,7 +32,7 @@ let rule: QuorumRule | undefined;
 
 export function quorumRule(): QuorumRule {
   if (rule) return rule;
-  const r = JSON.parse(fs.readFileSync(FILE, 'utf8')) as Partial<QuorumRule>;
+  const r = readJsonFile(FILE) as Partial<QuorumRule>;
   if (typeof r.group !== 'string' || typeof r.moreThanHalf !== 'boolean' || !Number.isInteger(r.atLeast) || r.atLeast! < 1) {
     throw new Error(`${FILE}: needs "group" (a group id), "moreThanHalf" (true/false) and "atLeast" (a whole number ≥ 1)`);
   }

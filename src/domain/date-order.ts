@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isIsoDate } from './date-rules.ts';
 import type { FieldError } from './form-messages.ts';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * `"x-zhifa": {"dateOrder": "penalty"}`: the dates of a case follow the order of the procedure
@@ -37,7 +38,7 @@ export function dateOrder(name: string, dir = RULES_DIR): DateOrder {
   if (cached) return cached;
   const file = path.join(dir, `${name}-date-order.json`);
   if (!/^[a-z][a-z-]*$/.test(name) || !fs.existsSync(file)) throw new Error(`no date order "${name}" (${file})`);
-  const { order, after = [] } = JSON.parse(fs.readFileSync(file, 'utf8')) as { order?: unknown; after?: unknown };
+  const { order, after = [] } = readJsonFile(file) as { order?: unknown; after?: unknown };
   if (!Array.isArray(order) || order.some((e) => typeof e?.variable !== 'string' || typeof e?.label !== 'string')) {
     throw new Error(`${file}: "order" must be a list of {variable, label, mayBeFuture?}`);
   }

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { dayNumber, daysInMonth, parseIsoDate } from '../calendar/dates.ts';
 import { isIsoDate } from './date-rules.ts';
 import type { FieldError } from './form-messages.ts';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * 立案审批 (处罚法 arts. 36, 54; 生态环境行政处罚办法 2023): the filing decision is taken within
@@ -18,7 +18,7 @@ export interface LimitationPeriod {
 }
 
 export function loadLimitationPeriod(file: string): LimitationPeriod {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LimitationPeriod>;
+  const raw = readJsonFile(file) as Partial<LimitationPeriod>;
   const years = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
   if (!years(raw.years) || !years(raw.extendedYears) || typeof raw.article !== 'string' || typeof raw.extendedWhen !== 'string') {
     throw new Error(`${file}: needs {article, years, extendedYears, extendedWhen} with whole years`);

@@ -4,6 +4,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { formRulesProblems, type FormRules } from './form-rules.ts';
 import { fieldErrors, type FieldError } from './form-messages.ts';
+import { readJsonFile } from '../json-file.ts';
 
 // ajv-formats is CommonJS with a default export; under ESM the plugin sits on `.default`.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => void }).default;
@@ -36,7 +37,7 @@ export class FormRegistry {
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
       const full = path.join(dir, file);
       try {
-        this.add(path.basename(file, '.json'), JSON.parse(fs.readFileSync(full, 'utf8')));
+        this.add(path.basename(file, '.json'), readJsonFile(full));
       } catch (err) {
         throw new FormError(`form ${full} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
       }

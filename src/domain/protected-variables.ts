@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { ZhifaError } from '../errors.ts';
 import type { FieldError } from './form-messages.ts';
+import { readJsonFile } from '../json-file.ts';
 
 /** A user task of a process: the step that may write a variable when its form is submitted. */
 export interface Step {
@@ -33,7 +33,7 @@ export class ProtectedVariables {
   static load(file: string): ProtectedVariables {
     let data: { variables?: unknown };
     try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      data = readJsonFile(file);
     } catch (err) {
       throw new Error(`protected variables ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
     }

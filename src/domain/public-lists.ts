@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * The lists the agency publishes beside its decisions (rules/*.json, edited by the agency):
@@ -34,7 +34,7 @@ export interface AvRecordingMatter {
 function loadList<T>(file: string, textFields: readonly string[], check: (item: Record<string, unknown>) => string | null = () => null): PublicList<T> {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = readJsonFile(file);
   } catch (err) {
     throw new Error(`list ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }

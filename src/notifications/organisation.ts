@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../json-file.ts';
 
 export interface Department {
   name: string;
@@ -18,7 +18,7 @@ export class Organisation {
 
   static fromFile(file: string): Organisation {
     try {
-      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { departments?: Department[]; agencyWideGroups?: unknown };
+      const raw = readJsonFile(file) as { departments?: Department[]; agencyWideGroups?: unknown };
       if (!Array.isArray(raw.departments)) throw new Error('it needs a "departments" list');
       const wide = raw.agencyWideGroups ?? [];
       if (!Array.isArray(wide) || !wide.every((g) => typeof g === 'string' && g)) throw new Error('"agencyWideGroups" must be a list of group ids');

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../json-file.ts';
 
 export const RecipientRoles = ['assignee', 'departmentHead', 'managerAbove'] as const;
 export type RecipientRole = (typeof RecipientRoles)[number];
@@ -72,7 +72,7 @@ export class ReminderPolicy {
   static fromFile(file: string): ReminderPolicy {
     let raw: { default?: unknown; overrides?: Record<string, unknown> };
     try {
-      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      raw = readJsonFile(file);
     } catch (err) {
       throw new PolicyError(`reminder policy ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
     }

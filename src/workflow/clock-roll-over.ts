@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readJsonFile } from '../json-file.ts';
 
 /**
  * Which statutory clocks are maximum durations of a measure (rules/clock-roll-over.json): their
@@ -14,7 +14,7 @@ export interface ClockRollOverRules {
 export const ALWAYS_ROLL_OVER: ClockRollOverRules = { rollsOver: () => true };
 
 export function loadClockRollOver(file: string): ClockRollOverRules {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { maximumDurations?: unknown };
+  const data = readJsonFile(file) as { maximumDurations?: unknown };
   const list = data.maximumDurations;
   if (!Array.isArray(list) || list.some((e) => typeof e?.clock !== 'string' || typeof e?.basis !== 'string' || !e.basis)) {
     throw new Error(`${file}: "maximumDurations" must be a list of {clock, label, basis} (basis: the article that makes it a maximum)`);

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import type { ServiceRegistry } from '../../engine/services.ts';
 import { penaltyKindLabel } from './penalty-kinds.ts';
+import { readJsonFile } from '../../json-file.ts';
 
 /** rules/hearing-right.json: when a proposed penalty gives the party the right to a hearing (处罚法 art. 63). */
 export interface HearingRightRules {
@@ -11,7 +11,7 @@ export interface HearingRightRules {
 }
 
 export function loadHearingRightRules(file: string): HearingRightRules {
-  const rules = JSON.parse(fs.readFileSync(file, 'utf8')) as HearingRightRules;
+  const rules = readJsonFile(file) as HearingRightRules;
   const amounts = Object.values(rules.largeAmountAtLeast ?? {});
   if (!rules.version || !amounts.length || !amounts.every((n) => typeof n === 'number' && n > 0) || !Array.isArray(rules.kinds) || !Array.isArray(rules.amountKinds)) {
     throw new Error(`${file}: needs version, largeAmountAtLeast (party type → yuan), amountKinds and kinds`);

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from '../../json-file.ts';
 
 /** rules/penalty-kinds.json: the penalty kind codes every step, document and publication shares. */
 const FILE = path.resolve(import.meta.dirname, '../../../rules/penalty-kinds.json');
-const KINDS = (JSON.parse(fs.readFileSync(FILE, 'utf8')) as { kinds: Record<string, string> }).kinds;
+const KINDS = (readJsonFile(FILE) as { kinds: Record<string, string> }).kinds;
 
 export const penaltyKindCodes = (): string[] => Object.keys(KINDS);
 

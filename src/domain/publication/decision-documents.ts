@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PUBLICATION_KINDS, type PublicationKind } from './periods.ts';
+import { readJsonFile } from '../../json-file.ts';
 
 /**
  * Which issued document is the decision a publication publishes, as documents/kinds.json says
@@ -22,7 +22,7 @@ interface KindsFile {
 /** Read once at start; a wrong entry stops the start, naming the file and the document kind. */
 export function readDecisionDocuments(documentsDir: string): DecisionDocument[] {
   const file = path.join(documentsDir, 'kinds.json');
-  const kinds = (JSON.parse(fs.readFileSync(file, 'utf8')) as KindsFile).kinds ?? {};
+  const kinds = (readJsonFile(file) as KindsFile).kinds ?? {};
   const table: DecisionDocument[] = [];
   for (const [documentKind, spec] of Object.entries(kinds)) {
     if (!spec.publishes) continue;

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import { readJsonFile } from '../../json-file.ts';
 
 export type PublicationKind = 'penalty' | 'permit' | 'other';
 export const PUBLICATION_KINDS: readonly PublicationKind[] = ['penalty', 'permit', 'other'];
@@ -48,7 +48,7 @@ export function addCalendarPeriod(date: string, period: string): string {
 export function loadPublicationPeriods(file: string): PublicationPeriods {
   let raw: Partial<PublicationPeriods>;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = readJsonFile(file);
   } catch (err) {
     throw new Error(`publication periods ${file} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }

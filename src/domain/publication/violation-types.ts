@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile } from '../../json-file.ts';
 
 /** rules/violation-types.json: the agency's code list of 违法行为类型, chosen at the case review and published. */
 const FILE = path.resolve(import.meta.dirname, '../../../rules/violation-types.json');
-const TYPES = (JSON.parse(fs.readFileSync(FILE, 'utf8')) as { types: Record<string, string> }).types;
+const TYPES = (readJsonFile(FILE) as { types: Record<string, string> }).types;
 
 /** Code → Chinese name, in the order of the file. */
 export const violationTypes = (): Record<string, string> => ({ ...TYPES });
