@@ -99,3 +99,11 @@ export function clockNamesIn(xml: string): Array<{ name: string; elementId: stri
   }
   return [...found].map(([name, elementId]) => ({ name, elementId }));
 }
+
+/**
+ * 法定期限执行情况, as the statistics page and `GET /api/statistics` both report it: reminder
+ * clocks left out (they are no limit to keep), each clock with its Chinese name.
+ */
+export function statutoryTimeliness<T extends { clock: string }>(rows: T[], catalog: ClockCatalog = clockCatalog()): Array<T & { clockLabel: string }> {
+  return rows.filter((r) => catalog.statutory(r.clock)).map((r) => ({ ...r, clockLabel: catalog.label(r.clock) }));
+}

@@ -72,6 +72,14 @@ describe('Web: the statistics page (/dashboard/statistics)', () => {
     expect(chart).to.include('data-series="按期" data-value="1"').and.not.to.include('data-series="未结已逾期" data-value="1"');
   });
 
+  it('GET /api/statistics reports the statutory clocks only, each with its Chinese name, as the page does (a reminder clock is no limit to keep)', async () => {
+    const res = await s.api.get('/api/statistics?from=2026-01-01&to=2026-12-31');
+    expect(res.status).to.equal(200);
+    const timeliness = res.body.timeliness as Array<{ clock: string; clockLabel: string }>;
+    expect(timeliness.map((t) => t.clock)).to.include('publication').and.not.to.include('publicationReminder');
+    expect(timeliness.find((t) => t.clock === 'publication')!.clockLabel).to.equal('公示期限');
+  });
+
   it("shows an administrator every department's cases, the unreviewed publication open and overdue", async () => {
     const res = await admin.get('/dashboard/statistics?from=2026-01-01&to=2026-12-31');
     expect(res.status).to.equal(200);

@@ -3,6 +3,7 @@ import { endOfShanghaiDay, parseIsoDate, startOfShanghaiDay } from '../../calend
 import type { Clock } from '../../clock.ts';
 import { badRequest, forbidden } from '../../errors.ts';
 import type { Db } from '../../store/db.ts';
+import { statutoryTimeliness } from '../../domain/clock-catalog.ts';
 import { casesByOutcome, clockTimeliness, lateEmergencyReports, lateFilings, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 import { scopeOf } from '../supervision-scope.ts';
@@ -33,7 +34,7 @@ export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
       to,
       department: scope.department ?? null,
       cases: await casesByOutcome(deps.db, period, scope),
-      timeliness: await clockTimeliness(deps.db, period, deps.clock.now().getTime(), scope),
+      timeliness: statutoryTimeliness(await clockTimeliness(deps.db, period, deps.clock.now().getTime(), scope)),
       reviewOpinions: await reviewOpinions(deps.db, period, scope),
       publications: await publicationTimeliness(deps.db, period, scope),
       lateFilings: (await lateFilings(deps.db, period, scope)).cases,

@@ -1,6 +1,6 @@
 import { endOfShanghaiDay, parseIsoDate, shanghaiDate, startOfShanghaiDay } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
-import { clockCatalog } from '../../domain/clock-catalog.ts';
+import { statutoryTimeliness } from '../../domain/clock-catalog.ts';
 import { badRequest } from '../../errors.ts';
 import type { DbOrTx } from '../../store/db.ts';
 import { listDefinitions } from '../../store/definitions.ts';
@@ -43,8 +43,7 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
   const procedure = (key: string) => names.get(key) ?? key;
 
   // 法定期限执行情况: a reminder clock is no limit to keep (rules/clocks.json).
-  const clocks = clockCatalog();
-  const steps = timeliness.filter((t) => clocks.statutory(t.clock)).map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: clocks.label(t.clock), stopped: t.onTime + t.late }));
+  const steps = statutoryTimeliness(timeliness).map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: t.clockLabel, stopped: t.onTime + t.late }));
   return {
     from: days.from,
     to: days.to,
