@@ -16,7 +16,7 @@ export interface ClockEvent {
   kind: ClockEventKind;
   at: number;
   period?: string | null;
-  /** A start that counts from an earlier time than it was recorded at (the decision it follows). */
+  /** A start, pause or resume that counts from an earlier time than it was recorded at (the decision it follows, the day a hearing was asked for). */
   counts_from?: number | null;
 }
 
@@ -49,10 +49,10 @@ export function deriveClock(history: ClockEvent[], calendar: WorkCalendar, optio
   for (const e of rest) {
     if (status === ClockStatus.stopped) break;
     if (e.kind === ClockEventKind.pause && pausedAt === null) {
-      pausedAt = e.at;
+      pausedAt = e.counts_from ?? e.at;
       status = ClockStatus.paused;
     } else if (e.kind === ClockEventKind.resume && pausedAt !== null) {
-      pausedUnits += unitsBetween(calendar, base.unit, pausedAt, e.at);
+      pausedUnits += unitsBetween(calendar, base.unit, pausedAt, Math.max(pausedAt, e.counts_from ?? e.at));
       pausedAt = null;
       status = ClockStatus.running;
     } else if (e.kind === ClockEventKind.extend) {

@@ -14,7 +14,7 @@ export interface ClockChange {
   kind: ClockEventKind;
   period?: string;
   reason?: string;
-  /** A start counted from an earlier time than now (the decision it follows); never in the future. */
+  /** A start, pause or resume counted from an earlier time than now (the decision it follows, the day a hearing was asked for); never in the future. */
   from?: Date;
 }
 
@@ -42,7 +42,7 @@ export class CaseClocks {
     if (!CLOCK_NAME.test(name)) throw badRequest(`clock name "${name}" must be an identifier (letters, digits, _ or -)`);
     const now = this.clock.now().getTime();
     if (change.kind === ClockEventKind.start || change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
-    if (change.from) this.checkStart(name, change, now);
+    if (change.from) this.checkFrom(name, change, now);
     const lineage = await lineageOf(tx, instanceId);
     if (!lineage.length) throw notFound(`instance ${instanceId} does not exist`);
     const caseId = lineage.at(-1)!;
@@ -118,9 +118,9 @@ export class CaseClocks {
     return moved;
   }
 
-  private checkStart(name: string, change: ClockChange, now: number): void {
+  private checkFrom(name: string, change: ClockChange, now: number): void {
     const from = change.from!;
-    if (change.kind !== ClockEventKind.start) throw badRequest(`only a start names the time clock "${name}" counts from, not a ${change.kind}`);
+    if (change.kind === ClockEventKind.extend || change.kind === ClockEventKind.stop) throw badRequest(`only a start, a pause or a resume names the time clock "${name}" counts from, not a ${change.kind}`);
     if (Number.isNaN(from.getTime())) throw badRequest(`clock "${name}" cannot count from an invalid time`);
     if (from.getTime() > now) throw badRequest(`clock "${name}" cannot count from ${from.toISOString()}: that is later than now (${iso(now)})`);
   }

@@ -22,7 +22,9 @@ export interface ClockServiceContext extends ServiceContext {
  * its zone), e.g. the publication limit from the decision: `${services.startClock('publication', 'P7WD', decisionDate)}`.
  * A pause or resume may name its reason (text or a variable), kept on the clock's record: time the
  * law excludes from a period (hearing, announcement, testing, appraisal, assessment) must say why,
- * e.g. `${services.pauseClock('decision', exclusionReason)}`.
+ * e.g. `${services.pauseClock('decision', exclusionReason)}`, and the recorded day it took effect, so
+ * the pause counts from the day the hearing was asked for, not the day that was entered:
+ * `${services.pauseClock('decision', '听证', hearingRequestedOn)}`.
  */
 export function registerClockServices(registry: ServiceRegistry, caseClocks: CaseClocks): void {
   const change = (kind: ClockChange['kind'], needsPeriod: boolean) => async (call: ServiceCall) => {
@@ -31,7 +33,7 @@ export function registerClockServices(registry: ServiceRegistry, caseClocks: Cas
     const period = pauseOrResume ? undefined : secondArg;
     const why = pauseOrResume && secondArg ? `${call.elementId}：${secondArg}` : call.elementId;
     if (!name || (needsPeriod && !period)) throw new Error(`${kind}Clock needs ${needsPeriod ? "a clock name and a period, e.g. ('decision', 'P90CD')" : "a clock name, e.g. ('decision')"}`);
-    if (from !== undefined && kind !== 'start') throw new Error(`${kind}Clock takes no start time: only startClock counts from a given time`);
+    if (from !== undefined && !(kind === 'start' || pauseOrResume)) throw new Error(`${kind}Clock takes no time: only startClock, pauseClock and resumeClock count from a given time`);
     const start = from === undefined ? undefined : parseInstant(from, `the start of clock "${name}" at ${call.elementId}`);
     const ctx = call.context as ClockServiceContext;
     const derived = await caseClocks.apply(ctx.tx, call.instanceId, name, { kind, period, reason: why, from: start }, ctx.actor);

@@ -291,4 +291,23 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
     expect(clock(v, 'decision').status).to.equal('paused');
     expect(open(v)).to.deep.equal(['hearingNotice']);
   });
+
+  it('办法 (听证时间不计入办案期限): the decision clock pauses from the day the hearing was asked for (25 May), not the day the request was entered (27 May), until the day it was held', async () => {
+    const { id, key } = await servedByPost({ partyType: '法人及非法人组织', kinds: ['fine'], fine: 250000 });
+    const dueBefore = clock(await view(s, id), 'decision').dueAt as string;
+    await at('2026-05-27T02:00:00Z');
+    const req = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: key, variables: { hearingRequestedOn: '2026-05-25', hearingRequestWay: '邮寄' } });
+    expect(req.body.instanceIds).to.deep.equal([id]);
+    expect(clock(await view(s, id), 'decision').status).to.equal('paused');
+    await complete(officer1, id, 'hearingNotice', { hearingNoticeDate: '2026-05-27', hearingDate: '2026-06-08', hearingPlace: '局三楼听证室', hearingHost: 'legal1', hearingClerk: 'manager1', publicHearing: false });
+    await at('2026-06-08T08:00:00Z');
+    await complete(manager1, id, 'holdHearing', { hearingHeldOn: '2026-06-08', partyAttended: true, hearingRecord: '当事人陈述意见', hearingReport: '建议维持拟处罚意见' });
+    const after = clock(await view(s, id), 'decision');
+    expect(after.status).to.equal('running');
+    // Filed 11 May: 90 days end on Sunday 9 August → Monday 10 August. 25 May up to 8 June is 14
+    // calendar days not counted: 104 days end on Sunday 23 August → Monday 24 August (counted from
+    // the entry on 27 May it would be 12 days: Friday 21 August).
+    expect(dueBefore).to.equal('2026-08-10T16:00:00.000Z');
+    expect(after.dueAt).to.equal('2026-08-24T16:00:00.000Z');
+  });
 });
