@@ -159,7 +159,7 @@ describe('Feature: the case record (执法全过程记录)', () => {
     const res = await s.api.get('/api/statistics?from=2026-01-01&to=2026-12-31');
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
     expect(res.body.cases).to.deep.equal([{ procedure: 'coercion', outcome: '已解除查封、扣押', cases: 1 }]);
-    expect(res.body.timeliness).to.deep.include({ procedure: 'coercion', clock: 'seizure', onTime: 1, late: 0, open: 0, openOverdue: 0 });
+    expect(res.body.timeliness).to.deep.include({ procedure: 'coercion', clock: 'seizure', clockLabel: '查封、扣押期限', onTime: 1, late: 0, open: 0, openOverdue: 0 });
     expect(res.body.publications).to.deep.equal([{ kind: 'other', onTime: 2, late: 0 }]);
     expect(res.body.reviewOpinions, 'the seizure was reviewed before it was approved').to.deep.equal({ agree: 1, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 });
     expect((await s.api.get('/api/statistics?from=2027-01-01&to=2027-12-31')).body.cases).to.deep.equal([]);
