@@ -96,28 +96,26 @@ export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionSc
  * lateFilingReason, which the form requires once the filing clock is past due).
  */
 export async function lateFilings(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
-  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
-    .where('cases.process_key', 'penalty')
-    .where('history.kind', 'task.completed')
-    .where('history.element_id', 'filingApproval')
-    .where('cases.started_at', '>=', p.from)
-    .where('cases.started_at', '<', p.to)
-    .select('history.data');
-  const reasons = rows.map((r) => fromJson<{ variables?: { lateFilingReason?: unknown } }>(r.data, {}).variables?.lateFilingReason).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const reasons = (await stepSubmissions(db, p, scope, 'penalty', 'filingApproval')).map((v) => v.lateFilingReason).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   return { cases: reasons.length, reasons };
 }
 
 /** Emergency seizures reported to the head after the 24 hours of 强制法 art. 19 (the report step records emergencyReportLate and requires the reason). */
 export async function lateEmergencyReports(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
+  const late = (await stepSubmissions(db, p, scope, 'coercion', 'report')).filter((v) => v.emergencyReportLate === true);
+  return { cases: late.length, reasons: late.map((v) => String(v.lateReportReason ?? '')) };
+}
+
+/** What was submitted at one step of the cases of a procedure started in the period, read from the record. */
+async function stepSubmissions(db: DbOrTx, p: Period, scope: SupervisionScope, processKey: string, elementId: string): Promise<Array<Record<string, unknown>>> {
   const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
-    .where('cases.process_key', 'coercion')
+    .where('cases.process_key', processKey)
     .where('history.kind', 'task.completed')
-    .where('history.element_id', 'report')
+    .where('history.element_id', elementId)
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
     .select('history.data');
-  const late = rows.map((r) => fromJson<{ variables?: { emergencyReportLate?: unknown; lateReportReason?: unknown } }>(r.data, {}).variables ?? {}).filter((v) => v.emergencyReportLate === true);
-  return { cases: late.length, reasons: late.map((v) => String(v.lateReportReason ?? '')) };
+  return rows.map((r) => fromJson<{ variables?: Record<string, unknown> }>(r.data, {}).variables ?? {});
 }
 
 /** Publications by kind: published before their publication clock fell due, or after. */
