@@ -31,7 +31,7 @@ import { createApp } from './http/app.ts';
 import { calendarInput } from './workflow/calendar-input.ts';
 import { DEFAULT_JSON_LIMITS } from './domain/json-limits.ts';
 import { loadLimitationPeriod } from './domain/filing-check.ts';
-import { Views } from './http/web/views.ts';
+import { Views } from './http/web/shared/views.ts';
 import { EvidenceFiles } from './evidence/file-store.ts';
 import { Notifications } from './notifications/notifications.ts';
 import { setAgencyWideGroups } from './store/users.ts';

@@ -28,7 +28,7 @@ import { bodyRules, urlRules, verifyUtf8 } from './input-rules.ts';
 import { DEFAULT_JSON_LIMITS } from '../domain/json-limits.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
 import { webApp } from './web/index.ts';
-import type { Views } from './web/views.ts';
+import type { Views } from './web/shared/views.ts';
 
 export interface AppDeps {
   db: Db;

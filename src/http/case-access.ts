@@ -5,7 +5,7 @@ import { departmentOfCase, instanceById, type InstanceRow } from '../store/insta
 import { tasksOfCase } from '../store/tasks.ts';
 import { agencyWideGroups } from '../store/users.ts';
 import { offeredTo } from '../workflow/task-access.ts';
-import type { WebUser } from './web/session.ts';
+import type { WebUser } from './web/shared/session.ts';
 
 /** Whoever asks, by session or by token. */
 export type CaseUser = Pick<WebUser, 'username' | 'groups' | 'roles' | 'department'>;

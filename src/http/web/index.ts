@@ -1,56 +1,33 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { Router, type ErrorRequestHandler } from 'express';
-import type { Accounts } from '../../auth/accounts.ts';
-import type { WorkCalendar } from '../../calendar/index.ts';
-import type { Clock } from '../../clock.ts';
-import type { FormRegistry } from '../../domain/forms.ts';
-import type { Agency } from '../../domain/publication/agency.ts';
-import type { EvidenceFiles } from '../../evidence/file-store.ts';
-import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import { DEFAULT_JSON_LIMITS } from '../../domain/json-limits.ts';
 import { bodyRules, urlRules } from '../input-rules.ts';
 import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import { knownError } from '../problem.ts';
-import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
-import type { Workflow } from '../../workflow/workflow.ts';
-import { accountPages } from './account-pages.ts';
-import { adminPages } from './admin-pages.ts';
-import { authPages } from './auth-pages.ts';
-import { dashboardPages } from './dashboard-pages.ts';
-import { publicPages } from './public-pages.ts';
+import type { WebDeps } from './deps.ts';
+import { accountPages } from './account/account-pages.ts';
+import { adminPages } from './admin/admin-pages.ts';
+import { authPages } from './account/auth-pages.ts';
+import { dashboardPages } from './dashboard/dashboard-pages.ts';
+import { publicPages } from './public/public-pages.ts';
 import { unreadCount } from '../../store/inbox.ts';
 import { usersWithSeededPassword } from '../../store/users.ts';
-import { inboxPages } from './inbox-pages.ts';
-import { checkCsrf, requireUser, userOf, webSession } from './session.ts';
-import { caseEventPages } from './case-events.ts';
-import { staffPages } from './staff-pages.ts';
-import { evidencePages } from './evidence-pages.ts';
-import { recordPages } from './record-pages.ts';
-import type { Views } from './views.ts';
+import { inboxPages } from './staff/inbox-pages.ts';
+import { checkCsrf, requireUser, userOf, webSession } from './shared/session.ts';
+import { caseEventPages } from './staff/case-events.ts';
+import { staffPages } from './staff/staff-pages.ts';
+import { evidencePages } from './staff/evidence-pages.ts';
+import { recordPages } from './staff/record-pages.ts';
 
-export interface WebDeps {
-  accounts: Accounts;
-  workflow: Workflow;
-  forms: FormRegistry;
-  evidenceFiles: EvidenceFiles;
-  calendar: WorkCalendar;
-  calendarAdmin: CalendarAdmin;
-  reviewCatalogs: ReviewCatalogs;
-  clock: Clock;
-  views: Views;
-  agency: Agency;
-  production: boolean;
-  tokenTtlSeconds: number;
-  bodyLimit: string;
-  log: (msg: string, err?: unknown) => void;
-}
 
 const require = createRequire(import.meta.url);
 const BPMN_JS_DIST = path.dirname(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js'));
 const ASSETS = path.join(import.meta.dirname, 'assets');
 
 const HEADINGS: Record<number, string> = { 400: '请求有误', 403: '无权访问', 404: '页面不存在', 409: '操作冲突', 413: '内容过大', 422: '内容有误', 429: '请稍后再试' };
+
+export type { WebDeps } from './deps.ts';
 
 /** The browser application: server-rendered pages over the same workflow as the API. */
 export function webApp(deps: WebDeps): Router {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { FormRegistry } from '../../../src/domain/forms.ts';
-import { formFields, type PersonOption } from '../../../src/http/web/form-fields.ts';
+import { formFields, type PersonOption } from '../../../src/http/web/shared/form-fields.ts';
 import { ROOT } from '../../helpers/server.ts';
 
 describe('Unit: people pickers of task forms', () => {

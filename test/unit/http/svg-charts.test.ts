@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { barChartSvg, escapeXml } from '../../../src/http/web/svg-charts.ts';
+import { barChartSvg, escapeXml } from '../../../src/http/web/dashboard/svg-charts.ts';
 
 const series = [{ name: '未办结案件', color: '#3b6ea5' }, { name: '已逾期', color: '#c53030' }];
 const bars = (svg: string) => [...svg.matchAll(/<rect x="150" y="[\d.]+" width="([\d.]+)"[^>]*data-series="([^"]+)" data-value="(\d+)"/g)].map((m) => ({ width: Number(m[1]), series: m[2], value: Number(m[3]) }));

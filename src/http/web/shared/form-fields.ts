@@ -1,0 +1,116 @@
+import type { TaskForm } from '../../../domain/forms.ts';
+
+/** A JSON-Schema property as the form renderer sees it. */
+export interface PropertySchema {
+  type?: string;
+  title?: string;
+  description?: string;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  items?: PropertySchema & { properties?: Record<string, PropertySchema>; required?: string[] };
+  'x-ui'?: { widget?: string; labels?: Record<string, string>; group?: string };
+  [keyword: string]: unknown;
+}
+
+export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'lines';
+
+export interface PersonOption {
+  username: string;
+  label: string;
+  groups: string[];
+  certified: boolean;
+}
+
+export interface FieldView {
+  name: string;
+  title: string;
+  description?: string;
+  required: boolean;
+  widget: Widget;
+  options?: Array<{ value: string; label: string; selected: boolean }>;
+  value?: string;
+  checked?: boolean;
+  error?: string;
+  columns?: FieldView[];
+  rows?: FieldView[][];
+}
+
+const EXTRA_ROWS = 2;
+
+/** Which control a property gets: the form's `x-ui.widget` first, then its type. */
+export function widgetOf(p: PropertySchema): Widget {
+  const hint = p['x-ui']?.widget;
+  if (hint === 'textarea') return 'textarea';
+  if (hint === 'radio') return 'radio';
+  // A free-text list (names, terms to redact): one entry a line, never a pick of staff.
+  if (hint === 'lines') return 'lines';
+  if (hint === 'officer-picker' || hint === 'users') return 'people';
+  if (hint === 'user-picker') return 'select';
+  if (p.type === 'boolean') return 'checkbox';
+  if (p.type === 'number' || p.type === 'integer') return 'number';
+  if (p.type === 'array') {
+    if (p.items?.type === 'object') return 'rows';
+    if (p.items?.enum) return 'checkboxes';
+    return 'people';
+  }
+  if (p.enum) return 'select';
+  if (p.format === 'date') return 'date';
+  return 'text';
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** The fields of a task form, filled with `values` (what was submitted, or the case's variables) and the errors per field. */
+export function formFields(form: TaskForm, values: Record<string, unknown>, errors: Record<string, string>, people: PersonOption[]): FieldView[] {
+  const props = (form.schema.properties ?? {}) as Record<string, PropertySchema>;
+  const required = new Set((form.schema.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, p]) => field(name, p, required.has(name), values[name], errors[name], people));
+}
+
+function field(name: string, p: PropertySchema, required: boolean, value: unknown, error: string | undefined, people: PersonOption[]): FieldView {
+  const widget = widgetOf(p);
+  const base: FieldView = { name, title: p.title ?? name, description: p.description, required, widget, error };
+  switch (widget) {
+    case 'checkbox':
+      return { ...base, checked: value === true };
+    case 'radio':
+    case 'select': {
+      // One person chosen from the users (a hearing host), or from a group's members (`x-ui.group`: the
+      // chair of a collective discussion): the page shows display names, the case keeps the username.
+      if (p['x-ui']?.widget === 'user-picker') {
+        const group = p['x-ui']?.group;
+        const offered = people.filter((u) => str(value) === u.username || !group || u.groups.includes(group));
+        return { ...base, options: [{ value: '', label: '（不选）', selected: !value }, ...offered.map((u) => ({ value: u.username, label: u.label, selected: str(value) === u.username }))] };
+      }
+      const labels = p['x-ui']?.labels ?? {};
+      const choices = p.type === 'boolean' ? [{ value: 'true', label: labels.true ?? '是' }, { value: 'false', label: labels.false ?? '否' }] : (p.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e) }));
+      return { ...base, options: choices.map((c) => ({ ...c, selected: str(value) === c.value })) };
+    }
+    case 'checkboxes': {
+      const picked = Array.isArray(value) ? value.map(str) : [];
+      const labels = p['x-ui']?.labels ?? {};
+      return { ...base, options: (p.items?.enum ?? []).map((e) => ({ value: str(e), label: labels[str(e)] ?? str(e), selected: picked.includes(str(e)) })) };
+    }
+    case 'people': {
+      const picked = Array.isArray(value) ? value.map(str) : [];
+      // An officer picker offers certified officers; `x-ui.group` a group's members. Who is already chosen stays offered.
+      const group = p['x-ui']?.group;
+      const offered = people.filter((u) => picked.includes(u.username) || ((p['x-ui']?.widget !== 'officer-picker' || u.certified) && (!group || u.groups.includes(group))));
+      return { ...base, options: offered.map((u) => ({ value: u.username, label: u.label, selected: picked.includes(u.username) })) };
+    }
+    case 'lines':
+      return { ...base, value: Array.isArray(value) ? value.map(str).join('\n') : str(value) };
+    case 'rows': {
+      const itemProps = p.items?.properties ?? {};
+      const itemRequired = new Set(p.items?.required ?? []);
+      const existing = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+      const rowValues: Array<Record<string, unknown>> = [...existing, ...Array.from({ length: EXTRA_ROWS }, () => ({}))];
+      const columns = Object.entries(itemProps).map(([n, ip]) => field(n, ip, itemRequired.has(n), undefined, undefined, people));
+      const rows = rowValues.map((row, i) => Object.entries(itemProps).map(([n, ip]) => ({ ...field(n, ip, itemRequired.has(n), row?.[n], undefined, people), name: `${name}[${i}][${n}]` })));
+      return { ...base, columns, rows };
+    }
+    default:
+      return { ...base, value: str(value) };
+  }
+}

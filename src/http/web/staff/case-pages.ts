@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { notFound } from '../../../errors.ts';
+import { definitionById } from '../../../store/definitions.ts';
+import { documentById } from '../../../store/documents.ts';
+import { assertCaseAccess } from '../../case-access.ts';
+import { userOf } from '../shared/session.ts';
+import { evidenceList } from './case-evidence-list.ts';
+import { caseView } from './case-view.ts';
+import { staffPage, type StaffDeps } from './staff-deps.ts';
+
+const VIEWER = ['/assets/bpmn-js/bpmn-navigated-viewer.production.min.js', '/assets/case-diagram.js'];
+const VIEWER_CSS = ['/assets/bpmn-js/assets/diagram-js.css', '/assets/bpmn-js/assets/bpmn-js.css', '/assets/bpmn-js/assets/bpmn-font/css/bpmn.css'];
+
+/** The case page, its diagram and its documents. */
+export function casePages(deps: StaffDeps): Router {
+  const { workflow } = deps;
+  const db = workflow.db;
+  const r = Router();
+  const page = staffPage(deps.views);
+
+  r.get('/cases/:id', async (req, res) => {
+    const row = await assertCaseAccess(db, userOf(req)!, req.params.id);
+    const view = await caseView({ db, caseClocks: workflow.caseClocks, calendar: deps.calendar, clock: deps.clock, definitions: workflow.definitions }, row);
+    const completed = typeof req.query.completed === 'string' ? `已提交「${req.query.completed}」` : typeof req.query.recorded === 'string' ? `已登记「${req.query.recorded}」` : undefined;
+    page(res, 'case', { ...view, evidence: await evidenceList(db, row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
+  });
+
+  r.get('/cases/:id/diagram.bpmn', async (req, res) => {
+    const row = await assertCaseAccess(db, userOf(req)!, req.params.id);
+    const def = await definitionById(db, row.definition_id);
+    if (!def) throw notFound('流程定义不存在');
+    res.type('application/xml').send(def.xml);
+  });
+
+  r.get('/documents/:id', async (req, res) => {
+    const id = Number(req.params.id);
+    const doc = Number.isInteger(id) ? await documentById(db, id) : undefined;
+    if (!doc) throw notFound('文书不存在');
+    await assertCaseAccess(db, userOf(req)!, doc.case_id);
+    page(res, 'document', { title: doc.title, html: doc.html, bodyClass: 'document' });
+  });
+  return r;
+}

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { notFound, ZhifaError } from '../../../errors.ts';
+import { receiveEvidence, sendEvidenceFile } from '../../evidence-upload.ts';
+import { evidenceById } from '../../../store/evidence.ts';
+import { taskById } from '../../../store/tasks.ts';
+import { assertCaseAccess } from '../../case-access.ts';
+import type { WebDeps } from '../deps.ts';
+import { userOf } from '../shared/session.ts';
+
+/**
+ * Evidence uploaded from a task page (multipart, streamed to disk while it is hashed, never held
+ * in memory) and downloaded from the case. The CSRF token comes in the query: checkCsrf reads
+ * it before the body is parsed.
+ */
+export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'evidenceFiles'>): Router {
+  const db = deps.workflow.db;
+  const r = Router();
+
+  r.post('/tasks/:id/evidence', async (req, res) => {
+    const user = userOf(req)!;
+    const task = await taskById(db, req.params.id);
+    if (!task) throw notFound('任务不存在');
+    const instance = await assertCaseAccess(db, user, task.instance_id);
+    try {
+      // As over the API: evidence is linked to a step still being done, never added to one closed.
+      if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
+      const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: user.username, address: req.ip });
+      res.redirect(303, `/tasks/${task.id}?evidence=${encodeURIComponent(added.label)}`);
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status < 500) return res.redirect(303, `/tasks/${task.id}?evidenceError=${encodeURIComponent(err.detail)}`);
+      throw err;
+    }
+  });
+
+  r.get('/evidence/:id', async (req, res) => {
+    const id = Number(req.params.id);
+    const row = Number.isInteger(id) ? await evidenceById(db, id) : undefined;
+    if (!row) throw notFound('证据不存在');
+    await assertCaseAccess(db, userOf(req)!, row.case_id);
+    await sendEvidenceFile(res, deps.evidenceFiles, row);
+  });
+  return r;
+}

@@ -1,0 +1,54 @@
+import { Router, type Response } from 'express';
+import type { TaskForm } from '../../../domain/forms.ts';
+import { startFormKey } from '../../../domain/start-check.ts';
+import { notFound, ZhifaError } from '../../../errors.ts';
+import { listDefinitions } from '../../../store/definitions.ts';
+import { fieldErrorMap } from '../shared/field-errors.ts';
+import { formFields } from '../shared/form-fields.ts';
+import { formInput } from '../shared/form-input.ts';
+import { peopleOptions } from '../shared/people.ts';
+import { userOf } from '../shared/session.ts';
+import { staffPage, type StaffDeps } from './staff-deps.ts';
+
+/** 新建案件: the processes with a start form, and starting one. */
+export function startPages(deps: StaffDeps): Router {
+  const { workflow, forms } = deps;
+  const db = workflow.db;
+  const r = Router();
+  const page = staffPage(deps.views);
+
+  r.get('/cases/new', async (_req, res) => {
+    const latest = new Map<string, { key: string; name: string }>();
+    for (const d of await listDefinitions(db)) if (!latest.has(d.key) && forms.get(startFormKey(d.key))) latest.set(d.key, { key: d.key, name: d.name ?? d.key });
+    page(res, 'new-case', { title: '新建案件', processes: [...latest.values()] });
+  });
+
+  const startForm = (key: string): TaskForm => {
+    const form = forms.get(startFormKey(key));
+    if (!form) throw notFound(`流程「${key}」没有启动表单（forms/${startFormKey(key)}.json）`);
+    return form;
+  };
+  const renderStart = async (res: Response, key: string, form: TaskForm, values: Record<string, unknown>, error?: ZhifaError) => {
+    const people = await peopleOptions(db, deps.clock.now().getTime());
+    page(res, 'start', { title: form.schema.title, key, form: { title: form.schema.title, description: form.schema.description }, fields: formFields(form, values, fieldErrorMap(error), people), error: error?.detail }, error?.status ?? 200);
+  };
+
+  r.get('/cases/new/:key', async (req, res) => {
+    await renderStart(res, req.params.key, startForm(req.params.key), {});
+  });
+
+  r.post('/cases/new/:key', async (req, res) => {
+    const form = startForm(req.params.key);
+    const variables = formInput(form, req.body ?? {});
+    const businessKey = typeof req.body?.businessKey === 'string' && req.body.businessKey.trim() ? req.body.businessKey.trim() : undefined;
+    // The same check as the API's start (src/domain/start-check.ts): the page only shows its answer.
+    try {
+      const { id } = await workflow.start({ processKey: req.params.key, businessKey, variables }, userOf(req)!);
+      res.redirect(303, `/cases/${id}`);
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status === 422) return renderStart(res, req.params.key, form, variables, err);
+      throw err;
+    }
+  });
+  return r;
+}
