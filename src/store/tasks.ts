@@ -1,5 +1,6 @@
 import type { DbOrTx } from './db.ts';
 import { fromJson, toJson } from './json.ts';
+import { deleteTaskDrafts } from './task-drafts.ts';
 
 export const TaskStatus = { open: 'open', completed: 'completed', cancelled: 'cancelled' } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
@@ -70,6 +71,8 @@ export async function insertTask(db: DbOrTx, row: Omit<TaskRow, 'candidate_group
 
 export async function closeTask(db: DbOrTx, id: string, status: TaskStatus, at: number, by: string | null): Promise<void> {
   await db('tasks').where({ id, status: TaskStatus.open }).update({ status, ended_at: at, completed_by: by });
+  // What was typed and kept as a draft (暂存) ends with the task: submitted, it is in the case; otherwise it is moot.
+  await deleteTaskDrafts(db, id);
 }
 
 export async function setTaskDue(db: DbOrTx, id: string, dueAt: number | null): Promise<void> {

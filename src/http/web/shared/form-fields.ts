@@ -13,7 +13,7 @@ export interface PropertySchema {
   [keyword: string]: unknown;
 }
 
-export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'lines';
+export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'list';
 
 export interface PersonOption {
   username: string;
@@ -34,25 +34,32 @@ export interface FieldView {
   error?: string;
   columns?: FieldView[];
   rows?: FieldView[][];
+  /** A free-text list: one input an entry (the entries, then empty inputs to type more). */
+  items?: Array<{ value: string }>;
 }
 
+/** Empty rows (object lists) and inputs (text lists) shown after the entries: enough to type without a script, which adds more. */
 const EXTRA_ROWS = 2;
+const EXTRA_ITEMS = 2;
+const MIN_ITEMS = 3;
+
+/** The `x-ui.widget` hints of a list of strings naming users of the system: only these are people pickers. */
+export const PEOPLE_WIDGETS = ['officer-picker', 'users'];
 
 /** Which control a property gets: the form's `x-ui.widget` first, then its type. */
 export function widgetOf(p: PropertySchema): Widget {
   const hint = p['x-ui']?.widget;
   if (hint === 'textarea') return 'textarea';
   if (hint === 'radio') return 'radio';
-  // A free-text list (names, terms to redact): one entry a line, never a pick of staff.
-  if (hint === 'lines') return 'lines';
-  if (hint === 'officer-picker' || hint === 'users') return 'people';
+  if (hint && PEOPLE_WIDGETS.includes(hint)) return 'people';
   if (hint === 'user-picker') return 'select';
   if (p.type === 'boolean') return 'checkbox';
   if (p.type === 'number' || p.type === 'integer') return 'number';
   if (p.type === 'array') {
     if (p.items?.type === 'object') return 'rows';
     if (p.items?.enum) return 'checkboxes';
-    return 'people';
+    // A list of words typed in (materials missing, names to redact): never a pick of staff unless the form says it names users.
+    return 'list';
   }
   if (p.enum) return 'select';
   if (p.format === 'date') return 'date';
@@ -73,7 +80,8 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
   const base: FieldView = { name, title: p.title ?? name, description: p.description, required, widget, error };
   switch (widget) {
     case 'checkbox':
-      return { ...base, checked: value === true };
+      // A box left unticked submits false: it is required only when the form insists on true (已出示执法证件).
+      return { ...base, required: required && p.const === true, checked: value === true };
     case 'radio':
     case 'select': {
       // One person chosen from the users (a hearing host), or from a group's members (`x-ui.group`: the
@@ -99,8 +107,11 @@ function field(name: string, p: PropertySchema, required: boolean, value: unknow
       const offered = people.filter((u) => picked.includes(u.username) || ((p['x-ui']?.widget !== 'officer-picker' || u.certified) && (!group || u.groups.includes(group))));
       return { ...base, options: offered.map((u) => ({ value: u.username, label: u.label, selected: picked.includes(u.username) })) };
     }
-    case 'lines':
-      return { ...base, value: Array.isArray(value) ? value.map(str).join('\n') : str(value) };
+    case 'list': {
+      const entries = (Array.isArray(value) ? value.map(str) : value === undefined || value === null || value === '' ? [] : [str(value)]).filter((v) => v !== '');
+      const blanks = Math.max(EXTRA_ITEMS, MIN_ITEMS - entries.length);
+      return { ...base, items: [...entries, ...Array.from({ length: blanks }, () => '')].map((v) => ({ value: v })) };
+    }
     case 'rows': {
       const itemProps = p.items?.properties ?? {};
       const itemRequired = new Set(p.items?.required ?? []);

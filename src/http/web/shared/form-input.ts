@@ -36,12 +36,11 @@ function convert(p: PropertySchema, raw: unknown): unknown {
         .filter((r) => Object.keys(r).length > 0);
       return converted.length ? converted : undefined;
     }
-    // One entry a line; blank lines are no entries.
-    if (widget === 'lines') {
-      const lines = (Array.isArray(raw) ? raw : [raw]).flatMap((r) => (typeof r === 'string' ? r.split(/\r?\n/) : [])).map((l) => l.trim()).filter(Boolean);
-      return lines.length ? lines : undefined;
-    }
-    const list = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : [raw]).map(String).filter((s) => s.trim() !== '');
+    // A text list: one input an entry (several inputs of one name), a line an entry if one text is
+    // sent with line breaks; blank entries are no entries. A people picker: the ticked usernames.
+    const sent = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+    const texts = sent.filter((r): r is string | number => typeof r === 'string' || typeof r === 'number').map(String);
+    const list = (widget === 'list' ? texts.flatMap((t) => t.split(/\r?\n/)) : texts).map((t) => t.trim()).filter(Boolean);
     return list.length ? list : undefined;
   }
   if (raw === undefined || raw === null) return undefined;

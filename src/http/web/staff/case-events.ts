@@ -8,6 +8,7 @@ import type { Workflow } from '../../../workflow/workflow.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
+import { FORM_SCRIPTS } from '../shared/form-scripts.ts';
 import { peopleOptions } from '../shared/people.ts';
 import { userOf } from '../shared/session.ts';
 import type { Views } from '../shared/views.ts';
@@ -54,6 +55,7 @@ export function caseEventPages(deps: CaseEventDeps): Router {
         form: form && { title: form.schema.title, description: form.schema.description },
         fields: form ? formFields(form, variables, fieldErrors(error), await peopleOptions(db, deps.clock.now().getTime())) : [],
         error: error?.detail,
+        scripts: FORM_SCRIPTS,
       }, error ? error.status : 200);
     if (form && body._confirm !== '1') return show();
     try {

@@ -18,6 +18,8 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
 
   r.post('/tasks/:id/evidence', async (req, res) => {
     const user = userOf(req)!;
+    // The task page's script uploads with fetch and asks for JSON: the page (and what is typed in it) stays.
+    const wantsJson = (req.get('accept') ?? '').includes('application/json');
     const task = await taskById(db, req.params.id);
     if (!task) throw notFound('任务不存在');
     const instance = await assertCaseAccess(db, user, task.instance_id);
@@ -25,9 +27,16 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
       // As over the API: evidence is linked to a step still being done, never added to one closed.
       if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
       const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: user.username, address: req.ip });
+      if (wantsJson) {
+        const row = await evidenceById(db, added.id);
+        return res.status(201).json({ id: added.id, label: added.label, fileName: row?.file_name, description: row?.description });
+      }
       res.redirect(303, `/tasks/${task.id}?evidence=${encodeURIComponent(added.label)}`);
     } catch (err) {
-      if (err instanceof ZhifaError && err.status < 500) return res.redirect(303, `/tasks/${task.id}?evidenceError=${encodeURIComponent(err.detail)}`);
+      if (err instanceof ZhifaError && err.status < 500) {
+        if (wantsJson) return res.status(err.status).json({ error: err.detail });
+        return res.redirect(303, `/tasks/${task.id}?evidenceError=${encodeURIComponent(err.detail)}`);
+      }
       throw err;
     }
   });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { casePages } from './case-pages.ts';
+import { draftPages } from './draft-pages.ts';
 import { startPages } from './start-pages.ts';
 import type { StaffDeps } from './staff-deps.ts';
 import { taskListPages } from './task-list-pages.ts';
@@ -7,11 +8,12 @@ import { taskPages } from './task-pages.ts';
 
 export type { StaffDeps } from './staff-deps.ts';
 
-/** Staff pages: the task list, task forms, starting a case (before the case page: /cases/new is not a case), the case page. */
+/** Staff pages: the task list, task forms and their drafts, starting a case (before the case page: /cases/new is not a case), the case page. */
 export function staffPages(deps: StaffDeps): Router {
   const r = Router();
   r.use(taskListPages(deps));
   r.use(taskPages(deps));
+  r.use(draftPages(deps));
   r.use(startPages(deps));
   r.use(casePages(deps));
   return r;

@@ -6,6 +6,7 @@ import { listDefinitions } from '../../../store/definitions.ts';
 import { fieldErrorMap } from '../shared/field-errors.ts';
 import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
+import { FORM_SCRIPTS } from '../shared/form-scripts.ts';
 import { peopleOptions } from '../shared/people.ts';
 import { userOf } from '../shared/session.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
@@ -30,7 +31,7 @@ export function startPages(deps: StaffDeps): Router {
   };
   const renderStart = async (res: Response, key: string, form: TaskForm, values: Record<string, unknown>, error?: ZhifaError) => {
     const people = await peopleOptions(db, deps.clock.now().getTime());
-    page(res, 'start', { title: form.schema.title, key, form: { title: form.schema.title, description: form.schema.description }, fields: formFields(form, values, fieldErrorMap(error), people), error: error?.detail }, error?.status ?? 200);
+    page(res, 'start', { title: form.schema.title, key, form: { title: form.schema.title, description: form.schema.description }, fields: formFields(form, values, fieldErrorMap(error), people), error: error?.detail, scripts: FORM_SCRIPTS }, error?.status ?? 200);
   };
 
   r.get('/cases/new/:key', async (req, res) => {

@@ -5,10 +5,12 @@ import { instanceById } from '../../../store/instances.ts';
 import { fromJson } from '../../../store/json.ts';
 import { taskById, type TaskRow } from '../../../store/tasks.ts';
 import { mayActOnTaskOf } from '../../../workflow/task-access.ts';
+import { openTaskDraft } from '../../../workflow/task-drafts.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { fieldErrorMap } from '../shared/field-errors.ts';
 import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
+import { TASK_SCRIPTS } from '../shared/form-scripts.ts';
 import { peopleOptions } from '../shared/people.ts';
 import { remaining } from '../shared/remaining.ts';
 import { userOf, type WebUser } from '../shared/session.ts';
@@ -40,12 +42,16 @@ export function taskPages(deps: StaffDeps): Router {
     const people = await peopleOptions(db, deps.clock.now().getTime());
     const canComplete = task.status === 'open' && (await mayActOnTaskOf(db, task, user));
     const documents = inst ? await documentsOfCase(db, inst.root_id) : [];
+    // What this user typed and kept (暂存) comes back over the case's values; a failed submission shows what was sent.
+    const draft = !submitted && canComplete ? await openTaskDraft(db, task.id, user.username) : undefined;
     page(res, 'task', {
       title: task.name ?? task.element_id,
       task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...(await caseOfInstance(db, task.instance_id)) },
       remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
-      fields: form ? formFields(form, submitted ?? caseVars, fieldErrorMap(error), people) : [],
+      fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people) : [],
+      draft: draft && { savedAt: new Date(draft.savedAt).toISOString() },
+      scripts: TASK_SCRIPTS,
       publication: publicationReviewView(form, caseVars, submitted, deps.agency),
       error: error?.detail,
       canComplete,

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { notFound, ZhifaError } from '../../../errors.ts';
+import { taskById } from '../../../store/tasks.ts';
+import { saveTaskDraft } from '../../../workflow/task-drafts.ts';
+import { assertCaseAccess } from '../../case-access.ts';
+import { formInput } from '../shared/form-input.ts';
+import { userOf } from '../shared/session.ts';
+import type { StaffDeps } from './staff-deps.ts';
+
+/**
+ * 暂存 of a task form: the page's script posts the form as typed a moment after each change
+ * (answered in JSON), and the 「暂存」 button posts it as a plain form (answered by the task page
+ * again, the draft restored), so nothing typed is lost when the officer leaves the page.
+ */
+export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>): Router {
+  const db = deps.workflow.db;
+  const r = Router();
+
+  r.post('/tasks/:id/draft', async (req, res) => {
+    const user = userOf(req)!;
+    const wantsJson = (req.get('accept') ?? '').includes('application/json');
+    const task = await taskById(db, req.params.id);
+    if (!task) throw notFound('任务不存在');
+    await assertCaseAccess(db, user, task.instance_id);
+    const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
+    const values = form ? formInput(form, req.body ?? {}) : {};
+    try {
+      const draft = await saveTaskDraft(db, task.id, user, values, { now: deps.clock.now().getTime(), fields: Object.keys(form?.schema.properties ?? {}) });
+      if (wantsJson) return res.json({ savedAt: new Date(draft.savedAt).toISOString() });
+      res.redirect(303, `/tasks/${task.id}?draft=saved`);
+    } catch (err) {
+      if (wantsJson && err instanceof ZhifaError) return res.status(err.status).json({ error: err.detail });
+      throw err;
+    }
+  });
+  return r;
+}
