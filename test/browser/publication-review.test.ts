@@ -30,8 +30,9 @@ describe('Browser: the publication review', function () {
     await page.goto(`${s.base}/tasks/${task.id}`);
     expect(await page.locator('[data-testid=preview-fields] mark').allTextContents()).to.deep.equal(['138****5678']);
 
-    await page.fill('textarea[name=namesToRedact]', '张三\n王某某');
-    await page.fill('textarea[name=textsToRedact]', '湘A12345');
+    await page.locator('input[name=namesToRedact]').nth(0).fill('张三');
+    await page.locator('input[name=namesToRedact]').nth(1).fill('王某某');
+    await page.locator('input[name=textsToRedact]').nth(0).fill('湘A12345');
     await Promise.all([page.waitForLoadState('load'), page.click('[data-testid=preview-button]')]);
     await page.waitForSelector('[data-testid=publication-preview] mark[title="审核人列明须隐去的内容"]');
     expect(await page.locator('[data-testid=preview-fields] mark').allTextContents()).to.deep.equal(['张某', '138****5678', '***', '王某']);

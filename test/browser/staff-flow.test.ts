@@ -63,7 +63,7 @@ describe('Browser: staff work their tasks', function () {
     expect(await head.locator('.flash').textContent()).to.include('已提交「立案审批」');
 
     await openTaskFromList(officer, '调查取证');
-    await officer.selectOption('select[name=investigators]', ['officer1']);
+    await officer.check('input[name=investigators][value=officer1]');
     await officer.check('input[name=certificatesShown]');
     await officer.fill('textarea[name=facts]', '2026年3月2日夜间经雨水排口排放含铬废水');
     await officer.fill('input[name="evidence[0][name]"]', '现场检查笔录');
@@ -72,7 +72,7 @@ describe('Browser: staff work their tasks', function () {
     await officer.waitForSelector('.field-error');
     expect(await officer.locator('[data-field=investigators] .field-error').textContent(), 'one investigator is refused next to the field').to.match(/至少|2/);
     await screenshot(officer, 'task-form');
-    await officer.selectOption('select[name=investigators]', ['officer1', 'officer2']);
+    await officer.check('input[name=investigators][value=officer2]');
     await submit(officer);
 
     const v = await view(s, caseId);
@@ -106,7 +106,7 @@ describe('Browser: staff work their tasks', function () {
     await officer.fill('textarea[name=factsAndEvidence]', '现场检查笔录、监测报告');
     await officer.fill('textarea[name=legalBasis]', '《大气污染防治法》第九十九条');
     await officer.fill('textarea[name=discretionApplied]', '裁量基准第3条');
-    await officer.selectOption('select[name=investigators]', ['officer1', 'officer2']);
+    for (const who of ['officer1', 'officer2']) await officer.check(`input[name=investigators][value=${who}]`);
     await submit(officer);
 
     const legal = await signedInPage(browser, s.base, 'legal1');
