@@ -65,7 +65,7 @@ describe('Feature: drafts of task forms (task_drafts)', () => {
     const plain = await officer.post(`/tasks/${task}/draft`, { recordNo: '现场笔录〔2026〕10号', measure: '扣押' });
     expect([plain.status, plain.location]).to.deep.equal([303, `/tasks/${task}?draft=saved`]);
     page = await officer.get(plain.location!);
-    expect(page.text).to.include('value="现场笔录〔2026〕10号"').and.match(/<option value="扣押" selected>/);
+    expect(page.text).to.include('value="现场笔录〔2026〕10号"').and.match(/<option value="扣押" selected>/).and.include('已暂存（');
 
     const manager = await webLogin(s.base, 'manager1', 'demo');
     const notTheirs = await autosave(manager, task, { recordNo: '改' });

@@ -50,7 +50,7 @@ export function taskPages(deps: StaffDeps): Router {
       remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
       fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people) : [],
-      draft: draft && { savedAt: new Date(draft.savedAt).toISOString() },
+      draft: draft && { savedAt: new Date(draft.savedAt).toISOString(), justSaved: req.query.draft === 'saved' },
       scripts: TASK_SCRIPTS,
       publication: publicationReviewView(form, caseVars, submitted, deps.agency),
       error: error?.detail,
