@@ -50,6 +50,20 @@ export class Accounts {
   }
 
   /**
+   * An administrator creates an account (the "新建用户" form): a username already taken is
+   * refused (422 naming the field), and the account and its line in user_changes are one transaction.
+   */
+  async createBy(by: string, user: NewUser): Promise<number> {
+    if (await userByName(this.db, user.username)) throw new ZhifaError('unprocessable', `用户名「${user.username}」已存在`, { extra: { field: 'username' } });
+    const hash = await hashPassword(user.password, this.bcryptRounds);
+    return this.db.transaction(async (tx) => {
+      const id = (await this.insert(tx, user, hash, false))!;
+      await recordUserChange(tx, { username: user.username, kind: 'created', detail: `新建用户，角色：${user.roles?.join('、')}`, changed_by: by, changed_at: this.clock.now().getTime() });
+      return id;
+    });
+  }
+
+  /**
    * The first start: the first of `users` (admin), then the rest (the demo agency), in one
    * transaction that does nothing if the first exists. Processes starting at once on a fresh
    * database all get here; the first to insert admin seeds everything, the others find its row

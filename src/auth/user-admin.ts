@@ -1,3 +1,4 @@
+import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import type { Clock } from '../clock.ts';
 import { notFound, ZhifaError } from '../errors.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
@@ -5,7 +6,7 @@ import { appendHistory } from '../store/history.ts';
 import { claimedGroupTasksOf, releaseTask } from '../store/tasks.ts';
 import { deleteTokensOfUser } from '../store/tokens.ts';
 import { recordUserChange, type UserChangeKind } from '../store/user-changes.ts';
-import { accessOf, replaceAccess, updateUser, userByName, type UserRow } from '../store/users.ts';
+import { accessOf, replaceAccess, setCertificate, updateUser, userByName, type UserRow } from '../store/users.ts';
 import { Roles, tokenHash } from './accounts.ts';
 import { passwordProblem, verifyPassword } from './passwords.ts';
 
@@ -110,8 +111,19 @@ export class UserAdmin {
     return {};
   }
 
-  /** Creation and certificates are changed elsewhere; they are recorded here all the same. */
-  async record(db: DbOrTx, username: string, kind: UserChangeKind, detail: string, by: string): Promise<void> {
+  /** Sets or renews an enforcement certificate, recorded; returns its last day (Shanghai date). */
+  async renewCertificate(by: string, username: string, certificate: { no: string; validUntil: Date }): Promise<string> {
+    const lastDay = shanghaiDateOfEnd(certificate.validUntil);
+    await this.db.transaction(async (tx) => {
+      await existing(tx, username);
+      await setCertificate(tx, username, certificate.no, certificate.validUntil.getTime());
+      await this.record(tx, username, 'certificate', `执法证 ${certificate.no}，有效期至 ${lastDay}`, by);
+    });
+    return lastDay;
+  }
+
+  /** Every change made here is recorded with who made it and when. */
+  private async record(db: DbOrTx, username: string, kind: UserChangeKind, detail: string, by: string): Promise<void> {
     await recordUserChange(db, { username, kind, detail, changed_by: by, changed_at: this.clock.now().getTime() });
   }
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../store/db.ts';
+import { certificateValid } from './certificate.ts';
 import { usersByName } from '../store/users.ts';
 import type { FieldError } from './form-messages.ts';
 
@@ -15,7 +16,7 @@ export async function checkCertifiedOfficers(db: DbOrTx, field: string, title: s
   for (const name of new Set(names)) {
     const u = users.get(name);
     if (!u) errors.push({ field, message: `「${title}」中的 ${name} 不是本系统用户` });
-    else if (!u.certificate_no || !u.certificate_valid_until || u.certificate_valid_until < now) {
+    else if (!certificateValid(u, now)) {
       errors.push({ field, message: `「${title}」中的 ${u.display_name ?? name} 没有有效的执法证` });
     }
   }

@@ -1,11 +1,12 @@
 import type { Clock } from '../clock.ts';
-import { ZhifaError } from '../errors.ts';
+import { notFound, ZhifaError } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { evidenceById, insertEvidence, nextEvidenceSeq, type EvidenceRow } from '../store/evidence.ts';
 import { appendHistory } from '../store/history.ts';
-import { lockCase, type InstanceRow } from '../store/instances.ts';
+import { instanceById, lockCase, type InstanceRow } from '../store/instances.ts';
 import type { TaskRow } from '../store/tasks.ts';
 import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
+import { evidenceLabel } from './case-evidence.ts';
 import type { EvidenceFiles, ReceivedFile, StoredFile } from './file-store.ts';
 import { ALLOWED_EVIDENCE, contentMismatch, EVIDENCE_KINDS, evidenceTypeOf, type EvidenceType } from './media-types.ts';
 
@@ -35,6 +36,12 @@ export interface AddedEvidence {
   label: string;
   sha256: string;
   size: number;
+}
+
+/** What a form or a request body says about a file (its text fields; anything not text counts as not given). */
+export function annotationFrom(fields: Record<string, unknown>): Annotation {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { description: text(fields.description) ?? '', place: text(fields.place), speakers: text(fields.speakers), summary: text(fields.summary) };
 }
 
 /**
@@ -69,8 +76,10 @@ export async function addEvidence(db: Db, files: EvidenceFiles, clock: Clock, u:
  * Corrects what was said about a file: nothing recorded changes; a new entry of the same file,
  * numbered like any other, refers to the one it corrects.
  */
-export async function correctEvidence(db: Db, clock: Clock, old: EvidenceRow, instance: InstanceRow, c: Annotation & { by: string; address?: string | null }): Promise<AddedEvidence> {
+export async function correctEvidence(db: Db, clock: Clock, old: EvidenceRow, c: Annotation & { by: string; address?: string | null }): Promise<AddedEvidence> {
   const annotation = checkedAnnotation(c);
+  const instance = await instanceById(db, old.instance_id);
+  if (!instance) throw notFound(`证据「${evidenceLabel(old)}」所属的流程实例不存在`);
   return record(db, clock, {
     instance,
     task: old.task_id ? ({ id: old.task_id, element_id: old.element_id } as TaskRow) : null,
@@ -132,11 +141,11 @@ async function record(db: Db, clock: Clock, n: NewEvidence): Promise<AddedEviden
       uploaded_from: n.address,
       uploaded_at: now,
     });
-    const label = `${n.kind} No. ${seq}`;
+    const label = evidenceLabel({ kind: n.kind, seq });
     const corrected = n.corrects ? await evidenceById(tx, n.corrects) : undefined;
     await appendHistory(tx, [{
       instanceId: n.instance.id, at: now, actor: n.by, address: n.address, kind: 'evidence.added', elementId: n.task?.element_id ?? null,
-      data: { evidenceId: id, label, fileName: n.fileName, sha256: n.stored.sha256, size: n.stored.size, taskId: n.task?.id ?? null, annotation: a, ...(corrected && { corrects: { evidenceId: corrected.id, label: `${corrected.kind} No. ${corrected.seq}` } }) },
+      data: { evidenceId: id, label, fileName: n.fileName, sha256: n.stored.sha256, size: n.stored.size, taskId: n.task?.id ?? null, annotation: a, ...(corrected && { corrects: { evidenceId: corrected.id, label: evidenceLabel(corrected) } }) },
     }]);
     return { id, kind: n.kind, seq, label, sha256: n.stored.sha256, size: n.stored.size };
   });

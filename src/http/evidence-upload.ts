@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import type { Clock } from '../clock.ts';
-import { addEvidence, checkUpload, type AddedEvidence, type EvidenceUpload } from '../evidence/evidence-service.ts';
+import { assertTakesEvidence, evidenceLabel } from '../evidence/case-evidence.ts';
+import { addEvidence, annotationFrom, checkUpload, type AddedEvidence, type EvidenceUpload } from '../evidence/evidence-service.ts';
 import type { EvidenceFiles, ReceivedFile } from '../evidence/file-store.ts';
 import type { Db } from '../store/db.ts';
 import { badRequest, notFound, ZhifaError } from '../errors.ts';
@@ -143,7 +144,7 @@ export async function sendEvidenceFile(res: Response, files: EvidenceFiles, row:
   try {
     await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
   } catch {
-    throw notFound(`证据文件「${row.kind} No. ${row.seq}」（${row.file_name}）已不在存储中`);
+    throw notFound(`证据文件「${evidenceLabel(row)}」（${row.file_name}）已不在存储中`);
   }
   res.type(row.media_type);
   res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
@@ -152,7 +153,7 @@ export async function sendEvidenceFile(res: Response, files: EvidenceFiles, row:
 
 /** An evidence upload for a task, from the API or a task page alike: received, checked, kept and recorded, or refused leaving nothing. */
 export async function receiveEvidence(req: Request, res: Response, deps: { db: Db; files: EvidenceFiles; clock: Clock }, target: Pick<EvidenceUpload, 'instance' | 'task' | 'uploadedBy' | 'address'>): Promise<AddedEvidence> {
-  const annotation = (f: Record<string, string>) => ({ description: f.description ?? '', place: f.place, speakers: f.speakers, summary: f.summary });
-  const u = await receiveUpload(req, res, deps.files, (fileName, fields) => checkUpload(fileName, annotation(fields)));
-  return addEvidence(deps.db, deps.files, deps.clock, { ...target, fileName: u.fileName, file: u.file, ...annotation(u.fields) });
+  if (target.task) assertTakesEvidence(target.task);
+  const u = await receiveUpload(req, res, deps.files, (fileName, fields) => checkUpload(fileName, annotationFrom(fields)));
+  return addEvidence(deps.db, deps.files, deps.clock, { ...target, fileName: u.fileName, file: u.file, ...annotationFrom(u.fields) });
 }

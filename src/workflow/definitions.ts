@@ -12,9 +12,20 @@ import type { ProcessEngine } from '../engine/runner.ts';
 import { notFound } from '../errors.ts';
 import { parseStepList } from '../notifications/reminder-policy.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
-import { definitionById, insertDefinition, isSqliteBusy, isUniqueViolation, latestDefinition, type DefinitionRow } from '../store/definitions.ts';
+import { definitionById, definitionByVersion, insertDefinition, isSqliteBusy, isUniqueViolation, latestDefinition, listDefinitions, runningCountsByDefinition, type DefinitionRow } from '../store/definitions.ts';
 
 export type { DiagramProblem };
+export type { DefinitionRow };
+
+/** A deployed version without its XML: what lists show. */
+export type DeployedVersion = Omit<DefinitionRow, 'xml'>;
+
+/** A process key with its deployed versions, newest first; its name is the newest version's. */
+export interface DeployedProcess {
+  key: string;
+  name: string;
+  versions: Array<DeployedVersion & { running?: number }>;
+}
 
 /** Whether the forms directory has a form with this key. */
 export type KnownForm = (formKey: string) => boolean;
@@ -138,6 +149,31 @@ export class Definitions {
       }
     }
     return result;
+  }
+
+  /** Every deployed version, by key, newest version first (the API's list and the pages'). */
+  list(): Promise<DeployedVersion[]> {
+    return listDefinitions(this.db);
+  }
+
+  /**
+   * The deployed processes, each with its versions newest first; with `running`, how many
+   * instances of each version still run (the administrators' list).
+   */
+  async processes(opts: { running?: boolean } = {}): Promise<DeployedProcess[]> {
+    const running = opts.running ? await runningCountsByDefinition(this.db) : undefined;
+    const byKey = new Map<string, DeployedProcess>();
+    for (const d of await this.list()) {
+      const entry = byKey.get(d.key) ?? { key: d.key, name: d.name ?? d.key, versions: [] };
+      entry.versions.push(running ? { ...d, running: running.get(d.id) ?? 0 } : d);
+      byKey.set(d.key, entry);
+    }
+    return [...byKey.values()];
+  }
+
+  /** One version of a process, or its latest when `version` is undefined; undefined when not deployed. */
+  find(key: string, version?: number): Promise<DefinitionRow | undefined> {
+    return version === undefined ? latestDefinition(this.db, key) : definitionByVersion(this.db, key, version);
   }
 
   async latest(db: DbOrTx, key: string): Promise<DefinitionRow> {

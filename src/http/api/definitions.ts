@@ -1,7 +1,6 @@
 import express, { Router } from 'express';
 import { Roles } from '../../auth/accounts.ts';
 import { badRequest, ZhifaError } from '../../errors.ts';
-import { listDefinitions } from '../../store/definitions.ts';
 import type { Definitions } from '../../workflow/definitions.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 
@@ -22,7 +21,7 @@ export function definitionRoutes(definitions: Definitions, bodyLimit: string): R
   });
 
   r.get('/definitions', async (_req, res) => {
-    const rows = await listDefinitions(definitions.db);
+    const rows = await definitions.list();
     res.json(
       rows.map((d) => ({ key: d.key, version: d.version, name: d.name, deployedAt: new Date(d.deployed_at).toISOString(), deployedBy: d.deployed_by, hash: d.hash })),
     );

@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import type { Clock } from '../../clock.ts';
-import { correctEvidence } from '../../evidence/evidence-service.ts';
+import { evidenceEntry, evidenceLabel, evidenceOfTheCase, uploadTask, type Evidence } from '../../evidence/case-evidence.ts';
+import { annotationFrom, correctEvidence } from '../../evidence/evidence-service.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import { forbidden, notFound, ZhifaError } from '../../errors.ts';
-import { evidenceById, evidenceOfCase, type EvidenceRow } from '../../store/evidence.ts';
-import { instanceById } from '../../store/instances.ts';
-import { taskById } from '../../store/tasks.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
 import { receiveEvidence, sendEvidenceFile } from '../evidence-upload.ts';
@@ -24,17 +22,16 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
 
   r.post('/tasks/:id/evidence', async (req, res) => {
     const actor = actorOf(req);
-    const task = await taskById(db, req.params.id);
+    const task = await uploadTask(db, req.params.id);
     if (!task) throw notFound(`task ${req.params.id} does not exist`);
     const instance = await assertCaseAccess(db, actor, task.instance_id);
-    if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
     const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: actor.username, address: actor.address });
     res.status(201).json(added);
   });
 
   r.get('/instances/:id/evidence', async (req, res) => {
     const instance = await assertCaseAccess(db, actorOf(req), req.params.id);
-    res.json((await evidenceOfCase(db, instance.root_id)).map(evidenceJson));
+    res.json((await evidenceOfTheCase(db, instance.root_id)).map(evidenceJson));
   });
 
   r.get('/evidence/:id/file', async (req, res) => {
@@ -46,16 +43,13 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
   r.post('/evidence/:id/corrections', async (req, res) => {
     const actor = actorOf(req);
     const old = await existing(req.params.id);
-    const instance = await instanceById(db, old.instance_id);
     try {
       await assertCaseAccess(db, actor, old.case_id);
     } catch (err) {
       if (err instanceof ZhifaError && err.status === 403) throw forbidden('您无权更正此证据的说明：它属于其他部门的案件');
       throw err;
     }
-    const b = (req.body ?? {}) as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const added = await correctEvidence(db, deps.clock, old, instance!, { description: text(b.description) ?? '', place: text(b.place), speakers: text(b.speakers), summary: text(b.summary), by: actor.username, address: actor.address });
+    const added = await correctEvidence(db, deps.clock, old, { ...annotationFrom((req.body ?? {}) as Record<string, unknown>), by: actor.username, address: actor.address });
     res.status(201).json(added);
   });
 
@@ -64,19 +58,18 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
     throw new ZhifaError('methodNotAllowed', NOTHING_RECORDED_CHANGES);
   });
 
-  async function existing(idText: string): Promise<EvidenceRow> {
-    const id = Number(idText);
-    const row = Number.isInteger(id) ? await evidenceById(db, id) : undefined;
+  async function existing(idText: string): Promise<Evidence> {
+    const row = await evidenceEntry(db, idText);
     if (!row) throw notFound(`证据 ${idText} 不存在`);
     return row;
   }
   return r;
 }
 
-export function evidenceJson(e: EvidenceRow) {
+export function evidenceJson(e: Evidence) {
   return {
     id: e.id,
-    label: `${e.kind} No. ${e.seq}`,
+    label: evidenceLabel(e),
     kind: e.kind,
     seq: e.seq,
     fileName: e.file_name,

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { UserDirectory } from '../../auth/user-directory.ts';
 import { DEFAULT_JSON_LIMITS } from '../../domain/json-limits.ts';
+import { unreadMessages } from '../../notifications/inbox.ts';
 import { bodyRules, urlRules } from '../input-rules.ts';
 import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../unavailable.ts';
 import { knownError } from '../problem.ts';
@@ -11,15 +13,12 @@ import { adminPages } from './admin/admin-pages.ts';
 import { authPages } from './account/auth-pages.ts';
 import { dashboardPages } from './dashboard/dashboard-pages.ts';
 import { publicPages } from './public/public-pages.ts';
-import { unreadCount } from '../../store/inbox.ts';
-import { usersWithSeededPassword } from '../../store/users.ts';
 import { inboxPages } from './staff/inbox-pages.ts';
 import { checkCsrf, requireUser, userOf, webSession } from './shared/session.ts';
 import { caseEventPages } from './staff/case-events.ts';
 import { staffPages } from './staff/staff-pages.ts';
 import { evidencePages } from './staff/evidence-pages.ts';
 import { recordPages } from './staff/record-pages.ts';
-
 
 const require = createRequire(import.meta.url);
 const BPMN_JS_DIST = path.dirname(require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js'));
@@ -47,13 +46,7 @@ export function webApp(deps: WebDeps): Router {
   r.use(authPages(deps));
   r.use(publicPages(deps));
   r.use(requireUser, checkCsrf);
-  r.use(async (req, res, next) => {
-    const user = userOf(req)!;
-    res.locals.unread = await unreadCount(deps.workflow.db, user.username);
-    // Administrators are reminded on every page while anyone can still sign in with a handed-out password.
-    if (user.roles.includes('admin')) res.locals.seededPasswords = await usersWithSeededPassword(deps.workflow.db);
-    next();
-  });
+  r.use(layoutLocals(deps));
   r.use(inboxPages(deps));
   r.use(caseEventPages(deps));
   r.use(staffPages(deps));
@@ -64,6 +57,18 @@ export function webApp(deps: WebDeps): Router {
   r.use(dashboardPages(deps));
   r.use(errorPage(deps));
   return r;
+}
+
+/** What the layout shows on every signed-in page: the unread count and, to administrators, handed-out passwords. */
+function layoutLocals(deps: WebDeps): RequestHandler {
+  const users = new UserDirectory(deps.workflow.db);
+  return async (req, res, next) => {
+    const user = userOf(req)!;
+    res.locals.unread = await unreadMessages(deps.workflow.db, user.username);
+    // Administrators are reminded on every page while anyone can still sign in with a handed-out password.
+    if (user.roles.includes('admin')) res.locals.seededPasswords = await users.withSeededPassword();
+    next();
+  };
 }
 
 function errorPage(deps: WebDeps): ErrorRequestHandler {

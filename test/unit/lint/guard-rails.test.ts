@@ -78,6 +78,20 @@ describe('lint: the guard rails', function () {
     ]);
   });
 
+  it('refuses src/store in the web pages already moved onto services, type imports included, and lets them use the services', async () => {
+    const found = await lint('src/http/web/admin', [
+      "import { listDefinitions } from '../../../store/definitions.ts';",
+      "import type { UserRow } from '../../../store/users.ts';",
+      "import { UserDirectory } from '../../../auth/user-directory.ts';",
+      "import type { Workflow } from '../../../workflow/workflow.ts';",
+      'export const used = [listDefinitions, UserDirectory] as unknown as [UserRow, Workflow];',
+    ].join('\n'));
+    expect(found.map((f) => [f.line, f.rule])).to.deep.equal([[1, 'no-restricted-imports'], [2, 'no-restricted-imports']]);
+    expect(found[0]!.message).to.contain('never src/store');
+    const index = await lint('src/http/web', "import { unreadCount } from '../../store/inbox.ts';\nexport const used = unreadCount;\n");
+    expect(index.map((f) => f.rule)).to.deep.equal(['no-restricted-imports']);
+  });
+
   it('lets an express handler return a promise (express 5 passes its rejection to the error middleware)', async () => {
     const found = await lint('src/http', "import express from 'express';\nexport const app = express();\napp.get('/x', async (_req, res) => { res.json(await Promise.resolve(1)); });\n");
     expect(found).to.deep.equal([]);

@@ -1,8 +1,7 @@
 import { Router } from 'express';
+import { evidenceEntry, uploadTask } from '../../../evidence/case-evidence.ts';
 import { notFound, ZhifaError } from '../../../errors.ts';
 import { receiveEvidence, sendEvidenceFile } from '../../evidence-upload.ts';
-import { evidenceById } from '../../../store/evidence.ts';
-import { taskById } from '../../../store/tasks.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import type { WebDeps } from '../deps.ts';
 import { userOf } from '../shared/session.ts';
@@ -20,15 +19,14 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
     const user = userOf(req)!;
     // The task page's script uploads with fetch and asks for JSON: the page (and what is typed in it) stays.
     const wantsJson = (req.get('accept') ?? '').includes('application/json');
-    const task = await taskById(db, req.params.id);
+    const task = await uploadTask(db, req.params.id);
     if (!task) throw notFound('任务不存在');
     const instance = await assertCaseAccess(db, user, task.instance_id);
     try {
-      // As over the API: evidence is linked to a step still being done, never added to one closed.
-      if (task.status !== 'open') throw new ZhifaError('conflict', `任务「${task.name ?? task.element_id}」已${task.status === 'completed' ? '办结' : '结束'}，不能再为它上传证据`);
+      // As over the API (receiveEvidence): evidence is linked to a step still being done.
       const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: user.username, address: req.ip });
       if (wantsJson) {
-        const row = await evidenceById(db, added.id);
+        const row = await evidenceEntry(db, added.id);
         return res.status(201).json({ id: added.id, label: added.label, fileName: row?.file_name, description: row?.description });
       }
       res.redirect(303, `/tasks/${task.id}?evidence=${encodeURIComponent(added.label)}`);
@@ -42,8 +40,7 @@ export function evidencePages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'eviden
   });
 
   r.get('/evidence/:id', async (req, res) => {
-    const id = Number(req.params.id);
-    const row = Number.isInteger(id) ? await evidenceById(db, id) : undefined;
+    const row = await evidenceEntry(db, req.params.id);
     if (!row) throw notFound('证据不存在');
     await assertCaseAccess(db, userOf(req)!, row.case_id);
     await sendEvidenceFile(res, deps.evidenceFiles, row);

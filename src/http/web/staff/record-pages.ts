@@ -1,12 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { correctEvidence } from '../../../evidence/evidence-service.ts';
+import { evidenceEntry, evidenceLabel } from '../../../evidence/case-evidence.ts';
+import { annotationFrom, correctEvidence } from '../../../evidence/evidence-service.ts';
 import { forbidden, notFound, ZhifaError } from '../../../errors.ts';
 import { writeCaseFile } from '../../../record/case-file.ts';
 import { verifyCase } from '../../../record/verify-case.ts';
-import { evidenceById } from '../../../store/evidence.ts';
-import { instanceById } from '../../../store/instances.ts';
 import { assertCaseAccess } from '../../case-access.ts';
-import { evidenceLabel } from './case-evidence.ts';
 import type { WebDeps } from '../deps.ts';
 import { userOf } from '../shared/session.ts';
 
@@ -23,8 +21,7 @@ export function recordPages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'evidence
 
   r.post('/evidence/:id/corrections', async (req, res) => {
     const user = userOf(req)!;
-    const id = Number(req.params.id);
-    const old = Number.isInteger(id) ? await evidenceById(db, id) : undefined;
+    const old = await evidenceEntry(db, req.params.id);
     if (!old) throw notFound('证据不存在');
     try {
       await assertCaseAccess(db, user, old.case_id);
@@ -32,10 +29,7 @@ export function recordPages(deps: Pick<WebDeps, 'workflow' | 'clock' | 'evidence
       if (err instanceof ZhifaError && err.status === 403) throw forbidden('您无权更正此证据的说明：您不能查看它所属的案件');
       throw err;
     }
-    const instance = await instanceById(db, old.instance_id);
-    const b = (req.body ?? {}) as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const added = await correctEvidence(db, deps.clock, old, instance!, { description: text(b.description) ?? '', place: text(b.place), speakers: text(b.speakers), summary: text(b.summary), by: user.username, address: req.ip });
+    const added = await correctEvidence(db, deps.clock, old, { ...annotationFrom((req.body ?? {}) as Record<string, unknown>), by: user.username, address: req.ip });
     res.redirect(303, `/cases/${old.case_id}?recorded=${encodeURIComponent(`${added.label}（更正 ${evidenceLabel(old)} 的说明）`)}#evidence`);
   });
 

@@ -1,10 +1,16 @@
 import { clockCatalog } from '../../../domain/clock-catalog.ts';
-import type { HistoryEntry } from '../../../store/history.ts';
+
+/** What describing an entry reads of it: its kind, the step it concerns and what was recorded with it. */
+export interface RecordedEntry {
+  kind: string;
+  elementId: string | null;
+  data: unknown;
+}
 
 const CLOCK_EVENTS: Record<string, string> = { start: '开始计算', pause: '中止（暂停）', resume: '恢复计算', extend: '延长', stop: '停止' };
 
 /** A recorded entry in words a clerk or a supervisor reads (zh-CN). */
-export function describeEntry(h: HistoryEntry, processName: string): { label: string; detail: string } {
+export function describeEntry(h: RecordedEntry, processName: string): { label: string; detail: string } {
   const d = (h.data ?? {}) as Record<string, unknown>;
   const name = typeof d.name === 'string' ? d.name : h.elementId ?? '';
   switch (h.kind) {

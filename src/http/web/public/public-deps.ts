@@ -1,0 +1,19 @@
+import type { Clock } from '../../../clock.ts';
+import type { Catalog } from '../../../domain/review-catalog.ts';
+import type { Workflow } from '../../../workflow/workflow.ts';
+import type { Views } from '../shared/views.ts';
+
+export interface CatalogSource {
+  /** The catalog in force: a revision saved by an administrator, else the file. */
+  inForce(): Promise<{ catalog: Catalog; savedAt: number | null }>;
+}
+
+/** What the public platform needs: the published decisions and deployed processes (through the workflow), the catalog, the clock. */
+export interface PublicDeps {
+  workflow: Pick<Workflow, 'db' | 'definitions'>;
+  clock: Clock;
+  views: Views;
+  reviewCatalogs: CatalogSource;
+  /** Where random-inspection.json and av-recording-matters.json are; rules/ by default. */
+  rulesDir?: string;
+}
