@@ -114,8 +114,9 @@ async function waitingOf(deps: CaseSummaryDeps, caseId: string, running: Instanc
       if (!name) continue;
       if (owner) ends.set(`${inst.id}:${owner}`, day);
       const activity = owner ? c.elementNames[owner] : undefined;
-      const waitingActivity = activity && !open.some((t) => t.instance_id === inst.id && t.element_id === owner);
-      out.push(waitingActivity ? `${activity}：${name}，${day} 届满` : `${name}：${day} 届满`);
+      // A timer on an open task (审核期限届满 on 法制审核) is that task's deadline, shown with the task.
+      if (owner && open.some((t) => t.instance_id === inst.id && t.element_id === owner)) continue;
+      out.push(activity ? `${activity}：${name}，${day} 届满` : `${name}：${day} 届满`);
     }
   }
   for (const sub of await subscriptionsOfCase(db, caseId)) {
