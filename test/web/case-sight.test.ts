@@ -111,6 +111,20 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
       .and.include('存在的问题及修改意见 未附听证权利告知的送达回证，请补充后重新送审');
   });
 
+  it('during the statement period the case says until when a statement or a hearing request may come', async () => {
+    const { fileCase, caseReview, investigation, notifyAndServe } = await import('../helpers/penalty-case.ts');
+    await moveClock(s, '2026-03-02T01:00:00Z');
+    const id = await fileCase(s, head, 'SIGHT-4', '2026-03-02', '2026-03-01');
+    await completeTask(s, officer, id, 'investigation', investigation());
+    await completeTask(s, reviewer, id, 'caseReview', caseReview({ partyType: '法人及非法人组织', kinds: ['fine'], fine: 5000 }));
+    await notifyAndServe(s, officer, id, '2026-03-03');
+    const summary = section((await (await webLogin(s.base, 'officer1', 'demo')).get(`/cases/${id}`)).text, 'case-summary');
+    // 5 working days from receipt on 3 March: 4, 5, 6, 9, 10 March.
+    expect(summary).to.include('当前环节 陈述申辩期间（当事人放弃的，在此登记） · 承办人员（待认领） 2026-03-10 届满');
+    expect(summary).to.include('等待 收到听证申请：可至 2026-03-10 收到陈述、申辩：可至 2026-03-10');
+    expect(summary).to.include('陈述申辩期限：2026-03-10 届满');
+  });
+
   it('a case with no open task says what it waits for and until when (公告送达: the notice is deemed served when the 30 days have run)', async () => {
     const { fileCase, caseReview, investigation } = await import('../helpers/penalty-case.ts');
     await moveClock(s, '2026-05-18T01:00:00Z');
