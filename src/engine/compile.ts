@@ -23,6 +23,8 @@ export interface ParsedBpmn {
   reminderOverrides: Record<string, string>;
   /** The names the diagram gives its elements, by id (what staff read for a waiting event). */
   elementNames: Record<string, string>;
+  /** Boundary event id → the activity it is attached to (what a waiting event ends or interrupts). */
+  attachedTo: Record<string, string>;
   /** The BPMN errors a task may raise, by task id: the error boundary events attached to it (code, and the name staff read). */
   taskErrors: Record<string, TaskError[]>;
   /** What deployment checks look at (scripts, nesting, size, form keys), gathered without recursion. */
@@ -72,7 +74,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const messages = new Map<string, string>();
   for (const m of roots.filter((e) => e.$type === 'bpmn:Message')) messages.set(m.name ?? m.id!, m.id!);
   const process = executable[0]!;
-  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), taskErrors: taskErrorsOf(context), facts: diagramFacts(context.rootElement), moddleContext: context };
+  return { processId: process.id!, processName: process.name, messages, features: featuresOf(xml, context), reminderOverrides: reminderOverridesOf(context), elementNames: elementNamesOf(context), attachedTo: attachedToOf(context), taskErrors: taskErrorsOf(context), facts: diagramFacts(context.rootElement), moddleContext: context };
 }
 
 type WithProperties = { id?: string; extensionElements?: { values?: Array<{ $type: string; values?: Array<{ name?: string; value?: string }> }> } };
@@ -81,6 +83,14 @@ function elementNamesOf(context: unknown): Record<string, string> {
   const names: Record<string, string> = {};
   for (const el of Object.values((context as { elementsById?: Record<string, { id?: string; name?: string }> }).elementsById ?? {})) if (el.id && el.name) names[el.id] = el.name;
   return names;
+}
+
+function attachedToOf(context: unknown): Record<string, string> {
+  const owners: Record<string, string> = {};
+  for (const el of Object.values((context as { elementsById?: Record<string, Boundary & { id?: string }> }).elementsById ?? {})) {
+    if (el.$type === 'bpmn:BoundaryEvent' && el.id && el.attachedToRef?.id) owners[el.id] = el.attachedToRef.id;
+  }
+  return owners;
 }
 
 type Boundary = { $type: string; name?: string; attachedToRef?: { id?: string }; eventDefinitions?: Array<{ $type: string; errorRef?: { errorCode?: string; name?: string } }> };

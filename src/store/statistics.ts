@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DbOrTx } from './db.ts';
 import { fromJson } from './json.ts';
+import { submissions, submittedVariables } from './submissions.ts';
 import type { SupervisionScope } from './supervision.ts';
 
 /** Figures for supervision and the annual report, over the cases opened in [from, to). */
@@ -73,15 +74,14 @@ export async function clockTimeliness(db: DbOrTx, p: Period, now: number, scope:
  * 经协调决定 (the head's coordination agreed) or 经集体讨论决定 — never counted as agreed.
  */
 export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ agree: number; problems: number; proceedByCoordination: number; proceedByCollectiveDiscussion: number }> {
-  const rows: Array<{ data: string | null; process_key: string; element_id: string | null }> = await inDepartment(db('history').join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
+  const rows: Array<{ data: string | null; process_key: string; element_id: string | null }> = await inDepartment(submissions(db).join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
     .whereIn('instances.process_key', ['legal-review', 'disagreement'])
-    .where('history.kind', 'task.completed')
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
     .select('history.data', 'instances.process_key', 'history.element_id');
   const result = { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 };
   for (const r of rows) {
-    const v = fromJson<{ variables?: { reviewOpinion?: unknown; coordinationResult?: unknown; collectiveDecision?: unknown } }>(r.data, {}).variables ?? {};
+    const v = submittedVariables(r.data);
     if (r.process_key === 'legal-review') {
       if (v.reviewOpinion === 'agree') result.agree++;
       else if (v.reviewOpinion === 'problems') result.problems++;
@@ -108,14 +108,13 @@ export async function lateEmergencyReports(db: DbOrTx, p: Period, scope: Supervi
 
 /** What was submitted at one step of the cases of a procedure started in the period, read from the record. */
 async function stepSubmissions(db: DbOrTx, p: Period, scope: SupervisionScope, processKey: string, elementId: string): Promise<Array<Record<string, unknown>>> {
-  const rows: Array<{ data: string | null }> = await inDepartment(db('history').join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
+  const rows: Array<{ data: string | null }> = await inDepartment(submissions(db).join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
     .where('cases.process_key', processKey)
-    .where('history.kind', 'task.completed')
     .where('history.element_id', elementId)
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
     .select('history.data');
-  return rows.map((r) => fromJson<{ variables?: Record<string, unknown> }>(r.data, {}).variables ?? {});
+  return rows.map((r) => submittedVariables(r.data));
 }
 
 /** Publications by kind: published before their publication clock fell due, or after. */

@@ -1,4 +1,4 @@
-import { completeTask, startInstance } from './fixtures.ts';
+import { completeTask, startInstance, view } from './fixtures.ts';
 import type { ApiClient, TestServer } from './server.ts';
 
 /**
@@ -92,4 +92,47 @@ export async function notifyAndServe(
     noticeReceivedOn: service.receivedOn ?? noticeDate,
     noticeRecipient: '当事人本人',
   });
+}
+
+/** What 调查取证 (forms/penalty-investigation.json) records: two officers, the facts and an evidence list. */
+export const investigation = (more: Record<string, unknown> = {}) => ({
+  investigators: ['officer1', 'officer2'],
+  certificatesShown: true,
+  facts: '2026年3月2日现场检查发现外排废水COD超标',
+  evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录' }],
+  ...more,
+});
+
+/** What 提交审核材料 (forms/legal-review-submission.json) sends to 法制审核: the draft decision and the materials. */
+export const legalReviewMaterials = (more: Record<string, unknown> = {}) => ({
+  decisionDraft: '行政处罚决定书（代拟稿）：罚款人民币二十万元',
+  factsAndEvidence: '现场检查笔录、监测报告',
+  legalBasis: '《水污染防治法》第八十三条',
+  discretionApplied: '超标倍数较高，按裁量基准中档处罚',
+  investigators: ['officer1', 'officer2'],
+  hearingHeld: false,
+  ...more,
+});
+
+/**
+ * A penalty case filed, investigated, reviewed with a heavy penalty proposed (so 法制审核 is
+ * required), notified and served on `noticeDate`; with the statement period run out the case has
+ * called legal-review. Returns the case id and the running legal review's id.
+ */
+export async function caseAtLegalReview(
+  s: TestServer,
+  users: { officer: ApiClient; reviewer: ApiClient; head: ApiClient },
+  key: string,
+  dates = { lead: '2026-03-02', noticeDate: '2026-03-03', periodOver: '2026-03-10T16:00:00Z' },
+): Promise<{ id: string; legalReviewId: string }> {
+  await moveClock(s, `${dates.lead}T01:00:00Z`);
+  const id = await fileCase(s, users.head, key, dates.lead, '2026-03-01');
+  await completeTask(s, users.officer, id, 'investigation', investigation());
+  await completeTask(s, users.reviewer, id, 'caseReview', caseReview({ partyType: '法人及非法人组织', kinds: ['fine'], fine: 200000, heavyPenalty: true }));
+  await notifyAndServe(s, users.officer, id, dates.noticeDate);
+  await moveClock(s, dates.periodOver);
+  const v = await view(s, id);
+  const child = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'legal-review' && c.status === 'running');
+  if (!child) throw new Error(`no running legal review in ${id}: open ${v.tasks.map((t: { elementId: string }) => t.elementId)}`);
+  return { id, legalReviewId: child.id };
 }

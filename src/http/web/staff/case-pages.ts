@@ -5,6 +5,7 @@ import { documentById } from '../../../store/documents.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { userOf } from '../shared/session.ts';
 import { evidenceList } from './case-evidence-list.ts';
+import { caseSight } from './case-sight.ts';
 import { caseView } from './case-view.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
 
@@ -20,9 +21,15 @@ export function casePages(deps: StaffDeps): Router {
 
   r.get('/cases/:id', async (req, res) => {
     const row = await assertCaseAccess(db, userOf(req)!, req.params.id);
+    // A called process (legal review, publication, disagreement) belongs to its case: its tasks,
+    // steps and record are shown there, so its own address leads to the case at its section.
+    if (row.root_id !== row.id) {
+      const query = new URLSearchParams(req.query as Record<string, string>).toString();
+      return res.redirect(303, `/cases/${row.root_id}${query ? `?${query}` : ''}#proc-${row.id}`);
+    }
     const view = await caseView({ db, caseClocks: workflow.caseClocks, calendar: deps.calendar, clock: deps.clock, definitions: workflow.definitions }, row);
     const completed = typeof req.query.completed === 'string' ? `已提交「${req.query.completed}」` : typeof req.query.recorded === 'string' ? `已登记「${req.query.recorded}」` : undefined;
-    page(res, 'case', { ...view, evidence: await evidenceList(db, row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
+    page(res, 'case', { ...view, ...(await caseSight(deps, row.id)), evidence: await evidenceList(db, row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
   });
 
   r.get('/cases/:id/diagram.bpmn', async (req, res) => {

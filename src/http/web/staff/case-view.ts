@@ -12,6 +12,7 @@ import { tasksOfInstance, TaskStatus } from '../../../store/tasks.ts';
 import { subscriptionsOfCase } from '../../../store/subscriptions.ts';
 import type { CaseClocks } from '../../../workflow/case-clocks.ts';
 import type { Definitions } from '../../../workflow/definitions.ts';
+import { peopleNames } from '../../../workflow/people-names.ts';
 import { caseEvidence } from './case-evidence.ts';
 import { CLOCK_EVENT_LABELS, describeEntry } from './timeline.ts';
 import { remaining } from '../shared/remaining.ts';
@@ -48,6 +49,9 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     for (const h of history) entries.push({ ...h, ...describeEntry(h, names.get(inst.id)!) });
   }
   entries.sort((a, b) => a.at - b.at);
+  // The record keeps usernames; the page names people.
+  const people = await peopleNames(db, [...entries.map((e) => e.actor ?? ''), row.started_by ?? '']);
+  for (const e of entries) if (e.actor) e.actor = people.person(e.actor);
 
   const done = [...new Set(ownHistory.filter((h) => h.kind === 'activity.end' || h.kind === 'process.end').map((h) => h.elementId).filter(Boolean))];
   const runningCalls = children.filter((c) => c.status === 'running').map((c) => c.parent_execution_id);
@@ -84,13 +88,14 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
       version: def?.version,
       status: row.status,
       statusLabel: STATUS_LABELS[row.status] ?? row.status,
-      startedBy: row.started_by,
+      startedBy: row.started_by ? people.person(row.started_by) : '',
       startedAt: new Date(row.started_at).toISOString(),
     },
     current: [...current, ...calls.filter(Boolean)],
     done,
     tasks: openTasks.map((t) => ({ id: t.id, name: t.name ?? t.element_id, dueAt: t.due_at ? new Date(t.due_at).toISOString() : null })),
-    children: children.map((c) => ({ id: c.id, processName: c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
+    // Every process the case called, named as its diagram names it; the page anchors each (#proc-<id>).
+    children: inCase.filter((c) => c.id !== row.id).map((c) => ({ id: c.id, processName: names.get(c.id) ?? c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
     clocks,
     documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
     actions,

@@ -16,6 +16,7 @@ import { remaining } from '../shared/remaining.ts';
 import { userOf, type WebUser } from '../shared/session.ts';
 import { caseOfInstance } from './case-label.ts';
 import { evidenceList } from './case-evidence-list.ts';
+import { caseSight } from './case-sight.ts';
 import { previewProblems, publicationReviewView } from './publication-review.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
 
@@ -34,6 +35,12 @@ export function taskPages(deps: StaffDeps): Router {
     return task;
   };
 
+  // Back to the case the task belongs to, never to the called process's own instance.
+  const caseAddress = async (task: TaskRow, query?: Record<string, string>) => {
+    const { caseId } = await caseOfInstance(db, task.instance_id);
+    return `/cases/${caseId}${query ? `?${new URLSearchParams(query)}` : ''}${caseId !== task.instance_id ? `#proc-${task.instance_id}` : ''}`;
+  };
+
   const renderTask = async (req: Request, res: Response, task: TaskRow, submitted?: Record<string, unknown>, error?: ZhifaError) => {
     const user = me(req);
     const form = forms.get(task.form_key);
@@ -44,9 +51,11 @@ export function taskPages(deps: StaffDeps): Router {
     const documents = inst ? await documentsOfCase(db, inst.root_id) : [];
     // What this user typed and kept (暂存) comes back over the case's values; a failed submission shows what was sent.
     const draft = !submitted && canComplete ? await openTaskDraft(db, task.id, user.username) : undefined;
+    const caseInfo = await caseOfInstance(db, task.instance_id);
     page(res, 'task', {
+      ...(await caseSight(deps, caseInfo.caseId, task)),
       title: task.name ?? task.element_id,
-      task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...(await caseOfInstance(db, task.instance_id)) },
+      task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...caseInfo },
       remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
       fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people) : [],
@@ -70,7 +79,7 @@ export function taskPages(deps: StaffDeps): Router {
 
   r.get('/tasks/:id', async (req, res) => {
     const task = await loadTask(me(req), req.params.id);
-    if (task.status !== 'open') return res.redirect(303, `/cases/${task.instance_id}`);
+    if (task.status !== 'open') return res.redirect(303, await caseAddress(task));
     await renderTask(req, res, task);
   });
 
@@ -85,7 +94,7 @@ export function taskPages(deps: StaffDeps): Router {
     } catch (err) {
       return retry(req, res, task, variables, err);
     }
-    res.redirect(303, `/cases/${task.instance_id}?completed=${encodeURIComponent(task.name ?? task.element_id)}`);
+    res.redirect(303, await caseAddress(task, { completed: task.name ?? task.element_id }));
   });
 
   // The other ways a task may end, drawn as error boundary events on it (须先法制审核, 拟加重处罚，重新告知):
@@ -101,7 +110,7 @@ export function taskPages(deps: StaffDeps): Router {
     } catch (err) {
       return retry(req, res, task, undefined, err);
     }
-    res.redirect(303, `/cases/${task.instance_id}?completed=${encodeURIComponent(action.name)}`);
+    res.redirect(303, await caseAddress(task, { completed: action.name }));
   });
   return r;
 }
