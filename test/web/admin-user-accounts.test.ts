@@ -37,7 +37,8 @@ describe('Web: managing user accounts', () => {
     const investigation = (await view(s, id)).tasks.find((t: { elementId: string }) => t.elementId === 'investigation')!.id;
     const page = await officer1.get(`/tasks/${investigation}`);
     expect(page.status).to.equal(200);
-    return [...page.text.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    // People pickers are checkboxes (one per person who may be picked).
+    return [...page.text.matchAll(/<input type="checkbox" name="[^"]+" value="([^"]+)"/g)].map((m) => m[1]);
   };
 
   it('answers staff, managers and process administrators with 403 on every account page and action, and changes nothing', async () => {
