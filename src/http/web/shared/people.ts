@@ -9,7 +9,7 @@ export async function peopleOptions(db: DbOrTx, now: number): Promise<PersonOpti
     users.map(async (u) => {
       const certified = !!u.certificate_no && (u.certificate_valid_until ?? 0) > now;
       const { groups } = await accessOf(db, u);
-      return { username: u.username, groups, certified, label: `${u.display_name ?? u.username}（${u.username}${certified ? ` · 执法证 ${u.certificate_no}` : ''}）` };
+      return { username: u.username, groups, certified, label: `${u.display_name ?? u.username}${certified ? `（执法证 ${u.certificate_no}）` : ''}` };
     }),
   );
 }

@@ -10,7 +10,7 @@ import { fieldErrorMap } from '../shared/field-errors.ts';
 import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
 import { peopleOptions } from '../shared/people.ts';
-import { remaining } from '../shared/remaining.ts';
+import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf, type WebUser } from '../shared/session.ts';
 import { caseOfInstance } from './case-label.ts';
 import { evidenceList } from './case-evidence-list.ts';
@@ -43,7 +43,7 @@ export function taskPages(deps: StaffDeps): Router {
     page(res, 'task', {
       title: task.name ?? task.element_id,
       task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...(await caseOfInstance(db, task.instance_id)) },
-      remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
+      remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at, dueUnit(task.due_spec)) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
       fields: form ? formFields(form, submitted ?? caseVars, fieldErrorMap(error), people) : [],
       publication: publicationReviewView(form, caseVars, submitted, deps.agency),
