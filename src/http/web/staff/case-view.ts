@@ -103,6 +103,8 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     },
     current: [...current, ...calls.filter(Boolean)],
     done,
+    // The diagram in words, for those who cannot see the canvas: the steps passed and the current ones.
+    diagramText: { current: named([...current, ...calls], ownSteps), done: named(done, ownSteps) },
     tasks: openTasks.map((t) => ({ id: t.id, name: t.name ?? t.element_id, dueAt: t.due_at ? new Date(t.due_at).toISOString() : null })),
     children: children.map((c) => ({ id: c.id, processName: names.get(c.id) ?? c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
     clocks,
@@ -111,6 +113,11 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     evidenceItems: await caseEvidence(db, row.root_id),
     timeline: entries,
   };
+}
+
+/** The named steps among `ids`, once each, in order: unnamed gateways and scripts are left out. */
+function named(ids: Array<string | null | undefined>, stepName: StepName): string[] {
+  return [...new Set(ids.map((id) => stepName(id)).filter((n): n is string => !!n))];
 }
 
 /** The diagram's names of the steps of one deployed version. */
