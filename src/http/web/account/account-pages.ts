@@ -27,7 +27,7 @@ export function accountPages(deps: WebDeps): Router {
     const field = (name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
     const errors = await userAdmin.changeOwnPassword(user.username, user.token, field('current'), field('password'), field('confirm'));
     if (Object.keys(errors).length) return render(req, res, { errors, error: '密码未修改：请更正标出的内容' }, 422);
-    render(req, res, { flash: '密码已修改；您在其他地方的登录会话和 API 令牌已失效' });
+    await render(req, res, { flash: '密码已修改；您在其他地方的登录会话和 API 令牌已失效' });
   });
 
   return r;
