@@ -97,7 +97,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const calendar = new WorkCalendar();
   loadCalendarDir(config.calendarsDir, calendar);
   // Everything due from the changed year on may move; bound late because the workflow needs the calendar first.
-  const recomputeDeadlines: RecomputeDeadlines = (year) => workflow.recomputeDeadlines(startOfShanghaiDay(`${year}-01-01`).getTime(), `calendar ${year} changed`);
+  const recomputeDeadlines: RecomputeDeadlines = (year) => workflow.recomputeDeadlines(startOfShanghaiDay(`${year}-01-01`).getTime(), `${year} 年工作日历变更`);
   const calendarAdmin = new CalendarAdmin(db, calendar, clock, recomputeDeadlines);
   await calendarAdmin.load(); // after the files: stored arrangements are the newer word
   const periods: PeriodResolver = {

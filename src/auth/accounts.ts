@@ -11,6 +11,9 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 export const Roles = { admin: 'admin', processAdmin: 'process-admin', staff: 'staff', manager: 'manager' } as const;
 
+/** How pages name each role: a person reads 系统管理员, never the code `admin`. */
+export const ROLE_LABELS: Record<string, string> = { [Roles.staff]: '执法人员', [Roles.manager]: '管理人员', [Roles.processAdmin]: '流程管理员', [Roles.admin]: '系统管理员' };
+
 export interface NewUser {
   username: string;
   password: string;

@@ -42,23 +42,23 @@ export interface YearArrangement {
 
 export function assertSupportedYear(year: unknown): asserts year is number {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new CalendarInputError(`year ${String(year)} is outside the supported range ${FIRST_YEAR}–${LAST_YEAR}`);
+    throw new CalendarInputError(`年份 ${String(year)} 超出支持的范围 ${FIRST_YEAR}–${LAST_YEAR}`);
   }
 }
 
 /** Checks an administrator's arrangement completely and returns it in internal form; throws before anything is used. */
 export function validateArrangement(year: unknown, input: ArrangementInput): YearData {
   assertSupportedYear(year);
-  const what = `arrangement for ${year}`;
-  if (input === null || typeof input !== 'object') throw new CalendarInputError(`${what}: expected { holidays, workdays }`);
+  const what = `${year} 年安排`;
+  if (input === null || typeof input !== 'object') throw new CalendarInputError(`${what}：应为 { "holidays": [日期], "workdays": [日期] }`);
   const holidays = checkedDates(year, input.holidays, 'holidays', what);
   const workdays = checkedDates(year, input.workdays, 'workdays', what);
   for (const date of workdays) {
-    if (holidays.includes(date)) throw new CalendarInputError(`${what}: ${date} is listed both as a holiday and as an adjusted workday`);
-    if (!isWeekend(date)) throw new CalendarInputError(`${what}: adjusted workday ${date} is not a Saturday or Sunday (weekdays are working days anyway)`);
+    if (holidays.includes(date)) throw new CalendarInputError(`${what}：${date} 同时列为放假日和调休上班日`);
+    if (!isWeekend(date)) throw new CalendarInputError(`${what}：调休上班日 ${date} 不是星期六或星期日（周一至周五本来就上班）`);
   }
   if (input.reference !== undefined && typeof input.reference !== 'string') {
-    throw new CalendarInputError(`${what}: reference must be a string`);
+    throw new CalendarInputError(`${what}：reference（通知文号）应为文字`);
   }
   return {
     year,
@@ -70,16 +70,16 @@ export function validateArrangement(year: unknown, input: ArrangementInput): Yea
 }
 
 function checkedDates(year: number, list: unknown, field: string, what: string): string[] {
-  if (!Array.isArray(list)) throw new CalendarInputError(`${what}: ${field} must be a list of YYYY-MM-DD dates`);
+  if (!Array.isArray(list)) throw new CalendarInputError(`${what}：${field} 应为 YYYY-MM-DD 日期的列表`);
   const dates = new Set<string>();
   for (const item of list) {
     let parsed;
     try {
       parsed = parseIsoDate(item);
     } catch (err) {
-      throw new CalendarInputError(`${what}: ${field}: ${(err as Error).message}`);
+      throw new CalendarInputError(`${what}：${field}：${(err as Error).message}`);
     }
-    if (parsed.year !== year) throw new CalendarInputError(`${what}: ${field}: ${item} is not in ${year}`);
+    if (parsed.year !== year) throw new CalendarInputError(`${what}：${field}：${item} 不在 ${year} 年`);
     dates.add(item as string);
   }
   return [...dates].sort();

@@ -29,11 +29,11 @@ export function daysInMonth(year: number, month: number): number {
 export function parseIsoDate(s: unknown): IsoDate {
   const match = typeof s === 'string' ? ISO_DATE.exec(s) : null;
   if (!match) {
-    throw new CalendarInputError(`"${String(s)}" is not a date in the form YYYY-MM-DD`);
+    throw new CalendarInputError(`「${String(s)}」不是 YYYY-MM-DD 格式的日期`);
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new CalendarInputError(`${s} is not an existing date`);
+    throw new CalendarInputError(`${s} 不是存在的日期`);
   }
   return { year, month, day };
 }

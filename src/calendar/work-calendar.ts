@@ -51,7 +51,7 @@ export class WorkCalendar {
     const { year } = parseIsoDate(date);
     assertSupportedYear(year);
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new CalendarInputError(`closure on ${date}: a name is required`);
+      throw new CalendarInputError(`停止办公日 ${date}：须填写事由`);
     }
     this.closureNames.set(date, name.trim());
   }
@@ -63,7 +63,7 @@ export class WorkCalendar {
   day(date: string): CalendarDay {
     const { year } = parseIsoDate(date);
     if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new CalendarInputError(`${date} is outside the years the calendar covers (${FIRST_YEAR}–${LAST_YEAR})`);
+      throw new CalendarInputError(`${date} 超出日历覆盖的年份（${FIRST_YEAR}–${LAST_YEAR}）`);
     }
     const data = this.yearData(year);
     const provisional = data.source === 'provisional';

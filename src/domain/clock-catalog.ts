@@ -11,6 +11,8 @@ export interface ClockEntry {
   label: string;
   statutory: boolean;
   article: string;
+  /** Whether its period counts working days (P<n>WD) or calendar days (P<n>CD). */
+  days: 'working' | 'calendar';
 }
 
 export class ClockCatalog {
@@ -31,6 +33,11 @@ export class ClockCatalog {
   /** An unlisted clock counts as statutory: a real limit is never hidden by a missing entry. */
   statutory(name: string): boolean {
     return this.entries.get(name)?.statutory ?? true;
+  }
+
+  /** Working days unless the catalog says calendar days: pages say 剩余 3 个工作日 or 剩余 3 日. */
+  days(name: string): 'working' | 'calendar' {
+    return this.entries.get(name)?.days ?? 'working';
   }
 
   article(name: string): string | undefined {
@@ -60,7 +67,8 @@ export function loadClockCatalog(file: string): ClockCatalog {
     if (!e || typeof e.label !== 'string' || !e.label.trim() || typeof e.statutory !== 'boolean' || typeof e.article !== 'string' || !e.article.trim()) {
       throw new Error(`clock catalog ${file}: clock "${name}" needs "label" (中文名称), "statutory" (true/false) and "article" (依据)`);
     }
-    entries.set(name, { label: e.label.trim(), statutory: e.statutory, article: e.article.trim() });
+    if (e.days !== undefined && e.days !== 'working' && e.days !== 'calendar') throw new Error(`clock catalog ${file}: clock "${name}": "days" is "working" (工作日) or "calendar" (日)`);
+    entries.set(name, { label: e.label.trim(), statutory: e.statutory, article: e.article.trim(), days: e.days ?? 'working' });
   }
   return new ClockCatalog(file, entries);
 }

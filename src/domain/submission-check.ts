@@ -117,7 +117,9 @@ function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variabl
   const isLate = task.due_at !== null && now >= Number(task.due_at);
   const reason = variables[rule.reason];
   if (isLate && (typeof reason !== 'string' || !reason.trim())) {
-    const due = new Date(Number(task.due_at)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    // A limit in days ends at 24:00 of its last day: named by that day, never by the next day's 00:00.
+    const at = new Date(Number(task.due_at));
+    const due = (at.getTime() + 8 * 3_600_000) % 86_400_000 === 0 ? shanghaiDateOfEnd(at) : at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
     return { errors: [{ field: rule.reason, message: `「${task.name ?? task.element_id}」的期限已于 ${due} 届满，逾期办理须填写「${title(rule.reason)}」` }], record: {} };
   }
   return { errors: [], record: { [rule.flag]: isLate } };
@@ -134,7 +136,7 @@ function caseRules(form: TaskForm, vars: Record<string, unknown>, submitted: Rec
   for (const name of form.rules.excludeActorsIn ?? []) {
     const v = vars[name];
     const people = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
-    if (people.includes(username)) errors.push({ field: '', message: `办理本环节的人员不得为本案的${ROLE_WORDS[name] ?? name}（${username}）` });
+    if (people.includes(username)) errors.push({ field: '', message: `您是本案的${ROLE_WORDS[name] ?? name}，不得办理本环节` });
   }
   return errors;
 }

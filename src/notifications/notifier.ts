@@ -25,8 +25,12 @@ export interface Notification {
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
-/** A due time as the notifications write it (Shanghai, to the minute). */
-export const formatDue = (ms: number): string => shanghai.format(new Date(ms));
+/**
+ * A due time as the notifications write it (Shanghai, to the minute). A limit in days ends at the
+ * end of its last day, stored as the next day's 00:00: written as 24:00 of the last day, so the
+ * day named is the last day to act, not the day after.
+ */
+export const formatDue = (ms: number): string => (ms + 8 * 3_600_000) % 86_400_000 === 0 ? `${shanghai.format(new Date(ms - 1)).slice(0, 10)} 24:00` : shanghai.format(new Date(ms));
 
 /**
  * Turns a notification into outbox rows — one per recipient and channel — rendered now and

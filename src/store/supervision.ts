@@ -48,6 +48,8 @@ export interface SupervisedTaskRow extends CaseRef {
   assignee: string | null;
   candidate_groups: string;
   due_at: number | null;
+  /** The diagram's due date (clock:filing, P10WD): whether it counts working or calendar days. */
+  due_spec: string | null;
 }
 
 export interface SupervisedClockRow extends CaseRef {
@@ -103,7 +105,7 @@ export async function liveClockCounts(db: DbOrTx, scope: SupervisionScope, now: 
   return numbers<ClockCountRow>(rows, ['due_this_week', 'overdue', 'paused']);
 }
 
-const TASK_COLUMNS = ['t.id', 't.name', 't.element_id', 't.form_key', 't.assignee', 't.candidate_groups', 't.due_at'];
+const TASK_COLUMNS = ['t.id', 't.name', 't.element_id', 't.form_key', 't.assignee', 't.candidate_groups', 't.due_at', 't.due_spec'];
 const CASE_COLUMNS = ['r.id as case_id', 'r.business_key', 'r.process_key', 'r.variables', 'u.department as department'];
 
 /** Open tasks past their limit, longest overdue first. */

@@ -37,19 +37,19 @@ function storedRow(what: string, apply: () => unknown): void {
 
 function arrangementBody(body: unknown): ArrangementInput {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw badRequest('the body must be a JSON object { "holidays": [dates], "workdays": [dates], "reference"?: text }');
+    throw badRequest('安排应为 JSON 对象 { "holidays": [日期], "workdays": [日期], "reference"?: 通知文号 }');
   }
   const b = body as Record<string, unknown>;
   const unknown = Object.keys(b).filter((k) => !ARRANGEMENT_FIELDS.includes(k));
-  if (unknown.length > 0) throw badRequest(`unknown field ${unknown.join(', ')}: an arrangement has holidays, workdays and optionally reference`);
+  if (unknown.length > 0) throw badRequest(`未知的字段 ${unknown.join('、')}：安排只有 holidays、workdays 和可选的 reference`);
   for (const field of ['holidays', 'workdays']) {
     const list = b[field];
     if (!Array.isArray(list) || !list.every((d) => typeof d === 'string')) {
-      throw badRequest(`${field} must be a list of "YYYY-MM-DD" dates (use [] for none)`);
+      throw badRequest(`${field} 应为 "YYYY-MM-DD" 日期的列表（没有则填 []）`);
     }
   }
   if (b.reference !== undefined && (typeof b.reference !== 'string' || b.reference.length > MAX_REFERENCE)) {
-    throw badRequest(`reference must be text of at most ${MAX_REFERENCE} characters naming the notice, e.g. 国办发明电〔2026〕x号`);
+    throw badRequest(`reference 应为不超过 ${MAX_REFERENCE} 字的通知文号，如 国办发明电〔2026〕x号`);
   }
   return b as unknown as ArrangementInput;
 }
@@ -92,9 +92,9 @@ export class CalendarAdmin {
   }
 
   async addClosure(date: unknown, name: unknown, actor: Actor): Promise<{ date: string; name: string; recomputed: number }> {
-    if (typeof date !== 'string') throw badRequest('date must be a "YYYY-MM-DD" date');
+    if (typeof date !== 'string') throw badRequest('「日期」应为 YYYY-MM-DD 格式的日期');
     if (typeof name !== 'string' || name.trim() === '' || name.trim().length > MAX_CLOSURE_NAME) {
-      throw badRequest(`name must be text of 1 to ${MAX_CLOSURE_NAME} characters saying why the agency is closed`);
+      throw badRequest(`「事由」应为 1 至 ${MAX_CLOSURE_NAME} 个字，说明停止办公的原因`);
     }
     const { year } = calendarInput(() => {
       new WorkCalendar().addClosure(date, name);

@@ -34,9 +34,9 @@ describe('API: working-day calendar', () => {
   });
 
   it('refuses days that do not exist or lie outside 2004–2100', async () => {
-    problem(await s.api.get('/api/calendar/days/2026-02-30'), /2026-02-30 is not an existing date/);
-    problem(await s.api.get('/api/calendar/days/2101-01-01'), /outside the years the calendar covers/);
-    problem(await s.api.get('/api/calendar/days/tomorrow'), /not a date in the form YYYY-MM-DD/);
+    problem(await s.api.get('/api/calendar/days/2026-02-30'), /2026-02-30 不是存在的日期/);
+    problem(await s.api.get('/api/calendar/days/2101-01-01'), /超出日历覆盖的年份/);
+    problem(await s.api.get('/api/calendar/days/tomorrow'), /不是 YYYY-MM-DD 格式的日期/);
   });
 
   it('counts P7WD over National Day, the start day not counted, ending at 24:00 Shanghai', async () => {
@@ -65,11 +65,11 @@ describe('API: working-day calendar', () => {
     problem(await deadline('2026-09-29', 'P7XD'), /"P7XD" is not a period/);
     problem(await s.api.get('/api/calendar/deadline?from=2026-09-29'), /period is required/);
     problem(await s.api.get('/api/calendar/deadline?period=P7WD'), /from is required/);
-    problem(await deadline('2026-02-30', 'P7WD'), /2026-02-30 is not an existing date/);
-    problem(await deadline('2026-02-30T10:00:00Z', 'P7WD'), /2026-02-30 is not an existing date/);
+    problem(await deadline('2026-02-30', 'P7WD'), /2026-02-30 不是存在的日期/);
+    problem(await deadline('2026-02-30T10:00:00Z', 'P7WD'), /2026-02-30 不是存在的日期/);
     problem(await deadline('2026-09-29T10:00:00', 'P7WD'), /ISO date-time with an offset/);
     problem(await s.api.get('/api/calendar/deadline?from=2026-09-29T10:00:00+08:00&period=P7WD'), /%2B/);
-    problem(await deadline('2100-12-30', 'P7WD'), /outside the years the calendar covers/);
+    problem(await deadline('2100-12-30', 'P7WD'), /超出日历覆盖的年份/);
   });
 
   it('shows a year: source, rest days, adjusted days, closures', async () => {
@@ -113,17 +113,17 @@ describe('API: working-day calendar', () => {
     const before = await s.api.get('/api/calendar/years/2028');
     const stored = await storedYears();
     const ok = { holidays: ['2028-01-01'], workdays: [] };
-    problem(await put(2028, { holidays: ['2028-01-01', '2028-01-08'], workdays: ['2028-01-08'] }), /2028-01-08 is listed both as a holiday and as an adjusted workday/);
-    problem(await put(2028, { holidays: ['2028-02-30'], workdays: [] }), /2028-02-30 is not an existing date/);
-    problem(await put(2028, { holidays: ['2027-12-31'], workdays: [] }), /2027-12-31 is not in 2028/);
-    problem(await put(2028, { holidays: [], workdays: ['2028-01-05'] }), /not a Saturday or Sunday/);
-    problem(await put(2028, { holidays: '2028-01-01', workdays: [] }), /holidays must be a list/);
-    problem(await put(2028, { holidays: [] }), /workdays must be a list/);
-    problem(await put(2028, { ...ok, year: 2028 }), /unknown field year/);
-    problem(await put(2028, { ...ok, reference: 42 }), /reference must be text/);
-    problem(await put(2028, [ok]), /must be a JSON object/);
-    problem(await put(2003, { holidays: ['2003-01-01'], workdays: [] }), /year 2003 is outside the supported range 2004–2100/);
-    problem(await put(2101, { holidays: [], workdays: [] }), /year 2101 is outside the supported range/);
+    problem(await put(2028, { holidays: ['2028-01-01', '2028-01-08'], workdays: ['2028-01-08'] }), /2028-01-08 同时列为放假日和调休上班日/);
+    problem(await put(2028, { holidays: ['2028-02-30'], workdays: [] }), /2028-02-30 不是存在的日期/);
+    problem(await put(2028, { holidays: ['2027-12-31'], workdays: [] }), /2027-12-31 不在 2028 年/);
+    problem(await put(2028, { holidays: [], workdays: ['2028-01-05'] }), /不是星期六或星期日/);
+    problem(await put(2028, { holidays: '2028-01-01', workdays: [] }), /holidays 应为 "YYYY-MM-DD" 日期的列表/);
+    problem(await put(2028, { holidays: [] }), /workdays 应为 "YYYY-MM-DD" 日期的列表/);
+    problem(await put(2028, { ...ok, year: 2028 }), /未知的字段 year/);
+    problem(await put(2028, { ...ok, reference: 42 }), /reference 应为不超过/);
+    problem(await put(2028, [ok]), /应为 JSON 对象/);
+    problem(await put(2003, { holidays: ['2003-01-01'], workdays: [] }), /年份 2003 超出支持的范围 2004–2100/);
+    problem(await put(2101, { holidays: [], workdays: [] }), /年份 2101 超出支持的范围/);
     problem(await put('20x8', ok), /"20x8" is not a year/);
     expect((await s.api.get('/api/calendar/years/2028')).body).to.deep.equal(before.body);
     expect(await storedYears()).to.deep.equal(stored);
@@ -131,11 +131,11 @@ describe('API: working-day calendar', () => {
 
   it('refuses a bad closure, changing nothing', async () => {
     const before = await s.api.get('/api/calendar/years/2026');
-    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-31', name: '停电' }), /2026-11-31 is not an existing date/);
-    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-03' }), /name must be text/);
-    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-03', name: '  ' }), /name must be text/);
-    problem(await s.api.post('/api/calendar/closures', { date: '2101-01-03', name: '停电' }), /outside the supported range/);
-    problem(await s.api.post('/api/calendar/closures', { name: '停电' }), /date must be/);
+    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-31', name: '停电' }), /2026-11-31 不是存在的日期/);
+    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-03' }), /「事由」应为 1 至/);
+    problem(await s.api.post('/api/calendar/closures', { date: '2026-11-03', name: '  ' }), /「事由」应为 1 至/);
+    problem(await s.api.post('/api/calendar/closures', { date: '2101-01-03', name: '停电' }), /超出支持的范围/);
+    problem(await s.api.post('/api/calendar/closures', { name: '停电' }), /「日期」应为 YYYY-MM-DD/);
     expect((await s.api.get('/api/calendar/years/2026')).body).to.deep.equal(before.body);
     expect((await s.api.get('/api/calendar/days/2026-11-03')).body.workday).to.equal(true);
   });

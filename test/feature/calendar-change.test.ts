@@ -27,7 +27,7 @@ describe('Feature: loading a year\'s holiday arrangement moves the open deadline
     expect((await openTask(s, id, 'publish')).dueAt).to.equal('2027-01-08T16:00:00.000Z');
     const moves = v.history.filter((h: { kind: string }) => h.kind === 'deadline.changed').map((h: { data: unknown }) => h.data);
     expect(moves).to.have.length(2);
-    for (const m of moves) expect(m).to.include({ oldDue: '2027-01-07T16:00:00.000Z', newDue: '2027-01-08T16:00:00.000Z', why: 'calendar 2027 changed' });
+    for (const m of moves) expect(m).to.include({ oldDue: '2027-01-07T16:00:00.000Z', newDue: '2027-01-08T16:00:00.000Z', why: '2027 年工作日历变更' });
 
     expect((await s.api.post('/api/dev/clock', { set: '2027-01-07T16:00:00Z' })).body.fired, 'not at the old due time').to.equal(0);
     expect((await s.api.post('/api/dev/clock', { set: '2027-01-08T16:00:00Z' })).body.fired).to.equal(1);
@@ -60,6 +60,6 @@ describe('Feature: loading a year\'s holiday arrangement moves the open deadline
     expect(v.timers[0].dueAt).to.equal('2027-01-13T16:00:00.000Z');
     expect((await openTask(s, id, 'decide')).dueAt).to.equal('2027-01-13T16:00:00.000Z');
     const clockMove = v.history.find((h: { kind: string; data: { clock?: string } }) => h.kind === 'deadline.changed' && h.data.clock === 'decision');
-    expect(clockMove.data).to.include({ oldDue: '2027-01-12T16:00:00.000Z', newDue: '2027-01-13T16:00:00.000Z', why: 'calendar 2027 changed' });
+    expect(clockMove.data).to.include({ oldDue: '2027-01-12T16:00:00.000Z', newDue: '2027-01-13T16:00:00.000Z', why: '2027 年工作日历变更' });
   });
 });

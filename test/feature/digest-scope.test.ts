@@ -37,8 +37,8 @@ describe('Feature: the daily digest is scoped to the manager\'s department', () 
     const inbox = digestTo('manager1').find((d) => d.key === 'digest:2026-03-19:manager1:inbox');
     expect(inbox, 'the inbox digest of manager1').to.not.equal(undefined);
     const line = inbox!.text.split('\n').find((l) => l.includes('DIGEST-SECRET-1') && l.includes('Decide'));
-    expect(line).to.match(/期限 2026\/03\/18 00:00：https:\/\/zhifa\.example\.gov\.cn\/cases\/[0-9a-f-]{36}$/);
+    expect(line).to.match(/期限 2026\/03\/17 24:00：https:\/\/zhifa\.example\.gov\.cn\/cases\/[0-9a-f-]{36}$/);
     expect(inbox!.text).to.include('监督看板：https://zhifa.example.gov.cn/dashboard');
-    expect(inbox!.html).to.include('href="https://zhifa.example.gov.cn/cases/').and.to.include('期限 2026/03/18 00:00');
+    expect(inbox!.html).to.include('href="https://zhifa.example.gov.cn/cases/').and.to.include('期限 2026/03/17 24:00');
   });
 });

@@ -57,7 +57,7 @@ describe('Feature: reminders and escalations by inbox, e-mail and webhook, exact
     expect((await tick()).queued, 'officer1 and officer2 (officers), on three channels').to.equal(6);
     await tick();
     const reminders = mailsTo('officer1@demo.zhifa.local', mailsBefore);
-    expect(reminders.map((m) => m.subject)).to.deep.equal(['【期限提醒】Decide将于2026/03/18 00:00到期（NTF-1）']);
+    expect(reminders.map((m) => m.subject)).to.deep.equal(['【期限提醒】Decide将于2026/03/17 24:00到期（NTF-1）']);
     expect(reminders[0]!.raw.replace(/=\r\n/g, '')).to.include('https://zhifa.example.gov.cn/tasks/');
     const [item] = await inbox('officer2');
     expect(item).to.include({ level: 'near', case_id: id });
@@ -96,7 +96,7 @@ describe('Feature: reminders and escalations by inbox, e-mail and webhook, exact
     await tick();
     const [row] = await outbox(id);
     expect(row.idempotency_key).to.include(`:before:${Date.parse('2026-04-01T16:00:00.000Z')}:`);
-    expect(JSON.parse(row.payload).subject).to.include('2026/04/02 00:00');
+    expect(JSON.parse(row.payload).subject).to.include('2026/04/01 24:00');
   });
 
   it('keeps an e-mail waiting while the SMTP server is down — the case goes on, the failure is visible — and delivers it when the server is back', async () => {

@@ -67,7 +67,7 @@ describe('Feature: a task form is checked before the case moves', () => {
     const review = await openTask(s, id, 'caseReview');
     const refused = await reviewer.post(`/api/tasks/${review.id}/complete`, { variables: { conclusion: '同意' } });
     expect(refused.status).to.equal(422);
-    expect(refused.body.errors).to.deep.equal([{ field: '', message: '办理本环节的人员不得为本案的调查人员（reviewer1）' }]);
+    expect(refused.body.errors).to.deep.equal([{ field: '', message: '您是本案的调查人员，不得办理本环节' }]);
     expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['caseReview']);
   });
 });

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ROOT } from './server.ts';
 
 /**
@@ -11,8 +11,8 @@ import { ROOT } from './server.ts';
 export const SCREENSHOTS = process.env.ZHIFA_SCREENSHOTS === 'docs' ? path.join(ROOT, 'docs', 'screenshots') : path.join(os.tmpdir(), 'zhifa-screenshots');
 
 /** A page of its own browser context (its own cookies), signed in through the real /login form. */
-export async function signedInPage(browser: Browser, base: string, username: string, password = 'demo'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+export async function signedInPage(browser: Browser, base: string, username: string, password = 'demo', options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', ...options });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await page.fill('input[name=username]', username);

@@ -199,7 +199,7 @@ describe('Web: the administrators\' area', () => {
     expect(badJson.text).to.include('「安排」不是有效的 JSON').and.include('{&quot;holidays&quot;: [');
     const badDay = await admin.post('/admin/calendar/years', { year: '2027', arrangement: '{"holidays": ["2027-01-01"], "workdays": ["2027-01-04"]}' });
     expect(badDay.status).to.equal(422);
-    expect(badDay.text).to.include('is not a Saturday or Sunday');
+    expect(badDay.text).to.include('不是星期六或星期日');
     expect((await s.api.get('/api/calendar/years/2027')).body.source, 'nothing loaded').to.equal('provisional');
 
     const loaded = await admin.post('/admin/calendar/years', { year: '2027', arrangement: JSON.stringify({ holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [], reference: '国办发明电〔2026〕9号' }) });

@@ -64,7 +64,7 @@ describe('Web: staff pages', () => {
     expect(page.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;某公司');
     expect(page.text).not.to.include('<script>alert(1)');
     const clocks = /<table data-testid="clocks">[\s\S]*?<\/table>/.exec(page.text)?.[0] ?? '';
-    expect(clocks, "the clock the diagram started is shown in the clocks table, due at the end of 15 calendar days").to.match(/<tr><td>立案审查期限<\/td><td><span class="badge [^"]*">计时中<\/span><\/td><td>2026\/03\/18 00:00/);
+    expect(clocks, "the clock the diagram started is shown in the clocks table with its last day: 15 calendar days after 2 March, not 18 March 00:00").to.match(/<tr><td>立案审查期限<\/td><td><span class="badge [^"]*">计时中<\/span><\/td><td>2026-03-17 届满/);
     const tasks = await head1.get('/');
     expect(tasks.text).to.include('立案审批').and.to.include('&lt;script&gt;');
     expect(tasks.text).not.to.include('<script>alert(1)');

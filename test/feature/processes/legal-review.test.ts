@@ -105,12 +105,12 @@ describe('Feature: 重大执法决定法制审核 (legal-review) with its 分歧
     const investigated = await startInstance(s, 'legal-review', CASE);
     await complete(officer, investigated, 'submit', { ...MATERIALS, investigators: ['officer1', 'dual'] });
     const asInvestigator = await complete(dual, investigated, 'review', AGREE, 422);
-    expect(asInvestigator.body.errors).to.deep.equal([{ field: '', message: '办理本环节的人员不得为本案的调查人员（dual）' }]);
+    expect(asInvestigator.body.errors).to.deep.equal([{ field: '', message: '您是本案的调查人员，不得办理本环节' }]);
     // Nor can the officer who submitted the materials (the handler).
     const handled = await startInstance(s, 'legal-review', CASE);
     await complete(dual, handled, 'submit', MATERIALS);
     const asHandler = await complete(dual, handled, 'review', AGREE, 422);
-    expect(asHandler.body.errors).to.deep.equal([{ field: '', message: '办理本环节的人员不得为本案的承办人（dual）' }]);
+    expect(asHandler.body.errors).to.deep.equal([{ field: '', message: '您是本案的承办人，不得办理本环节' }]);
 
     const after = await view(s, id);
     expect(after.status).to.equal('running');

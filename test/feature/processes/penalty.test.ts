@@ -375,7 +375,7 @@ describe('Feature: 行政处罚（一般程序） — processes/penalty.bpmn', (
     });
     const refused = await submit(reviewer1, id, 'caseReview', review);
     expect(refused.status).to.equal(422);
-    expect(refused.body.errors).to.deep.equal([{ field: '', message: '办理本环节的人员不得为本案的调查人员（reviewer1）' }]);
+    expect(refused.body.errors).to.deep.equal([{ field: '', message: '您是本案的调查人员，不得办理本环节' }]);
     const v = await view(s, id);
     expect(open(v)).to.deep.equal(['caseReview']);
     expect(v.variables.caseReviewOpinion).to.equal(undefined);

@@ -24,13 +24,13 @@ describe('calendar: Shanghai dates', () => {
 
   it('rejects dates that do not exist, naming them', () => {
     for (const bad of ['2026-02-30', '2027-02-29', '2100-02-29', '2026-13-01', '2026-04-31', '2026-00-10']) {
-      expect(() => parseIsoDate(bad), bad).to.throw(CalendarInputError, `${bad} is not an existing date`);
+      expect(() => parseIsoDate(bad), bad).to.throw(CalendarInputError, `${bad} 不是存在的日期`);
     }
   });
 
   it('rejects strings that are not YYYY-MM-DD', () => {
     for (const bad of ['2026-2-3', '20260203', '2026-02-03T00:00', '', 'tomorrow']) {
-      expect(() => parseIsoDate(bad), bad).to.throw(CalendarInputError, /not a date in the form YYYY-MM-DD/);
+      expect(() => parseIsoDate(bad), bad).to.throw(CalendarInputError, /不是 YYYY-MM-DD 格式的日期/);
     }
     expect(() => parseIsoDate(20260203)).to.throw(CalendarInputError, /20260203/);
   });

@@ -45,9 +45,9 @@ describe('calendar: loadCalendarDir', () => {
     ['a year that does not match the file name', { '2027.json': { ...y2027, year: 2028 } }, /2027\.json: "year" must be 2027/],
     ['a missing source', { '2027.json': { ...y2027, source: undefined } }, /2027\.json: "source" must name the published notice/],
     ['broken JSON', { '2027.json': '{"year": 2027,' }, /2027\.json: not readable JSON/],
-    ['a day both off and on', { '2027.json': { ...y2027, workdays: ['2027-02-05'] } }, /2027\.json: .*2027-02-05 is listed both/],
-    ['a non-existent date', { '2027.json': { ...y2027, holidays: ['2027-02-29'] } }, /2027\.json: .*2027-02-29 is not an existing date/],
-    ['a year outside the range', { '2003.json': { ...y2027, year: 2003, holidays: [], workdays: [] } }, /2003\.json: year 2003 is outside/],
+    ['a day both off and on', { '2027.json': { ...y2027, workdays: ['2027-02-05'] } }, /2027\.json: .*2027-02-05 同时列为放假日和调休上班日/],
+    ['a non-existent date', { '2027.json': { ...y2027, holidays: ['2027-02-29'] } }, /2027\.json: .*2027-02-29 不是存在的日期/],
+    ['a year outside the range', { '2003.json': { ...y2027, year: 2003, holidays: [], workdays: [] } }, /2003\.json: 年份 2003 超出/],
   ];
   for (const [what, files, message] of bad) {
     it(`rejects ${what}, naming the file, and loads none of the files`, () => {

@@ -49,14 +49,14 @@ describe('calendar: loading an arrangement', () => {
   describe('rejects a bad arrangement, naming the problem, and changes nothing', () => {
     const cases: [string, number, { holidays: string[]; workdays: string[] }, RegExp][] = [
       ['a day both off and on', 2027, { holidays: ['2027-02-06', '2027-02-07'], workdays: ['2027-02-06'] },
-        /2027-02-06 is listed both as a holiday and as an adjusted workday/],
-      ['a non-existent date', 2027, { holidays: ['2027-02-30'], workdays: [] }, /2027-02-30 is not an existing date/],
-      ['a date outside the year', 2027, { holidays: ['2026-12-31', '2027-01-01'], workdays: [] }, /2026-12-31 is not in 2027/],
-      ['a year before 2004', 2003, { holidays: ['2003-01-01'], workdays: [] }, /year 2003 is outside the supported range 2004–2100/],
-      ['a year after 2100', 2101, { holidays: [], workdays: [] }, /year 2101 is outside/],
+        /2027-02-06 同时列为放假日和调休上班日/],
+      ['a non-existent date', 2027, { holidays: ['2027-02-30'], workdays: [] }, /2027-02-30 不是存在的日期/],
+      ['a date outside the year', 2027, { holidays: ['2026-12-31', '2027-01-01'], workdays: [] }, /2026-12-31 不在 2027 年/],
+      ['a year before 2004', 2003, { holidays: ['2003-01-01'], workdays: [] }, /年份 2003 超出支持的范围 2004–2100/],
+      ['a year after 2100', 2101, { holidays: [], workdays: [] }, /年份 2101 超出/],
       ['a weekday as adjusted workday', 2027, { holidays: [], workdays: ['2027-02-03'] },
-        /adjusted workday 2027-02-03 is not a Saturday or Sunday/],
-      ['a malformed date', 2027, { holidays: ['2027/02/06'], workdays: [] }, /holidays: "2027\/02\/06" is not a date/],
+        /调休上班日 2027-02-03 不是星期六或星期日/],
+      ['a malformed date', 2027, { holidays: ['2027/02/06'], workdays: [] }, /holidays：「2027\/02\/06」不是 YYYY-MM-DD 格式的日期/],
     ];
     for (const [what, year, input, message] of cases) {
       it(what, () => {
@@ -72,7 +72,7 @@ describe('calendar: loading an arrangement', () => {
     it('a list that is not a list', () => {
       const cal = new WorkCalendar();
       expect(() => cal.loadYear(2027, { holidays: '2027-01-01' as unknown as string[], workdays: [] }))
-        .to.throw(CalendarInputError, /holidays must be a list/);
+        .to.throw(CalendarInputError, /holidays 应为 YYYY-MM-DD 日期的列表/);
       expect(cal.yearArrangement(2027).source).to.equal('provisional');
     });
   });
@@ -104,9 +104,9 @@ describe('calendar: local closures', () => {
 
   it('rejects bad closures without recording them', () => {
     const cal = new WorkCalendar();
-    expect(() => cal.addClosure('2026-02-30', 'x')).to.throw(CalendarInputError, /2026-02-30 is not an existing date/);
+    expect(() => cal.addClosure('2026-02-30', 'x')).to.throw(CalendarInputError, /2026-02-30 不是存在的日期/);
     expect(() => cal.addClosure('2003-05-06', 'x')).to.throw(CalendarInputError, /2003/);
-    expect(() => cal.addClosure('2026-07-15', '  ')).to.throw(CalendarInputError, /closure on 2026-07-15: a name is required/);
+    expect(() => cal.addClosure('2026-07-15', '  ')).to.throw(CalendarInputError, /停止办公日 2026-07-15：须填写事由/);
     expect(cal.closures()).to.deep.equal([]);
   });
 });

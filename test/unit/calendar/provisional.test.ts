@@ -133,7 +133,7 @@ describe('calendar: provisional years (statutory rules of 全国年节及纪念�
   it('covers every year up to 2100 and no further', () => {
     expect(statutoryHolidays(2100)).to.have.length.within(12, 13);
     expect(cal.day('2100-12-31').provisional).to.equal(true);
-    expect(() => cal.day('2101-01-01')).to.throw(/2101-01-01 is outside the years the calendar covers \(2004–2100\)/);
-    expect(() => cal.day('2003-12-31')).to.throw(/2003-12-31 is outside/);
+    expect(() => cal.day('2101-01-01')).to.throw(/2101-01-01 超出日历覆盖的年份（2004–2100）/);
+    expect(() => cal.day('2003-12-31')).to.throw(/2003-12-31 超出/);
   });
 });

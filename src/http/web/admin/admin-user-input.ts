@@ -1,9 +1,9 @@
 import { CalendarInputError, endOfShanghaiDay, parseIsoDate, shanghaiDate } from '../../../calendar/index.ts';
 import type { NewUser } from '../../../auth/accounts.ts';
-import { Roles } from '../../../auth/accounts.ts';
+import { ROLE_LABELS } from '../../../auth/accounts.ts';
 import { MIN_PASSWORD, type AccessChange } from '../../../auth/user-admin.ts';
 
-export const ROLE_LABELS: Record<string, string> = { [Roles.staff]: '执法人员', [Roles.manager]: '管理人员', [Roles.processAdmin]: '流程管理员', [Roles.admin]: '系统管理员' };
+export { ROLE_LABELS };
 const USERNAME = /^[A-Za-z][\w.-]{1,39}$/;
 const CERTIFICATE_NO = /^[A-Za-z0-9-]{4,40}$/;
 

@@ -11,7 +11,8 @@ import {
   type SupervisedClockRow, type SupervisedTaskRow,
 } from '../../../store/supervision.ts';
 import { scopeOf } from '../../supervision-scope.ts';
-import { remaining } from '../shared/remaining.ts';
+import { dueUnit, remaining } from '../shared/remaining.ts';
+import { peopleNames } from '../../../workflow/people-names.ts';
 import type { WebUser } from '../shared/session.ts';
 import { barChartSvg } from './svg-charts.ts';
 
@@ -96,16 +97,18 @@ export async function dashboardView(deps: Deps, user: WebUser) {
   };
   const taskItem = (r: SupervisedTaskRow) => ({
     kind: '任务', id: r.id, name: r.name ?? r.element_id, dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-    remaining: r.due_at === null ? null : remaining(calendar, clock, r.due_at), offeredTo: r.assignee ?? fromJson<string[]>(r.candidate_groups, []).join('、'), ...caseOf(r),
+    remaining: r.due_at === null ? null : remaining(calendar, clock, r.due_at, dueUnit(r.due_spec)), offeredTo: r.assignee ? people.person(r.assignee) : fromJson<string[]>(r.candidate_groups, []).map(people.group).join('、'), ...caseOf(r),
   });
   const [lateTasks, lateClocks, supervision] = nothing ? [[], [], []] : await Promise.all([
     overdueTasks(db, scope, t, LIST_LIMIT),
     overdueClocks(db, scope, t, LIST_LIMIT, clockCatalog().statutoryNames()),
     deps.supervisionForms.length ? openTasksWithForms(db, scope, deps.supervisionForms) : Promise.resolve([]),
   ]);
+  // Who holds a task, by name (陈局长) or group (负责人), never a username or a group id.
+  const people = await peopleNames(db, [...lateTasks, ...supervision].map((r) => r.assignee));
   const overdue = [
     ...lateTasks.map(taskItem),
-    ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: clockCatalog().label(r.name), dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at), offeredTo: '', ...caseOf(r) })),
+    ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: clockCatalog().label(r.name), dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at, clockCatalog().days(r.name)), offeredTo: '', ...caseOf(r) })),
   ].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
   const admin = user.roles.includes('admin');
   const agencyWide = await agencyWideGroups(db);

@@ -7,6 +7,6 @@ export async function peopleOptions(db: ConstructorParameters<typeof UserDirecto
     username: u.username,
     groups: u.groups,
     certified: u.certificateValid,
-    label: `${u.displayName ?? u.username}（${u.username}${u.certificateValid ? ` · 执法证 ${u.certificateNo}` : ''}）`,
+    label: `${u.displayName ?? u.username}${u.certificateValid ? `（执法证 ${u.certificateNo}）` : ''}`,
   }));
 }

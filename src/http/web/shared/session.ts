@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Accounts } from '../../../auth/accounts.ts';
+import { ROLE_LABELS, type Accounts } from '../../../auth/accounts.ts';
 import { forbidden, ZhifaError } from '../../../errors.ts';
 
 export const SESSION_COOKIE = 'zhifa_session';
@@ -61,7 +61,7 @@ export function requireUser(req: Request, res: Response, next: NextFunction): vo
 export function requireWebRole(...roles: string[]): RequestHandler {
   return (req, _res, next) => {
     const user = userOf(req);
-    if (!user || !roles.some((r) => user.roles.includes(r))) throw forbidden(`此页面需要以下角色之一：${roles.join('、')}`);
+    if (!user || !roles.some((r) => user.roles.includes(r))) throw forbidden(`此页面需要以下角色之一：${roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}`);
     next();
   };
 }

@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { dueText } from './last-day.ts';
 
 const SHANGHAI = 'Asia/Shanghai';
 const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone: SHANGHAI, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -20,6 +21,8 @@ export function registerViewHelpers(hbs: typeof Handlebars): void {
     const d = toDate(v);
     return d ? dateOnly.format(d) : '—';
   });
+  // A limit's last day ("2026-12-18 届满"), never the next day's 00:00 it is stored as.
+  hbs.registerHelper('due', (v: unknown) => dueText(v) || '—');
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));

@@ -12,9 +12,11 @@ import { tasksOfInstance, TaskStatus } from '../../../store/tasks.ts';
 import { subscriptionsOfCase } from '../../../store/subscriptions.ts';
 import type { CaseClocks } from '../../../workflow/case-clocks.ts';
 import type { Definitions } from '../../../workflow/definitions.ts';
-import { peopleNames } from '../../../workflow/people-names.ts';
 import { caseEvidence } from './case-evidence.ts';
-import { CLOCK_EVENT_LABELS, describeEntry } from './timeline.ts';
+import { CLOCK_EVENT_LABELS, describeEntry, reasonText, type StepName } from './timeline.ts';
+import { periodText } from '../shared/period-text.ts';
+import { PROVISIONAL_NOTE } from '../shared/last-day.ts';
+import { peopleNames } from '../../../workflow/people-names.ts';
 import { remaining } from '../shared/remaining.ts';
 
 export const STATUS_LABELS: Record<string, string> = { running: '办理中', completed: '已办结', cancelled: '已取消' };
@@ -42,16 +44,23 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
   // The record shows this process and everything it called, in time order.
   const names = new Map<string, string>([[row.id, processName]]);
   const inCase = descendants(await instancesOfCase(db, row.root_id), row.id);
-  const entries = [];
+  const histories = [];
   for (const inst of inCase) {
     if (!names.has(inst.id)) names.set(inst.id, (await definitionById(db, inst.definition_id))?.name ?? inst.process_key);
-    const history = inst.id === row.id ? ownHistory : await historyOf(db, inst.id);
-    for (const h of history) entries.push({ ...h, ...describeEntry(h, names.get(inst.id)!) });
+    histories.push({ inst, history: inst.id === row.id ? ownHistory : await historyOf(db, inst.id) });
+  }
+  // Steps by the diagram's names and people by their names: never an element id or a username.
+  const people = await peopleNames(db, [row.started_by, ...histories.flatMap((x) => x.history.map((h) => h.actor))]);
+  const entries = [];
+  for (const { inst, history } of histories) {
+    const stepName = await stepNames(deps, inst.definition_id);
+    for (const h of history) {
+      const words = describeEntry(h, names.get(inst.id)!, stepName);
+      if (words) entries.push({ ...h, ...words, actor: people.person(h.actor) });
+    }
   }
   entries.sort((a, b) => a.at - b.at);
-  // The record keeps usernames; the page names people.
-  const people = await peopleNames(db, [...entries.map((e) => e.actor ?? ''), row.started_by ?? '']);
-  for (const e of entries) if (e.actor) e.actor = people.person(e.actor);
+  const ownSteps = await stepNames(deps, row.definition_id);
 
   const done = [...new Set(ownHistory.filter((h) => h.kind === 'activity.end' || h.kind === 'process.end').map((h) => h.elementId).filter(Boolean))];
   const runningCalls = children.filter((c) => c.status === 'running').map((c) => c.parent_execution_id);
@@ -63,8 +72,9 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     label: clockCatalog().label(c.name),
     statutory: clockCatalog().statutory(c.name),
     statusLabel: CLOCK_STATUS[c.status]?.label ?? c.status,
-    statusClass: c.status === 'running' && c.dueAt ? remaining(deps.calendar, deps.clock, c.dueAt)?.level : CLOCK_STATUS[c.status]?.cls,
-    events: c.events.map((e) => ({ ...e, kindLabel: CLOCK_EVENT_LABELS[e.kind] ?? e.kind })),
+    statusClass: c.status === 'running' && c.dueAt ? remaining(deps.calendar, deps.clock, c.dueAt, clockCatalog().days(c.name))?.level : CLOCK_STATUS[c.status]?.cls,
+    provisionalNote: PROVISIONAL_NOTE,
+    events: c.events.map((e) => ({ ...e, kindLabel: CLOCK_EVENT_LABELS[e.kind] ?? e.kind, period: periodText(e.period), reason: reasonText(e.reason, ownSteps) })),
   }));
   const documents = await documentsOfCase(db, row.root_id);
   // What the case waits to be told (a hearing request, an extension request, supplemented
@@ -88,11 +98,13 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
       version: def?.version,
       status: row.status,
       statusLabel: STATUS_LABELS[row.status] ?? row.status,
-      startedBy: row.started_by ? people.person(row.started_by) : '',
+      startedBy: people.person(row.started_by),
       startedAt: new Date(row.started_at).toISOString(),
     },
     current: [...current, ...calls.filter(Boolean)],
     done,
+    // The diagram in words, for those who cannot see the canvas: the steps passed and the current ones.
+    diagramText: { current: named([...current, ...calls], ownSteps), done: named(done, ownSteps) },
     tasks: openTasks.map((t) => ({ id: t.id, name: t.name ?? t.element_id, dueAt: t.due_at ? new Date(t.due_at).toISOString() : null })),
     // Every process the case called, named as its diagram names it; the page anchors each (#proc-<id>).
     children: inCase.filter((c) => c.id !== row.id).map((c) => ({ id: c.id, processName: names.get(c.id) ?? c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
@@ -102,6 +114,17 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     evidenceItems: await caseEvidence(db, row.root_id),
     timeline: entries,
   };
+}
+
+/** The named steps among `ids`, once each, in order: unnamed gateways and scripts are left out. */
+function named(ids: Array<string | null | undefined>, stepName: StepName): string[] {
+  return [...new Set(ids.map((id) => stepName(id)).filter((n): n is string => !!n))];
+}
+
+/** The diagram's names of the steps of one deployed version. */
+async function stepNames(deps: CaseViewDeps, definitionId: number): Promise<StepName> {
+  const names = (await deps.definitions.compiledById(deps.db, definitionId)).elementNames ?? {};
+  return (id) => (id ? names[id] || undefined : undefined);
 }
 
 /** The instance and what it called, directly or not; `all` is oldest first, so a parent comes before its children. */

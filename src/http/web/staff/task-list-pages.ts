@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { TaskWithCase } from '../../../store/tasks.ts';
-import { remaining } from '../shared/remaining.ts';
+import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf } from '../shared/session.ts';
 import { caseLabelOf } from './case-label.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
@@ -17,7 +17,7 @@ export function taskListPages(deps: StaffDeps): Router {
     name: t.name ?? t.element_id,
     elementId: t.element_id,
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
-    remaining: t.due_at ? remaining(deps.calendar, deps.clock, t.due_at) : null,
+    remaining: t.due_at ? remaining(deps.calendar, deps.clock, t.due_at, dueUnit(t.due_spec)) : null,
     caseId: t.case_id,
     caseLabel: caseLabelOf(t.case_id, t.case_business_key, t.case_variables),
   });

@@ -12,7 +12,7 @@ import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
 import { TASK_SCRIPTS } from '../shared/form-scripts.ts';
 import { peopleOptions } from '../shared/people.ts';
-import { remaining } from '../shared/remaining.ts';
+import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf, type WebUser } from '../shared/session.ts';
 import { caseOfInstance } from './case-label.ts';
 import { evidenceList } from './case-evidence-list.ts';
@@ -56,7 +56,7 @@ export function taskPages(deps: StaffDeps): Router {
       ...(await caseSight(deps, caseInfo.caseId, task)),
       title: task.name ?? task.element_id,
       task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...caseInfo },
-      remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at) : null,
+      remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at, dueUnit(task.due_spec)) : null,
       form: form && { title: form.schema.title, description: form.schema.description },
       fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people) : [],
       draft: draft && { savedAt: new Date(draft.savedAt).toISOString(), justSaved: req.query.draft === 'saved' },

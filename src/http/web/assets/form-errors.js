@@ -1,0 +1,12 @@
+// After a refused submit the page comes back with its errors: focus moves to the first field in
+// error (its message is read through aria-describedby), or to the form's error message, so a
+// keyboard or screen-reader user starts where the problem is. A file of its own: the CSP forbids
+// inline scripts.
+(function () {
+  const first = document.querySelector('main [aria-invalid="true"], main .field.invalid input, main .field.invalid select, main .field.invalid textarea');
+  const target = first || document.querySelector('main .error[role="alert"]');
+  if (!target) return;
+  if (!first && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+  if (target.scrollIntoView) target.scrollIntoView({ block: 'center' });
+})();
