@@ -1,20 +1,6 @@
 import { expect } from 'chai';
-import { startForDepartmentOf, view } from '../helpers/fixtures.ts';
+import { deploy, startForDepartmentOf, view } from '../helpers/fixtures.ts';
 import { ApiClient, startServer, type TestServer } from '../helpers/server.ts';
-
-/** One step offered to the officers, then one to the heads. */
-const HANDOVER = `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs-handover" targetNamespace="http://zhifa.local/test">
-  <process id="handover" name="交接测试" isExecutable="true">
-    <startEvent id="start" />
-    <sequenceFlow id="f1" sourceRef="start" targetRef="inspect" />
-    <userTask id="inspect" name="现场检查" camunda:candidateGroups="officers" />
-    <sequenceFlow id="f2" sourceRef="inspect" targetRef="approve" />
-    <userTask id="approve" name="负责人审批" camunda:candidateGroups="heads" />
-    <sequenceFlow id="f3" sourceRef="approve" targetRef="end" />
-    <endEvent id="end" />
-  </process>
-</definitions>`;
 
 const officers = [{ id: 'officers', name: '承办人员' }];
 
@@ -33,7 +19,7 @@ describe('API: handing tasks over (release, reassign, deputy)', function () {
 
   before(async () => {
     s = await startServer({ label: 'api-task-handover' });
-    expect((await s.api.post('/api/definitions', HANDOVER, 'application/xml')).status).to.equal(201);
+    await deploy(s, 'handover.bpmn'); // a step offered to the officers, then one to the heads
     const validUntil = new Date('2030-12-31T16:00:00Z');
     await s.zhifa.accounts.create({ username: 'officer3', password: 'pw', displayName: '孙新人', department: '执法支队', groups: officers, roles: ['staff'] });
     await s.zhifa.accounts.create({ username: 'officer9', password: 'pw', displayName: '郑外调', department: '综合科', groups: officers, roles: ['staff'], certificate: { no: '43000000009', validUntil } });
@@ -123,12 +109,12 @@ describe('API: handing tasks over (release, reassign, deputy)', function () {
       [{ from: '2026-03-03', to: '2026-03-06' }, 400, '请选择代理人'],
     ];
     for (const [body, status, detail] of refusals) {
-      const res = await as.officer2!.request('PUT', '/api/users/me/deputy', body);
+      const res = await as.officer2!.request<any>('PUT', '/api/users/me/deputy', body);
       expect([res.status, res.body.detail], JSON.stringify(body)).to.deep.equal([status, detail]);
     }
     expect((await as.officer2!.get('/api/users/me/deputy')).body.deputy, 'nothing stored').to.equal(null);
 
-    const set = await as.officer2!.request('PUT', '/api/users/me/deputy', { deputy: 'officer1', from: '2026-03-03', to: '2026-03-06', reason: '年休假' });
+    const set = await as.officer2!.request<any>('PUT', '/api/users/me/deputy', { deputy: 'officer1', from: '2026-03-03', to: '2026-03-06', reason: '年休假' });
     expect(set.status, JSON.stringify(set.body)).to.equal(200);
     expect(set.body.deputy).to.deep.equal({ username: 'officer1', name: '张执法', from: '2026-03-03', to: '2026-03-06', reason: '年休假' });
     expect((await as.officer1!.get('/api/users/me/deputy')).body.standingInFor).to.deep.equal([{ username: 'officer2', name: '李执法', from: '2026-03-03', to: '2026-03-06' }]);
@@ -149,6 +135,6 @@ describe('API: handing tasks over (release, reassign, deputy)', function () {
     const t2 = await task(id2);
     await as.officer2!.post(`/api/tasks/${t2.id}/claim`);
     expect((await tasksOf('officer1')).map((x) => x.id), 'the range is over').not.to.include(t2.id);
-    expect((await as.officer2!.request('DELETE', '/api/users/me/deputy')).body.deputy).to.equal(null);
+    expect((await as.officer2!.request<any>('DELETE', '/api/users/me/deputy')).body.deputy).to.equal(null);
   });
 });

@@ -9,6 +9,7 @@ import { childrenOf, instancesOfCase, type InstanceRow } from '../../../store/in
 import { jobsOfInstance, JobStatus } from '../../../store/jobs.ts';
 import { fromJson } from '../../../store/json.ts';
 import { tasksOfInstance, TaskStatus } from '../../../store/tasks.ts';
+import { holderLabels } from '../../../workflow/task-holders.ts';
 import { subscriptionsOfCase } from '../../../store/subscriptions.ts';
 import type { CaseClocks } from '../../../workflow/case-clocks.ts';
 import type { Definitions } from '../../../workflow/definitions.ts';
@@ -89,7 +90,10 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
     },
     current: [...current, ...calls.filter(Boolean)],
     done,
-    tasks: openTasks.map((t) => ({ id: t.id, name: t.name ?? t.element_id, dueAt: t.due_at ? new Date(t.due_at).toISOString() : null })),
+    tasks: await (async () => {
+      const holders = await holderLabels(db, openTasks);
+      return openTasks.map((t, i) => ({ id: t.id, name: t.name ?? t.element_id, dueAt: t.due_at ? new Date(t.due_at).toISOString() : null, holder: holders[i] }));
+    })(),
     children: children.map((c) => ({ id: c.id, processName: c.process_key, statusLabel: STATUS_LABELS[c.status] ?? c.status })),
     clocks,
     documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
