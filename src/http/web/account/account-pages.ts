@@ -25,14 +25,14 @@ export function accountPages(deps: WebDeps): Router {
     }));
   };
 
-  r.get('/account', (req, res) => render(req, res));
+  r.get('/account', async (req, res) => { await render(req, res); });
 
   r.post('/account/password', async (req, res) => {
     const user = userOf(req)!;
     const field = (name: string) => (typeof req.body?.[name] === 'string' ? (req.body[name] as string) : '');
     const errors = await userAdmin.changeOwnPassword(user.username, user.token, field('current'), field('password'), field('confirm'));
     if (Object.keys(errors).length) return render(req, res, { errors, error: '密码未修改：请更正标出的内容' }, 422);
-    render(req, res, { flash: '密码已修改；您在其他地方的登录会话和 API 令牌已失效' });
+    await render(req, res, { flash: '密码已修改；您在其他地方的登录会话和 API 令牌已失效' });
   });
 
   // 代理人: a user going on leave names who works their tasks meanwhile (src/workflow/task-handover.ts).
