@@ -23,6 +23,7 @@ import { instanceRoutes } from './api/instances.ts';
 import { messageRoutes } from './api/messages.ts';
 import { publicationRoutes, publicPublicationRoutes } from './api/publications.ts';
 import { taskRoutes } from './api/tasks.ts';
+import { handoverRoutes } from './api/handover.ts';
 import { bearerAuth } from './authenticate.ts';
 import { bodyRules, urlRules, verifyUtf8 } from './input-rules.ts';
 import { DEFAULT_JSON_LIMITS } from '../domain/json-limits.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(instanceRoutes(deps.workflow));
   api.use(publicationRoutes(deps.db, deps.clock));
   api.use(taskRoutes(deps.workflow));
+  api.use(handoverRoutes(deps.workflow, deps.clock));
   api.use(evidenceRoutes(deps));
   api.use(recordRoutes(deps));
   api.use(statisticsRoutes(deps));

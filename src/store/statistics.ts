@@ -19,115 +19,147 @@ function inDepartment<T extends {}>(q: Knex.QueryBuilder<T>, cases: string, scop
   return q;
 }
 
-/** Cases by procedure and outcome: running, cancelled, or the end event a completed case reached. */
-export async function casesByOutcome(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; outcome: string; cases: number }>> {
+/** Each case opened in the period with its procedure and outcome: running, cancelled, or the end event a completed case reached. */
+export async function caseOutcomeItems(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ case_id: string; procedure: string; outcome: string }>> {
   const roots: Array<{ id: string; process_key: string; status: string }> = await inDepartment(db('instances as r'), 'r', scope)
-    .whereNull('r.parent_id').where('r.started_at', '>=', p.from).where('r.started_at', '<', p.to).select('r.id', 'r.process_key', 'r.status');
+    .whereNull('r.parent_id').where('r.started_at', '>=', p.from).where('r.started_at', '<', p.to).orderBy('r.started_at').select('r.id', 'r.process_key', 'r.status');
   const ends: Array<{ instance_id: string; data: string | null }> = roots.length
     ? await db('history').whereIn('instance_id', roots.filter((r) => r.status === 'completed').map((r) => r.id)).where({ kind: 'activity.end' }).where('data', 'like', '%EndEvent%').orderBy('id').select('instance_id', 'data')
     : [];
   const endName = new Map(ends.map((e) => [e.instance_id, fromJson<{ name?: string }>(e.data, {}).name ?? '办结']));
+  return roots.map((r) => ({ case_id: r.id, procedure: r.process_key, outcome: r.status === 'completed' ? endName.get(r.id) ?? '办结' : r.status === 'running' ? '办理中' : '已取消' }));
+}
+
+/** Cases by procedure and outcome (caseOutcomeItems counted). */
+export async function casesByOutcome(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; outcome: string; cases: number }>> {
   const counts = new Map<string, { procedure: string; outcome: string; cases: number }>();
-  for (const r of roots) {
-    const outcome = r.status === 'completed' ? endName.get(r.id) ?? '办结' : r.status === 'running' ? '办理中' : '已取消';
-    const key = `${r.process_key}\u0000${outcome}`;
-    const c = counts.get(key) ?? { procedure: r.process_key, outcome, cases: 0 };
+  for (const r of await caseOutcomeItems(db, p, scope)) {
+    const key = `${r.procedure}\u0000${r.outcome}`;
+    const c = counts.get(key) ?? { procedure: r.procedure, outcome: r.outcome, cases: 0 };
     c.cases++;
     counts.set(key, c);
   }
   return [...counts.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || b.cases - a.cases);
 }
 
+export type TimelinessColumn = 'onTime' | 'late' | 'open' | 'openOverdue';
+
 /**
- * Timeliness of each statutory step: every stopped clock of those cases, on time when its last
- * stop came before its due time (pauses and extensions already in the due time); open ones
- * counted apart, overdue when their due time has passed.
+ * Timeliness of each statutory clock of those cases: on time when its last stop came before its
+ * due time (pauses and extensions already in the due time), late after it; open ones apart,
+ * overdue too when their due time has passed.
  */
-export async function clockTimeliness(db: DbOrTx, p: Period, now: number, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>> {
-  const rows: Array<{ id: number; name: string; status: string; due_at: number | null; process_key: string }> = await inDepartment(db('clocks').join('instances', 'instances.id', 'clocks.case_id'), 'instances', scope)
+export async function clockTimelinessItems(db: DbOrTx, p: Period, now: number, scope: SupervisionScope = {}): Promise<Array<{ case_id: string; procedure: string; clock: string; columns: TimelinessColumn[] }>> {
+  const rows: Array<{ id: number; case_id: string; name: string; status: string; due_at: number | null; process_key: string }> = await inDepartment(db('clocks').join('instances', 'instances.id', 'clocks.case_id'), 'instances', scope)
     .where('instances.started_at', '>=', p.from)
     .where('instances.started_at', '<', p.to)
-    .select('clocks.id', 'clocks.name', 'clocks.status', 'clocks.due_at', 'instances.process_key');
+    .orderBy('clocks.id')
+    .select('clocks.id', 'clocks.case_id', 'clocks.name', 'clocks.status', 'clocks.due_at', 'instances.process_key');
   const stops: Array<{ clock_id: number; at: number }> = rows.length ? await db('clock_events').whereIn('clock_id', rows.map((r) => r.id)).where({ kind: 'stop' }).orderBy('id').select('clock_id', 'at') : [];
   const lastStop = new Map(stops.map((s) => [s.clock_id, Number(s.at)]));
-  const out = new Map<string, { procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>();
-  for (const r of rows) {
-    const key = `${r.process_key}\u0000${r.name}`;
-    const s = out.get(key) ?? { procedure: r.process_key, clock: r.name, onTime: 0, late: 0, open: 0, openOverdue: 0 };
+  return rows.map((r) => {
     const due = r.due_at === null ? null : Number(r.due_at);
+    let columns: TimelinessColumn[];
     if (r.status === 'stopped') {
       const at = lastStop.get(r.id);
-      if (due === null || (at !== undefined && at <= due)) s.onTime++;
-      else s.late++;
-    } else {
-      s.open++;
-      if (due !== null && due < now) s.openOverdue++;
-    }
+      columns = [due === null || (at !== undefined && at <= due) ? 'onTime' : 'late'];
+    } else columns = due !== null && due < now ? ['open', 'openOverdue'] : ['open'];
+    return { case_id: r.case_id, procedure: r.process_key, clock: r.name, columns };
+  });
+}
+
+/** clockTimelinessItems counted by procedure and clock. */
+export async function clockTimeliness(db: DbOrTx, p: Period, now: number, scope: SupervisionScope = {}): Promise<Array<{ procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>> {
+  const out = new Map<string, { procedure: string; clock: string; onTime: number; late: number; open: number; openOverdue: number }>();
+  for (const r of await clockTimelinessItems(db, p, now, scope)) {
+    const key = `${r.procedure}\u0000${r.clock}`;
+    const s = out.get(key) ?? { procedure: r.procedure, clock: r.clock, onTime: 0, late: 0, open: 0, openOverdue: 0 };
+    for (const c of r.columns) s[c]++;
     out.set(key, s);
   }
   return [...out.values()].sort((a, b) => a.procedure.localeCompare(b.procedure) || a.clock.localeCompare(b.clock));
 }
 
+export type ReviewColumn = 'agree' | 'problems' | 'proceedByCoordination' | 'proceedByCollectiveDiscussion';
+
 /**
  * Legal-review opinions given in those cases (agree or problems found, as the reviewers gave them),
  * and the decisions to go ahead despite problems found, by who decided (legal-review-outcome.ts):
- * 经协调决定 (the head's coordination agreed) or 经集体讨论决定 — never counted as agreed.
+ * 经协调决定 (the head's coordination agreed) or 经集体讨论决定 — never counted as agreed. One item per opinion or decision.
  */
-export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ agree: number; problems: number; proceedByCoordination: number; proceedByCollectiveDiscussion: number }> {
-  const rows: Array<{ data: string | null; process_key: string; element_id: string | null }> = await inDepartment(submissions(db).join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
+export async function reviewOpinionItems(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ case_id: string; column: ReviewColumn }>> {
+  const rows: Array<{ case_id: string; data: string | null; process_key: string; element_id: string | null }> = await inDepartment(submissions(db).join('instances', 'instances.id', 'history.instance_id').join('instances as cases', 'cases.id', 'instances.root_id'), 'cases', scope)
     .whereIn('instances.process_key', ['legal-review', 'disagreement'])
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
-    .select('history.data', 'instances.process_key', 'history.element_id');
-  const result = { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 };
-  for (const r of rows) {
+    .orderBy('history.id')
+    .select('cases.id as case_id', 'history.data', 'instances.process_key', 'history.element_id');
+  return rows.flatMap((r) => {
     const v = submittedVariables(r.data);
-    if (r.process_key === 'legal-review') {
-      if (v.reviewOpinion === 'agree') result.agree++;
-      else if (v.reviewOpinion === 'problems') result.problems++;
-    } else if (r.element_id === 'coordination' && v.coordinationResult === 'resolved-agree') result.proceedByCoordination++;
-    else if (r.element_id === 'collectiveDiscussion' && v.collectiveDecision === 'agree') result.proceedByCollectiveDiscussion++;
-  }
+    const column: ReviewColumn | null = r.process_key === 'legal-review'
+      ? (v.reviewOpinion === 'agree' ? 'agree' : v.reviewOpinion === 'problems' ? 'problems' : null)
+      : r.element_id === 'coordination' && v.coordinationResult === 'resolved-agree' ? 'proceedByCoordination'
+        : r.element_id === 'collectiveDiscussion' && v.collectiveDecision === 'agree' ? 'proceedByCollectiveDiscussion' : null;
+    return column ? [{ case_id: r.case_id, column }] : [];
+  });
+}
+
+/** reviewOpinionItems counted. */
+export async function reviewOpinions(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Record<ReviewColumn, number>> {
+  const result = { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 };
+  for (const r of await reviewOpinionItems(db, p, scope)) result[r.column]++;
   return result;
 }
 
 /**
  * Filing decisions taken after the filing period with the reason recorded (立案审批 with
- * lateFilingReason, which the form requires once the filing clock is past due).
+ * lateFilingReason, which the form requires once the filing clock is past due): each case with its reason.
  */
+export async function lateFilingItems(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ case_id: string; reason: string }>> {
+  return (await stepSubmissions(db, p, scope, 'penalty', 'filingApproval'))
+    .flatMap(({ caseId, variables: v }) => (typeof v.lateFilingReason === 'string' && v.lateFilingReason.trim() !== '' ? [{ case_id: caseId, reason: v.lateFilingReason }] : []));
+}
+
 export async function lateFilings(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
-  const reasons = (await stepSubmissions(db, p, scope, 'penalty', 'filingApproval')).map((v) => v.lateFilingReason).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const reasons = (await lateFilingItems(db, p, scope)).map((i) => i.reason);
   return { cases: reasons.length, reasons };
 }
 
 /** Emergency seizures reported to the head after the 24 hours of 强制法 art. 19 (the report step records emergencyReportLate and requires the reason). */
 export async function lateEmergencyReports(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<{ cases: number; reasons: string[] }> {
-  const late = (await stepSubmissions(db, p, scope, 'coercion', 'report')).filter((v) => v.emergencyReportLate === true);
+  const late = (await stepSubmissions(db, p, scope, 'coercion', 'report')).map((s) => s.variables).filter((v) => v.emergencyReportLate === true);
   return { cases: late.length, reasons: late.map((v) => String(v.lateReportReason ?? '')) };
 }
 
 /** What was submitted at one step of the cases of a procedure started in the period, read from the record. */
-async function stepSubmissions(db: DbOrTx, p: Period, scope: SupervisionScope, processKey: string, elementId: string): Promise<Array<Record<string, unknown>>> {
-  const rows: Array<{ data: string | null }> = await inDepartment(submissions(db).join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
+async function stepSubmissions(db: DbOrTx, p: Period, scope: SupervisionScope, processKey: string, elementId: string): Promise<Array<{ caseId: string; variables: Record<string, unknown> }>> {
+  const rows: Array<{ case_id: string; data: string | null }> = await inDepartment(submissions(db).join('instances as cases', 'cases.id', 'history.instance_id'), 'cases', scope)
     .where('cases.process_key', processKey)
     .where('history.element_id', elementId)
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
-    .select('history.data');
-  return rows.map((r) => submittedVariables(r.data));
+    .orderBy('history.id')
+    .select('cases.id as case_id', 'history.data');
+  return rows.map((r) => ({ caseId: r.case_id, variables: submittedVariables(r.data) }));
 }
 
-/** Publications by kind: published before their publication clock fell due, or after. */
-export async function publicationTimeliness(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ kind: string; onTime: number; late: number }>> {
-  const rows: Array<{ kind: string; published_at: number; due_at: number | null }> = await inDepartment(db('publications').join('instances as cases', 'cases.id', 'publications.case_id'), 'cases', scope)
+/** Each publication of those cases: published before its publication clock fell due, or after. */
+export async function publicationItems(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ case_id: string; kind: string; onTime: boolean }>> {
+  const rows: Array<{ case_id: string; kind: string; published_at: number; due_at: number | null }> = await inDepartment(db('publications').join('instances as cases', 'cases.id', 'publications.case_id'), 'cases', scope)
     .leftJoin('clocks', (j) => j.on('clocks.scope_id', '=', 'publications.instance_id').andOnVal('clocks.name', '=', 'publication'))
     .where('cases.started_at', '>=', p.from)
     .where('cases.started_at', '<', p.to)
-    .select('publications.kind', 'publications.published_at', 'clocks.due_at');
+    .orderBy('publications.id')
+    .select('publications.case_id', 'publications.kind', 'publications.published_at', 'clocks.due_at');
+  return rows.map((r) => ({ case_id: r.case_id, kind: r.kind, onTime: r.due_at === null || Number(r.published_at) <= Number(r.due_at) }));
+}
+
+/** Publications by kind, on time or late (publicationItems counted). */
+export async function publicationTimeliness(db: DbOrTx, p: Period, scope: SupervisionScope = {}): Promise<Array<{ kind: string; onTime: number; late: number }>> {
   const out = new Map<string, { kind: string; onTime: number; late: number }>();
-  for (const r of rows) {
+  for (const r of await publicationItems(db, p, scope)) {
     const s = out.get(r.kind) ?? { kind: r.kind, onTime: 0, late: 0 };
-    if (r.due_at === null || Number(r.published_at) <= Number(r.due_at)) s.onTime++;
+    if (r.onTime) s.onTime++;
     else s.late++;
     out.set(r.kind, s);
   }

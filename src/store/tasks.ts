@@ -83,26 +83,34 @@ export async function assignTask(db: DbOrTx, id: string, assignee: string): Prom
   return db('tasks').where({ id, status: TaskStatus.open }).update({ assignee });
 }
 
-/** Open tasks a user may work: assigned to them, or unassigned and offered to one of their groups. */
 /** An open task with what a task list shows of its case, read in the same query. */
 export interface TaskWithCase extends TaskRow {
   case_id: string;
   case_business_key: string | null;
   case_variables: string | null;
   case_department: string | null;
+  /** The display name of whoever holds the task (null while it is offered to its groups). */
+  holder_name: string | null;
+  /** Set by the workflow when the user sees the task as deputy (代理人) of this user. */
+  on_behalf_of?: string | null;
 }
 
-export async function tasksForUser(db: DbOrTx, username: string, groups: string[]): Promise<TaskWithCase[]> {
+/**
+ * Open tasks assigned to one of `usernames` (a user, and those they stand in for), or unassigned
+ * and offered to one of `groups`; who may really act on each is the caller's rule (task-access.ts).
+ */
+export async function tasksForUser(db: DbOrTx, usernames: string[], groups: string[]): Promise<TaskWithCase[]> {
   const rows: TaskWithCase[] = await db('tasks as t')
     .join('instances as i', 'i.id', 't.instance_id')
     .join('instances as r', 'r.id', 'i.root_id')
     .leftJoin('users as u', 'u.username', 'r.started_by')
+    .leftJoin('users as h', 'h.username', 't.assignee')
     .where('t.status', TaskStatus.open)
-    .andWhere((q) => q.where('t.assignee', username).orWhereNull('t.assignee'))
-    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.variables as case_variables', 'u.department as case_department')
+    .andWhere((q) => q.whereIn('t.assignee', usernames).orWhereNull('t.assignee'))
+    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.variables as case_variables', 'u.department as case_department', 'h.display_name as holder_name')
     .orderByRaw('t.due_at is null, t.due_at asc')
     .orderBy('t.created_at', 'asc');
-  return rows.filter((r) => r.assignee === username || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));
+  return rows.filter((r) => (r.assignee !== null && usernames.includes(r.assignee)) || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));
 }
 
 export function tasksOfInstance(db: DbOrTx, instanceId: string): Promise<TaskRow[]> {
@@ -122,4 +130,9 @@ export async function claimedGroupTasksOf(db: DbOrTx, username: string): Promise
 
 export async function releaseTask(db: DbOrTx, id: string): Promise<void> {
   await db('tasks').where({ id, status: TaskStatus.open }).update({ assignee: null });
+}
+
+/** Hands an open task to another user (a reassignment); the number of rows changed. */
+export function reassignTask(db: DbOrTx, id: string, assignee: string): Promise<number> {
+  return db('tasks').where({ id, status: TaskStatus.open }).update({ assignee });
 }

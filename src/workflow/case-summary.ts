@@ -12,7 +12,7 @@ import { subscriptionsOfCase } from '../store/subscriptions.ts';
 import { tasksOfCase, TaskStatus, type TaskRow } from '../store/tasks.ts';
 import type { CaseClocks } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
-import { peopleNames } from './people-names.ts';
+import { holderLabels } from './task-holders.ts';
 
 export interface CaseSummaryDeps {
   db: DbOrTx;
@@ -53,11 +53,10 @@ export async function caseSummary(deps: CaseSummaryDeps, caseId: string): Promis
   const v = fromJson<Record<string, unknown>>(root.variables, {});
   const running = (await instancesOfCase(db, caseId)).filter((i) => i.status === 'running');
   const open = (await tasksOfCase(db, caseId)).filter((t) => t.status === TaskStatus.open).sort((a, b) => a.created_at - b.created_at);
-  const names = await peopleNames(db, open.map((t) => t.assignee ?? ''));
+  const holders = await holderLabels(db, open);
 
   const processNames = new Map<string, string>();
   for (const inst of running) if (inst.id !== caseId) processNames.set(inst.id, (await definitionById(db, inst.definition_id))?.name ?? inst.process_key);
-  const holder = (t: TaskRow) => (t.assignee ? names.person(t.assignee) : `${fromJson<string[]>(t.candidate_groups, []).map(names.group).join('、')}（待认领）`);
 
   const partyName = text(v.party) ?? text(v.applicant);
   const cause = CAUSES.find(([k]) => text(v[k]));
@@ -67,7 +66,7 @@ export async function caseSummary(deps: CaseSummaryDeps, caseId: string): Promis
     ...(partyName && { party: { label: text(v.party) ? '当事人' : '申请人', name: partyName } }),
     identifiers: IDENTIFIERS.filter(([k]) => text(v[k])).map(([k, label]) => ({ label, value: text(v[k])! })),
     ...(cause && { cause: { label: cause[1], value: text(v[cause[0]])! } }),
-    steps: open.map((t) => ({ taskId: t.id, name: t.name ?? '', processName: processNames.get(t.instance_id), holder: holder(t), lastDay: lastDayOf(t.due_at) })),
+    steps: open.map((t, i) => ({ taskId: t.id, name: t.name ?? '', processName: processNames.get(t.instance_id), holder: holders[i]!, lastDay: lastDayOf(t.due_at) })),
     penalty: penaltyOf(v),
     clocks: (await deps.caseClocks.list(db, caseId))
       .filter((c) => c.status !== 'stopped')

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../store/db.ts';
 import { departmentOfCase, rootIdOf } from '../store/instances.ts';
 import { fromJson } from '../store/json.ts';
-import { agencyWideGroups } from '../store/users.ts';
+import { principalsOn } from '../store/deputies.ts';
+import { accessOf, agencyWideGroups, userByName } from '../store/users.ts';
 
 /** Who asks: their groups and department (a user, an actor of a command, a member being reminded). */
 export interface TaskUser {
@@ -42,4 +43,32 @@ export async function mayActOnTaskOf(db: DbOrTx, task: TaskOffer & { instance_id
   if (task.assignee) return task.assignee === user.username;
   const caseId = (await rootIdOf(db, task.instance_id)) ?? task.instance_id;
   return mayActOnTask(task, await departmentOfCase(db, caseId), user, await agencyWideGroups(db));
+}
+
+/** Someone a user may act as today: themself, or a user on leave whose deputy (代理人) they are. */
+export interface ActingAs extends TaskUser {
+  /** The user stood in for; null when acting in one's own right. */
+  onBehalfOf: string | null;
+}
+
+/** The user, then everyone they stand in for on `day` (Shanghai, YYYY-MM-DD) with those users' groups and department. */
+export async function identitiesOf(db: DbOrTx, user: TaskUser, day?: string): Promise<ActingAs[]> {
+  const out: ActingAs[] = [{ username: user.username, groups: user.groups, department: user.department, onBehalfOf: null }];
+  if (!day) return out;
+  for (const d of await principalsOn(db, user.username, day)) {
+    const u = await userByName(db, d.principal);
+    if (!u || !u.active) continue;
+    const { groups } = await accessOf(db, u);
+    out.push({ username: u.username, groups, department: u.department, onBehalfOf: u.username });
+  }
+  return out;
+}
+
+/**
+ * Whether and for whom a user may act on a task: null when they may not; `onBehalfOf` names the
+ * user on leave they stand in for (recorded with the act), null when the task is theirs anyway.
+ */
+export async function actingOnTask(db: DbOrTx, task: TaskOffer & { instance_id: string }, user: TaskUser, day?: string): Promise<{ onBehalfOf: string | null } | null> {
+  for (const id of await identitiesOf(db, user, day)) if (await mayActOnTaskOf(db, task, id)) return { onBehalfOf: id.onBehalfOf };
+  return null;
 }

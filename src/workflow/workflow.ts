@@ -18,7 +18,8 @@ import type { Actor } from './actor.ts';
 import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
-import { mayActOnTask, mayActOnTaskOf } from './task-access.ts';
+import { actingOnTask, identitiesOf, mayActOnTask } from './task-access.ts';
+import { shanghaiDate } from '../calendar/index.ts';
 import { assertVariables } from './variables.ts';
 import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../domain/json-limits.ts';
 import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
@@ -97,10 +98,10 @@ export class Workflow {
 
   async claimTask(taskId: string, actor: Actor): Promise<TaskRow> {
     return this.transaction(async (tx) => {
-      const task = await this.loadTaskForCommand(tx, taskId, actor);
+      const { task, onBehalfOf } = await this.loadTaskForCommand(tx, taskId, actor);
       if (task.assignee && task.assignee !== actor.username) throw conflict(`task ${taskId} is already claimed by ${task.assignee}`);
       await assignTask(tx, task.id, actor.username);
-      await appendHistory(tx, [{ instanceId: task.instance_id, at: this.now(), actor: actor.username, kind: 'task.claimed', elementId: task.element_id, data: { taskId } }]);
+      await appendHistory(tx, [{ instanceId: task.instance_id, at: this.now(), actor: actor.username, kind: 'task.claimed', elementId: task.element_id, data: { taskId, ...(onBehalfOf && { onBehalfOf }) } }]);
       return { ...task, assignee: actor.username };
     }, actor);
   }
@@ -108,13 +109,13 @@ export class Workflow {
   async completeTask(taskId: string, rawVariables: unknown, actor: Actor, bpmnError?: { code: string; message?: string }): Promise<void> {
     const submitted = assertVariables(rawVariables, this.variableLimits);
     await this.transaction(async (tx) => {
-      const task = await this.loadTaskForCommand(tx, taskId, actor);
+      const { task, onBehalfOf } = await this.loadTaskForCommand(tx, taskId, actor);
       const variables = await this.checkSubmission(tx, task, submitted, actor.username, bpmnError && { bpmnError: true });
       if (bpmnError) await this.assertTaskRaises(tx, task, bpmnError.code);
       const command: EngineCommand = bpmnError
         ? { type: 'error', executionId: task.execution_id, errorCode: bpmnError.code, message: bpmnError.message }
         : { type: 'signal', executionId: task.execution_id, variables };
-      const entry = { kind: bpmnError ? 'task.error' : 'task.completed', elementId: task.element_id, data: { taskId, variables, ...(bpmnError && { error: bpmnError }) } };
+      const entry = { kind: bpmnError ? 'task.error' : 'task.completed', elementId: task.element_id, data: { taskId, variables, ...(bpmnError && { error: bpmnError }), ...(onBehalfOf && { onBehalfOf }) } };
       await this.runner.command(tx, task.instance_id, command, { actor: actor.username, entry, completedExecutionId: task.execution_id });
     }, actor);
   }
@@ -223,14 +224,27 @@ export class Workflow {
     return this.clock.now().getTime();
   }
 
-  /** The open tasks a user may work: assigned to them, or offered to one of their groups for a case that group acts on. */
-  async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
-    const rows = await tasksForUser(this.db, actor.username, actor.groups);
-    const agencyWide = await agencyWideGroups(this.db);
-    return rows.filter((row) => mayActOnTask(row, row.case_department, actor, agencyWide));
+  /** Today in Shanghai: the day a deputy's range is read for. */
+  today(): string {
+    return shanghaiDate(this.clock.now());
   }
 
-  private async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<TaskRow> {
+  /**
+   * The open tasks a user may work: assigned to them, or offered to one of their groups for a case
+   * that group acts on; and, while they stand in for someone on leave, that person's too (marked `on_behalf_of`).
+   */
+  async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
+    const identities = await identitiesOf(this.db, actor, this.today());
+    const rows = await tasksForUser(this.db, identities.map((i) => i.username), [...new Set(identities.flatMap((i) => i.groups))]);
+    const agencyWide = await agencyWideGroups(this.db);
+    return rows.flatMap((row) => {
+      const as = identities.find((i) => mayActOnTask(row, row.case_department, i, agencyWide));
+      return as ? [{ ...row, on_behalf_of: as.onBehalfOf }] : [];
+    });
+  }
+
+  /** Loads an open task under its case's lock, refused unless the actor may act on it (themself or as a deputy). */
+  async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<{ task: TaskRow; onBehalfOf: string | null }> {
     const found = await taskById(tx, taskId);
     if (!found) throw notFound(`task ${taskId} does not exist`);
     // Lock order is always the case root, then the instance, then its rows: a timer firing on the
@@ -238,9 +252,10 @@ export class Workflow {
     await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
     const groups = JSON.parse(task.candidate_groups) as string[];
-    if (!(await mayActOnTaskOf(tx, task, actor))) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
+    const acting = await actingOnTask(tx, task, actor, this.today());
+    if (!acting) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
     if (task.status !== TaskStatus.open) throw conflict(`task ${taskId} is already ${task.status}`);
-    return task;
+    return { task, onBehalfOf: acting.onBehalfOf };
   }
 
 }

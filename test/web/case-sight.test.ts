@@ -46,7 +46,7 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     const page = await (await webLogin(s.base, 'head1', 'demo')).get(`/tasks/${task.id}`);
     expect(page.status).to.equal(200);
     expect(section(page.text, 'case-summary')).to.equal(
-      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 当前环节 立案审批 · 负责人（待认领） 2026-03-17 届满 期限 立案审查期限：2026-03-17 届满',
+      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 当前环节 立案审批 · 办理人：待认领（负责人） 2026-03-17 届满 期限 立案审查期限：2026-03-17 届满',
     );
     const leadStep = step(page.text, '线索登记（行政处罚）');
     expect(leadStep, 'the lead, unfolded on the step after it').to.match(/^<details class="step" data-step="线索登记（行政处罚）" open>/);
@@ -60,7 +60,7 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     const page = await (await webLogin(s.base, 'officer1', 'demo')).get(`/cases/${id}`);
     // 90 days from filing on 2 March end on Sunday 31 May: the period rolls over to Monday.
     expect(section(page.text, 'case-summary')).to.equal(
-      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 案由 超标排放水污染物 当前环节 提交审核材料 （重大执法决定法制审核） · 承办人员（待认领） 拟处罚 罚款，罚款金额 200,000 元 期限 办案期限：2026-06-01 届满',
+      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 案由 超标排放水污染物 当前环节 提交审核材料 （重大执法决定法制审核） · 办理人：待认领（承办人员） 拟处罚 罚款，罚款金额 200,000 元 期限 办案期限：2026-06-01 届满',
     );
     const steps = [...page.text.matchAll(/<details class="step" data-step="([^"]+)"/g)].map((m) => m[1]);
     expect(steps).to.deep.equal(['线索登记（行政处罚）', '立案审批', '调查取证', '案件审查', '告知拟处罚及权利', '送达告知书']);
@@ -97,7 +97,7 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     expect(done.status, done.text.slice(0, 400)).to.equal(303);
     expect(done.location).to.equal(`/cases/${id}?completed=%E6%B3%95%E5%88%B6%E5%AE%A1%E6%A0%B8#proc-${legalReviewId}`);
     const casePage = await legal.get(`/cases/${id}?completed=法制审核`);
-    expect(section(casePage.text, 'case-tasks')).to.equal('承办机构研究处理 （重大执法决定法制审核） · 承办人员（待认领）');
+    expect(section(casePage.text, 'case-tasks')).to.equal('承办机构研究处理 （重大执法决定法制审核） · 办理人：待认领（承办人员）');
     expect(casePage.text).to.include(`<li id="proc-${legalReviewId}">重大执法决定法制审核 <span class="badge">办理中</span></li>`);
     const child = await legal.get(`/cases/${legalReviewId}`);
     expect(child.status).to.equal(303);
@@ -120,7 +120,7 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     await notifyAndServe(s, officer, id, '2026-03-03');
     const summary = section((await (await webLogin(s.base, 'officer1', 'demo')).get(`/cases/${id}`)).text, 'case-summary');
     // 5 working days from receipt on 3 March: 4, 5, 6, 9, 10 March.
-    expect(summary).to.include('当前环节 陈述申辩期间（当事人放弃的，在此登记） · 承办人员（待认领） 2026-03-10 届满');
+    expect(summary).to.include('当前环节 陈述申辩期间（当事人放弃的，在此登记） · 办理人：待认领（承办人员） 2026-03-10 届满');
     expect(summary).to.include('等待 收到听证申请：可至 2026-03-10 收到陈述、申辩：可至 2026-03-10');
     expect(summary).to.include('陈述申辩期限：2026-03-10 届满');
   });

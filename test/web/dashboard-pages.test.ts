@@ -112,7 +112,7 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
     expect(res.status).to.equal(200);
     expect(res.text).to.include('未设所属部门');
     expect(res.text).not.to.include('湘西某化工').and.not.to.include('管理员录入某厂');
-    expect(res.text).to.include('data-testid="total-open-cases">0<');
+    expect(res.text).to.include('data-testid="total-open-cases"><a href="/dashboard/cases?metric=openCases">0</a><');
   });
 
   it('lists the escalation and due-time notices sent to the manager, not the early reminders and not those of others', async () => {

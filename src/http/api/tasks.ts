@@ -10,7 +10,8 @@ export function taskRoutes(workflow: Workflow): Router {
   r.get('/tasks', async (req, res) => {
     const actor = actorOf(req);
     const rows = await workflow.tasksFor(actor);
-    res.json(rows.map((row) => taskJson(toTask(row))));
+    // Who holds each task, by name, and whom the user stands in for when it is theirs as a deputy.
+    res.json(rows.map((row) => ({ ...taskJson(toTask(row)), holderName: row.holder_name, onBehalfOf: row.on_behalf_of ?? null })));
   });
   r.post('/tasks/:id/claim', async (req, res) => {
     const task = await workflow.claimTask(req.params.id, actorOf(req));

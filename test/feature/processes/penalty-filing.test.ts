@@ -108,7 +108,7 @@ describe('Feature: 立案 — lead discovery, filing period, limitation period (
     expect((await s.api.get('/api/statistics?from=2026-01-01&to=2026-12-31')).body.lateFilings).to.equal(statsBefore + 1);
     const manager = await webLogin(s.base, 'manager1', 'demo');
     const stats = await manager.get('/dashboard/statistics?from=2026-01-01&to=2026-12-31');
-    expect(stats.text).to.match(/data-testid="late-filings">[^<]*：1 件/).and.contain(reason);
+    expect(stats.text).to.match(/data-testid="late-filings">[^<]*：<a href="[^"]*table=lateFilings[^"]*">1<\/a> 件/).and.contain(reason);
   });
 
   it('处罚法 art. 36: a violation not discovered within two years of the act is not filed; the last day of the two years still is', async () => {

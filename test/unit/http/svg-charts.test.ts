@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { barChartSvg, escapeXml } from '../../../src/http/web/dashboard/svg-charts.ts';
+import { barChartSvg, escapeXml, wrapLabel } from '../../../src/http/web/dashboard/svg-charts.ts';
 
 const series = [{ name: '未办结案件', color: '#3b6ea5' }, { name: '已逾期', color: '#c53030' }];
 const bars = (svg: string) => [...svg.matchAll(/<rect x="150" y="[\d.]+" width="([\d.]+)"[^>]*data-series="([^"]+)" data-value="(\d+)"/g)].map((m) => ({ width: Number(m[1]), series: m[2], value: Number(m[3]) }));
@@ -38,10 +38,19 @@ describe('svg-charts: server-rendered bar charts', () => {
     expect(bars(svg).map((b) => b.value)).to.deep.equal([0, 0]);
   });
 
-  it('cuts long labels with an ellipsis but keeps the full name as the group tooltip', () => {
-    const svg = barChartSvg({ title: 't', series, groups: [{ label: '行政处罚一般程序（含听证与法制审核）', values: [1, 1] }] });
-    expect(svg).to.include('>行政处罚一般程序（…</text>');
-    expect(svg).to.include('<title>行政处罚一般程序（含听证与法制审核）</title>');
+  it('wraps long labels onto more lines, never cutting them, and the chart grows to hold them', () => {
+    const short = barChartSvg({ title: 't', series, groups: [{ label: '执法支队', values: [1, 1] }] });
+    const svg = barChartSvg({ title: 't', series, groups: [{ label: '行政处罚一般程序（含听证与法制审核及集体讨论）', values: [1, 1] }] });
+    const lines = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(lines.join('')).to.equal('行政处罚一般程序（含听证与法制审核及集体讨论）');
+    expect(lines).to.deep.equal(['行政处罚一般程序', '（含听证与法制审核及', '集体讨论）']);
+    expect(svg).not.to.include('…');
+    const height = (s: string) => Number(/viewBox="0 0 \d+ ([\d.]+)"/.exec(s)![1]);
+    expect(height(svg)).to.be.greaterThan(height(short));
+    const long = '法定期限执行情况·行政执法决定公示·第三十五条规定的期限';
+    expect(wrapLabel(long).join('')).to.equal(long);
+    for (const line of wrapLabel(long)) expect([...line].length).to.be.at.most(10);
+    expect(svg).to.include('<title>行政处罚一般程序（含听证与法制审核及集体讨论）</title>');
     expect(escapeXml(`<&>"'`)).to.equal('&lt;&amp;&gt;&quot;&#39;');
   });
 });

@@ -6,6 +6,7 @@ import type { Workflow } from '../../../workflow/workflow.ts';
 import { ZhifaError } from '../../../errors.ts';
 import { inboxOf } from '../../../store/inbox.ts';
 import { dashboardView, SUPERVISION_FORM } from './dashboard-view.ts';
+import { drillPages } from './drill-pages.ts';
 import { periodOf, statisticsView } from './statistics-view.ts';
 import { requireWebRole, userOf } from '../shared/session.ts';
 import type { Views } from '../shared/views.ts';
@@ -23,6 +24,7 @@ export interface DashboardDeps {
 /** GET /dashboard — the managers' view of open cases and deadlines; /dashboard/statistics — figures over a period (managers: their department; administrators: all). */
 export function dashboardPages(deps: DashboardDeps): Router {
   const r = Router();
+  r.use(drillPages(deps));
   const supervisionForms = deps.forms.keys().filter((k) => SUPERVISION_FORM.test(k));
   r.get('/dashboard', requireWebRole('manager', 'admin'), async (req, res) => {
     const user = userOf(req)!;

@@ -6,13 +6,13 @@ import { clockCatalog } from '../../../domain/clock-catalog.ts';
 import { fromJson } from '../../../store/json.ts';
 import { agencyWideGroups } from '../../../store/users.ts';
 import { mayActOnTask } from '../../../workflow/task-access.ts';
+import { holderLabels } from '../../../workflow/task-holders.ts';
 import {
   liveClockCounts, openCaseCounts, openTaskCounts, openTasksWithForms, overdueClocks, overdueTasks,
   type SupervisedClockRow, type SupervisedTaskRow,
 } from '../../../store/supervision.ts';
 import { scopeOf } from '../../supervision-scope.ts';
 import { dueUnit, remaining } from '../shared/remaining.ts';
-import { peopleNames } from '../../../workflow/people-names.ts';
 import type { WebUser } from '../shared/session.ts';
 import { barChartSvg } from './svg-charts.ts';
 
@@ -88,24 +88,27 @@ export async function dashboardView(deps: Deps, user: WebUser) {
   for (const r of tasks) add(r.department, r.process_key, { openTasks: r.open_tasks, tasksDueThisWeek: r.due_this_week, overdue: r.overdue });
   for (const r of clocks) add(r.department, r.process_key, { clocksDueThisWeek: r.due_this_week, overdue: r.overdue, pausedClocks: r.paused });
 
-  const departments = [...byDepartment].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, f]) => ({ name, ...f }));
-  const processes = [...byProcess].sort(([a], [b]) => a.localeCompare(b)).map(([key, f]) => ({ key, name: names.get(key) ?? key, ...f }));
+  // Each figure links to the cases behind it (/dashboard/cases, case-drill.ts), narrowed as its row is.
+  const departments = [...byDepartment].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([name, f]) => ({ name, query: new URLSearchParams({ department: name }).toString(), ...f }));
+  const processes = [...byProcess].sort(([a], [b]) => a.localeCompare(b)).map(([key, f]) => ({ key, name: names.get(key) ?? key, query: new URLSearchParams({ process: key }).toString(), ...f }));
 
   const caseOf = (r: SupervisedTaskRow | SupervisedClockRow) => {
     const v = fromJson<Record<string, unknown>>(r.variables, {});
     return { caseId: r.case_id, caseLabel: `${r.business_key ?? r.case_id.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim(), department: r.department ?? NO_DEPARTMENT, processName: names.get(r.process_key) ?? r.process_key };
   };
-  const taskItem = (r: SupervisedTaskRow) => ({
-    kind: '任务', id: r.id, name: r.name ?? r.element_id, dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
-    remaining: r.due_at === null ? null : remaining(calendar, clock, r.due_at, dueUnit(r.due_spec)), offeredTo: r.assignee ? people.person(r.assignee) : fromJson<string[]>(r.candidate_groups, []).map(people.group).join('、'), ...caseOf(r),
-  });
   const [lateTasks, lateClocks, supervision] = nothing ? [[], [], []] : await Promise.all([
     overdueTasks(db, scope, t, LIST_LIMIT),
     overdueClocks(db, scope, t, LIST_LIMIT, clockCatalog().statutoryNames()),
     deps.supervisionForms.length ? openTasksWithForms(db, scope, deps.supervisionForms) : Promise.resolve([]),
   ]);
-  // Who holds a task, by name (陈局长) or group (负责人), never a username or a group id.
-  const people = await peopleNames(db, [...lateTasks, ...supervision].map((r) => r.assignee));
+  // Who holds each task, by name (or the groups it waits in), never a username.
+  const holders = new Map<string, string>();
+  const tasksShown = [...lateTasks, ...supervision];
+  (await holderLabels(db, tasksShown)).forEach((h, i) => holders.set(tasksShown[i]!.id, h));
+  const taskItem = (r: SupervisedTaskRow) => ({
+    kind: '任务', id: r.id, name: r.name ?? r.element_id, dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
+    remaining: r.due_at === null ? null : remaining(calendar, clock, r.due_at, dueUnit(r.due_spec)), offeredTo: holders.get(r.id) ?? '', ...caseOf(r),
+  });
   const overdue = [
     ...lateTasks.map(taskItem),
     ...lateClocks.map((r) => ({ kind: '法定期限', id: null, name: clockCatalog().label(r.name), dueAt: new Date(r.due_at).toISOString(), remaining: remaining(calendar, clock, r.due_at, clockCatalog().days(r.name)), offeredTo: '', ...caseOf(r) })),

@@ -36,7 +36,7 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
   const period = { from: startOfShanghaiDay(days.from).getTime(), to: endOfShanghaiDay(days.to).getTime() };
   const now = deps.clock.now().getTime();
   const [cases, timeliness, opinions, publications, late] = scope === null
-    ? [[], [], { agree: 0, problems: 0 }, [], { cases: 0, reasons: [] }]
+    ? [[], [], { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 }, [], { cases: 0, reasons: [] }]
     : await Promise.all([casesByOutcome(db, period, scope), clockTimeliness(db, period, now, scope), reviewOpinions(db, period, scope), publicationTimeliness(db, period, scope), lateFilings(db, period, scope)]);
   const names = new Map<string, string>();
   for (const d of await listDefinitions(db)) if (!names.has(d.key)) names.set(d.key, d.name ?? d.key);
@@ -47,10 +47,11 @@ export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: W
   return {
     from: days.from,
     to: days.to,
+    period: new URLSearchParams(days).toString(),
     scopeLabel: scope === null ? NO_DEPARTMENT : (scope.department ?? '全部部门'),
     noDepartment: scope === null,
     totalCases: cases.reduce((n, c) => n + c.cases, 0),
-    cases: cases.map((c) => ({ ...c, procedureName: procedure(c.procedure) })),
+    cases: cases.map((c) => ({ ...c, procedureName: procedure(c.procedure), query: new URLSearchParams({ table: 'outcome', procedure: c.procedure, outcome: c.outcome, ...days }).toString() })),
     timeliness: steps,
     reviewOpinions: { ...opinions, total: opinions.agree + opinions.problems },
     lateFilings: late,

@@ -29,6 +29,7 @@ export function registerViewHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hbs.registerHelper('not', (a: unknown) => !a);
   hbs.registerHelper('includes', (list: unknown, v: unknown) => Array.isArray(list) && list.includes(v));
+  hbs.registerHelper('list', (...args: unknown[]) => args.slice(0, -1));
   hbs.registerHelper('json', (v: unknown) => JSON.stringify(v, null, 2));
   hbs.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '、') : ''));
 }

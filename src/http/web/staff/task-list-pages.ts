@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { TaskWithCase } from '../../../store/tasks.ts';
+import { holderLabels } from '../../../workflow/task-holders.ts';
 import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf } from '../shared/session.ts';
 import { caseLabelOf } from './case-label.ts';
@@ -12,7 +13,7 @@ export function taskListPages(deps: StaffDeps): Router {
   const page = staffPage(deps.views);
   const me = (req: Request) => userOf(req)!;
   // The list reads each task's case in the same query: no query per row.
-  const taskItem = (t: TaskWithCase) => ({
+  const taskItem = (t: TaskWithCase, holder: string) => ({
     id: t.id,
     name: t.name ?? t.element_id,
     elementId: t.element_id,
@@ -20,15 +21,20 @@ export function taskListPages(deps: StaffDeps): Router {
     remaining: t.due_at ? remaining(deps.calendar, deps.clock, t.due_at, dueUnit(t.due_spec)) : null,
     caseId: t.case_id,
     caseLabel: caseLabelOf(t.case_id, t.case_business_key, t.case_variables),
+    holder,
   });
 
   r.get('/', async (req, res) => {
     const user = me(req);
     const rows = await workflow.tasksFor(user);
+    const holders = await holderLabels(workflow.db, rows);
+    const items = rows.map((t, i) => ({ row: t, item: taskItem(t, holders[i]!) }));
     // Overdue first, then by due time; tasks without a limit last (the query orders by due time).
-    const mine = rows.filter((t) => t.assignee === user.username).map(taskItem);
-    const claimable = rows.filter((t) => !t.assignee).map(taskItem);
-    page(res, 'tasks', { title: '我的待办', mine, claimable });
+    const mine = items.filter(({ row }) => row.assignee === user.username).map(({ item }) => item);
+    // Held by a colleague on leave whose deputy (代理人) this user is today.
+    const deputy = items.filter(({ row }) => row.assignee && row.assignee !== user.username).map(({ item }) => item);
+    const claimable = items.filter(({ row }) => !row.assignee).map(({ item }) => item);
+    page(res, 'tasks', { title: '我的待办', mine, deputy, claimable });
   });
 
   r.post('/tasks/:id/claim', async (req, res) => {

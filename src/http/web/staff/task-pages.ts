@@ -4,8 +4,10 @@ import { documentsOfCase } from '../../../store/documents.ts';
 import { instanceById } from '../../../store/instances.ts';
 import { fromJson } from '../../../store/json.ts';
 import { taskById, type TaskRow } from '../../../store/tasks.ts';
-import { mayActOnTaskOf } from '../../../workflow/task-access.ts';
 import { openTaskDraft } from '../../../workflow/task-drafts.ts';
+import { actingOnTask } from '../../../workflow/task-access.ts';
+import { TaskHandover } from '../../../workflow/task-handover.ts';
+import { holderLabels } from '../../../workflow/task-holders.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { fieldErrorMap } from '../shared/field-errors.ts';
 import { formFields } from '../shared/form-fields.ts';
@@ -27,6 +29,7 @@ export function taskPages(deps: StaffDeps): Router {
   const r = Router();
   const page = staffPage(deps.views);
   const me = (req: Request) => userOf(req)!;
+  const handover = new TaskHandover(workflow, deps.clock);
 
   const loadTask = async (user: WebUser, id: string) => {
     const task = await taskById(db, id);
@@ -41,13 +44,27 @@ export function taskPages(deps: StaffDeps): Router {
     return `/cases/${caseId}${query ? `?${new URLSearchParams(query)}` : ''}${caseId !== task.instance_id ? `#proc-${task.instance_id}` : ''}`;
   };
 
-  const renderTask = async (req: Request, res: Response, task: TaskRow, submitted?: Record<string, unknown>, error?: ZhifaError) => {
+  /** Who holds the task, and what this user may do about it: release it (its holder), reassign it (a head or manager). */
+  const handoverView = async (user: WebUser, task: TaskRow, acting: { onBehalfOf: string | null } | null, error?: ZhifaError) => {
+    const canReassign = await handover.mayReassignTask(user, task);
+    return {
+      holder: (await holderLabels(db, [task]))[0],
+      onBehalfOf: acting?.onBehalfOf ? (await holderLabels(db, [{ assignee: acting.onBehalfOf, candidate_groups: '[]' }]))[0] : null,
+      canRelease: task.status === 'open' && !!task.assignee && !!acting && task.candidate_groups !== '[]',
+      canReassign,
+      candidates: canReassign ? (await handover.candidates(task)).filter((c) => c.username !== task.assignee) : [],
+      error: error?.detail,
+    };
+  };
+
+  const renderTask = async (req: Request, res: Response, task: TaskRow, submitted?: Record<string, unknown>, error?: ZhifaError, handoverError?: ZhifaError) => {
     const user = me(req);
     const form = forms.get(task.form_key);
     const inst = await instanceById(db, task.instance_id);
     const caseVars = fromJson<Record<string, unknown>>(inst?.variables, {});
     const people = await peopleOptions(db, deps.clock.now().getTime());
-    const canComplete = task.status === 'open' && (await mayActOnTaskOf(db, task, user));
+    const acting = task.status === 'open' ? await actingOnTask(db, task, user, workflow.today()) : null;
+    const canComplete = !!acting;
     const documents = inst ? await documentsOfCase(db, inst.root_id) : [];
     // What this user typed and kept (暂存) comes back over the case's values; a failed submission shows what was sent.
     const draft = !submitted && canComplete ? await openTaskDraft(db, task.id, user.username) : undefined;
@@ -64,12 +81,13 @@ export function taskPages(deps: StaffDeps): Router {
       publication: publicationReviewView(form, caseVars, submitted, deps.agency),
       error: error?.detail,
       canComplete,
+      handover: await handoverView(user, task, acting, handoverError),
       errorActions: canComplete ? await workflow.taskErrors(db, task) : [],
       documents: documents.map((d) => ({ id: d.id, title: d.title, number: d.number })),
       evidence: inst ? await evidenceList(db, inst.root_id) : [],
       evidenceAdded: typeof req.query.evidence === 'string' ? req.query.evidence : undefined,
       evidenceError: typeof req.query.evidenceError === 'string' ? req.query.evidenceError : undefined,
-    }, error ? error.status : 200);
+    }, (error ?? handoverError)?.status ?? 200);
   };
   // A 422 or 400 shows the form again with what was entered; anything else is the error page's.
   const retry = (req: Request, res: Response, task: TaskRow, variables: Record<string, unknown> | undefined, err: unknown) => {
@@ -96,6 +114,20 @@ export function taskPages(deps: StaffDeps): Router {
     }
     res.redirect(303, await caseAddress(task, { completed: task.name ?? task.element_id }));
   });
+
+  // Handing over: a refusal (not the holder, a person who may not act) shows the task again with why; nothing changed.
+  const handOver = (act: (task: TaskRow, user: WebUser, body: Record<string, unknown>) => Promise<unknown>, done: (task: TaskRow) => string) => async (req: Request, res: Response) => {
+    const task = await loadTask(me(req), String(req.params.id));
+    try {
+      await act(task, me(req), (req.body ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof ZhifaError && err.status < 500) return renderTask(req, res, (await taskById(db, task.id))!, undefined, undefined, err);
+      throw err;
+    }
+    res.redirect(303, done(task));
+  };
+  r.post('/tasks/:id/release', handOver((task, user, body) => handover.release(task.id, user, body.reason), () => '/?released=1'));
+  r.post('/tasks/:id/reassign', handOver((task, user, body) => handover.reassign(task.id, user, body), (task) => `/tasks/${task.id}?reassigned=1`));
 
   // The other ways a task may end, drawn as error boundary events on it (须先法制审核, 拟加重处罚，重新告知):
   // a button each, sent only with the confirmation ticked, since it sends the case back.
