@@ -85,7 +85,7 @@ describe('Web: pages speak the users\' language', () => {
     expect(text).to.include('陈述申辩期限 计时中 2026-04-27 届满');
     const heads = visible((await head1.get('/')).text);
     // 15 calendar days after 20 April end on 5 May, a holiday (1–5 May 2026): the limit ends on the next working day.
-    expect(heads, 'the filing limit counts calendar days').to.include('立案审批 W-2 永顺县某造纸厂 2026-05-06 届满 剩余 16 日');
+    expect(heads, 'the filing limit counts calendar days').to.include('立案审批 W-2 永顺县某造纸厂 待认领（负责人） 2026-05-06 届满 剩余 16 日');
     expect(visible((await officer1.get(`/cases/${publicationId}`)).text), 'the reminder clock by its name').to.include('公示期限届满前提醒');
   });
 

@@ -3,7 +3,7 @@
 // keyboard or screen-reader user starts where the problem is. A file of its own: the CSP forbids
 // inline scripts.
 (function () {
-  const first = document.querySelector('main [aria-invalid="true"], main .field.invalid input, main .field.invalid select, main .field.invalid textarea');
+  const first = document.querySelector('main input[aria-invalid="true"], main select[aria-invalid="true"], main textarea[aria-invalid="true"], main .field.invalid input, main .field.invalid select, main .field.invalid textarea');
   const target = first || document.querySelector('main .error[role="alert"]');
   if (!target) return;
   if (!first && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
