@@ -10,6 +10,7 @@ import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { demoUsers } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
+import { CASE_NUMBER_RULES, CaseNumbers, loadCaseNumberRules, registerCaseNumberService } from './domain/case-numbers.ts';
 import { clockCatalog } from './domain/clock-catalog.ts';
 import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
@@ -118,6 +119,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
+  const documentCodes = Object.values(documents.kinds.kinds).flatMap((k) => (k.number ? [k.number] : []));
+  registerCaseNumberService(services, new CaseNumbers(loadCaseNumberRules(CASE_NUMBER_RULES, documentCodes), documents.kinds.agency.numberPrefix, clock));
   const agency = readAgency(config.documentsDir);
   registerPublicationServices(services, { clock, agency, decisionDocuments: readDecisionDocuments(config.documentsDir) });
   const trusted = new Set(config.engine.trustedScripts);

@@ -18,6 +18,7 @@ import * as m016 from './016_user_changes.ts';
 import * as m017 from './017_record_anchors.ts';
 import * as m018 from './018_seeded_passwords.ts';
 import * as m019 from './019_publication_corrections.ts';
+import * as m021 from './021_case_numbers_parties.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
 const migrations: Record<string, Knex.Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Knex.Migration> = {
   '017_record_anchors': m017,
   '018_seeded_passwords': m018,
   '019_publication_corrections': m019,
+  '021_case_numbers_parties': m021,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
