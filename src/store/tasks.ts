@@ -1,5 +1,6 @@
 import type { DbOrTx } from './db.ts';
 import { fromJson, toJson } from './json.ts';
+import { openTasksMatching, type CaseFilter } from './case-search.ts';
 
 export const TaskStatus = { open: 'open', completed: 'completed', cancelled: 'cancelled' } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
@@ -85,18 +86,15 @@ export async function assignTask(db: DbOrTx, id: string, assignee: string): Prom
 export interface TaskWithCase extends TaskRow {
   case_id: string;
   case_business_key: string | null;
+  case_no: string | null;
   case_variables: string | null;
   case_department: string | null;
 }
 
-export async function tasksForUser(db: DbOrTx, username: string, groups: string[]): Promise<TaskWithCase[]> {
-  const rows: TaskWithCase[] = await db('tasks as t')
-    .join('instances as i', 'i.id', 't.instance_id')
-    .join('instances as r', 'r.id', 'i.root_id')
-    .leftJoin('users as u', 'u.username', 'r.started_by')
-    .where('t.status', TaskStatus.open)
+export async function tasksForUser(db: DbOrTx, username: string, groups: string[], filter: CaseFilter = {}): Promise<TaskWithCase[]> {
+  const rows: TaskWithCase[] = await openTasksMatching(db, filter)
     .andWhere((q) => q.where('t.assignee', username).orWhereNull('t.assignee'))
-    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.variables as case_variables', 'u.department as case_department')
+    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.case_no as case_no', 'r.variables as case_variables', 'u.department as case_department')
     .orderByRaw('t.due_at is null, t.due_at asc')
     .orderBy('t.created_at', 'asc');
   return rows.filter((r) => r.assignee === username || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));

@@ -1,3 +1,4 @@
+import { caseLabel } from '../../../domain/case-label.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../../../clock.ts';
 import type { FormRegistry } from '../../../domain/forms.ts';
@@ -44,10 +45,11 @@ export function caseEventPages(deps: CaseEventDeps): Router {
     const form = forms.get(messageName);
     const label = waiting ? ((await workflow.definitions.compiledById(db, owner.definition_id)).elementNames?.[sub.element_id] ?? messageName) : String(body._label ?? messageName);
     const variables = form ? formInput(form, body) : {};
+    const root = row.root_id === row.id ? row : await instanceById(db, row.root_id);
     const show = async (error?: ZhifaError) =>
       page(res, {
         title: label,
-        case: { id: row.id, label: row.business_key ?? row.id.slice(0, 8) },
+        case: { id: row.id, label: caseLabel(root?.business_key ?? null, root?.variables ?? null) },
         action: `/cases/${row.id}/events/${req.params.subscription}`,
         message: messageName,
         label,
