@@ -58,7 +58,8 @@ export function createServiceImplementation(registry: ServiceRegistry, contexts:
       );
     if (pending) {
       pending.add(call);
-      void call.finally(() => pending.delete(call));
+      const done = () => pending.delete(call);
+      call.then(done, done);
     }
   };
 
