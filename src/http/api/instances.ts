@@ -4,7 +4,7 @@ import { documentById, documentsOfCase } from '../../store/documents.ts';
 import { parseCaseQuery } from '../../domain/case-query.ts';
 import { listCases, procedureNames } from '../../workflow/case-list.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
-import type { Workflow } from '../../workflow/workflow.ts';
+import type { StartInput, Workflow } from '../../workflow/workflow.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 import { assertCaseAccess } from '../case-access.ts';
 
@@ -15,7 +15,7 @@ export function instanceRoutes(workflow: Workflow): Router {
   r.post('/instances', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.partyId !== undefined && typeof body.partyId !== 'number') throw badRequest('partyId 应为已登记当事人的编号（正整数）');
-    const { id } = await workflow.start(body as never, actorOf(req));
+    const { id } = await workflow.start(body as unknown as StartInput, actorOf(req));
     res.status(201).json({ id });
   });
   // The case list: filters, paging and a total; only cases the reader may open (the access rule is part of the query).
