@@ -10,6 +10,8 @@ import { ProcessEngine } from './engine/runner.ts';
 import { ServiceRegistry } from './engine/services.ts';
 import { demoUsers } from './domain/demo-agency.ts';
 import { DocumentTemplates, registerDocumentService } from './domain/documents.ts';
+import { PartyRegister } from './workflow/party-register.ts';
+import { CASE_NUMBER_RULES, CaseNumbers, loadCaseNumberRules, registerCaseNumberService } from './domain/case-numbers.ts';
 import { clockCatalog } from './domain/clock-catalog.ts';
 import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
@@ -23,7 +25,7 @@ import { ReviewCatalogs } from './domain/review-catalogs.ts';
 import { FormRegistry } from './domain/forms.ts';
 import { createMessageCheck } from './domain/message-check.ts';
 import { ProtectedVariables } from './domain/protected-variables.ts';
-import { createStartCheck } from './domain/start-check.ts';
+import { createStartCheck, startFormKey } from './domain/start-check.ts';
 import { createSubmissionCheck } from './domain/submission-check.ts';
 import { withAudioVideoGate } from './domain/av-gate.ts';
 import { loadAvRecordingMatters } from './domain/public-lists.ts';
@@ -118,6 +120,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
   registerDocumentService(services, documents);
+  const documentCodes = Object.values(documents.kinds.kinds).flatMap((k) => (k.number ? [k.number] : []));
+  registerCaseNumberService(services, new CaseNumbers(loadCaseNumberRules(CASE_NUMBER_RULES, documentCodes), documents.kinds.agency.numberPrefix, clock));
   const agency = readAgency(config.documentsDir);
   registerPublicationServices(services, { clock, agency, decisionDocuments: readDecisionDocuments(config.documentsDir) });
   const trusted = new Set(config.engine.trustedScripts);
@@ -130,12 +134,18 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const avMatters = loadAvRecordingMatters(path.resolve(import.meta.dirname, '../rules/av-recording-matters.json'));
   const protectedVariables = ProtectedVariables.load(config.protectedVariablesFile);
   const limitation = loadLimitationPeriod(path.resolve(import.meta.dirname, '../rules/limitation-period.json'));
+  const startFields = (key: string) => {
+    const form = forms.get(startFormKey(key));
+    return form ? new Set(Object.keys(form.schema.properties ?? {})) : undefined;
+  };
+  const parties = new PartyRegister(db, clock, startFields);
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
     submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation)),
     message: createMessageCheck(forms, protectedVariables),
     lateMessageLabel: (name) => forms.get(name)?.rules.recordLateAs,
     start: createStartCheck(forms, protectedVariables, clock),
     variableLimits: { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes },
+    parties,
   });
   // Sessions expire in real time even when training moves the process clock.
   const accounts = new Accounts(db, new SystemClock(), config.tokenTtlHours * 3_600_000, options.bcryptRounds, clock);
@@ -165,7 +175,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const views = new Views();
   const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency, parties,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

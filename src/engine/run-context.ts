@@ -8,6 +8,12 @@ export interface RunContext {
   clocks: ClockDues;
   /** Opaque to the engine: handed to services (e.g. the open transaction). */
   services?: unknown;
+  /**
+   * Service calls still running: the runner waits for them instead of spinning, so that a service
+   * waiting on a row lock (the next document or case number, while another case's transaction
+   * holds its sequence) is not mistaken for a run that never settles.
+   */
+  pending?: Set<Promise<unknown>>;
 }
 
 export class RunContexts {

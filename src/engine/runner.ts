@@ -73,7 +73,8 @@ export class ProcessEngine {
   }
 
   run(instanceId: string, definition: CompiledDefinition, state: unknown, command: EngineCommand, context: RunContext = { clocks: {} }): Promise<RunOutcome> {
-    return this.contexts.with(instanceId, context, () => this.runInContext(instanceId, definition, state, command, context));
+    const withPending: RunContext = { ...context, pending: new Set() };
+    return this.contexts.with(instanceId, withPending, () => this.runInContext(instanceId, definition, state, command, withPending));
   }
 
   private async runInContext(instanceId: string, definition: CompiledDefinition, state: unknown, command: EngineCommand, context: RunContext): Promise<RunOutcome> {
@@ -130,6 +131,7 @@ export class ProcessEngine {
         if (ended || engine.activityStatus !== 'executing') return;
         // A trusted script runs in a worker: wait for it rather than spin.
         if (scripts.pending.size) await Promise.all(scripts.pending);
+        else if (context.pending?.size) await Promise.all(context.pending); // settled or failed, the engine hears it by its callback
         else await nextTurn();
       }
       throw new EngineRunError(`instance ${instanceId} did not settle`);

@@ -39,7 +39,8 @@ export function createServiceImplementation(registry: ServiceRegistry, contexts:
     const env = this.activity.environment;
     const instanceId = String(env.settings[INSTANCE_SETTING] ?? '');
     const variables = { ...env.variables };
-    Promise.resolve()
+    const pending = contexts.get(instanceId).pending;
+    const call = Promise.resolve()
       .then(() => fn({
         instanceId,
         elementId: this.activity.id,
@@ -55,6 +56,11 @@ export function createServiceImplementation(registry: ServiceRegistry, contexts:
         },
         (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
       );
+    if (pending) {
+      pending.add(call);
+      const done = () => pending.delete(call);
+      call.then(done, done);
+    }
   };
 
   return ZhifaService;

@@ -24,6 +24,8 @@ import { messageRoutes } from './api/messages.ts';
 import { publicationRoutes, publicPublicationRoutes } from './api/publications.ts';
 import { taskRoutes } from './api/tasks.ts';
 import { handoverRoutes } from './api/handover.ts';
+import { partyRoutes } from './api/parties.ts';
+import type { PartyRegister } from '../workflow/party-register.ts';
 import { bearerAuth } from './authenticate.ts';
 import { bodyRules, urlRules, verifyUtf8 } from './input-rules.ts';
 import { DEFAULT_JSON_LIMITS } from '../domain/json-limits.ts';
@@ -45,6 +47,8 @@ export interface AppDeps {
   forms: FormRegistry;
   evidenceFiles: EvidenceFiles;
   views: Views;
+  /** The party register (parties entered once, linked to their cases). */
+  parties: PartyRegister;
   /** The publishing agency (documents/kinds.json): the publication review's page shows the fields as published. */
   agency: Agency;
   production: boolean;
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(publicationRoutes(deps.db, deps.clock));
   api.use(taskRoutes(deps.workflow));
   api.use(handoverRoutes(deps.workflow, deps.clock));
+  api.use(partyRoutes(deps.parties, deps.workflow));
   api.use(evidenceRoutes(deps));
   api.use(recordRoutes(deps));
   api.use(statisticsRoutes(deps));

@@ -1,3 +1,4 @@
+import { caseLabel } from '../domain/case-label.ts';
 import { shanghaiDate, type WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { clockCatalog } from '../domain/clock-catalog.ts';
@@ -29,7 +30,7 @@ export async function sendDailyDigest(deps: { db: Db; clock: Clock; calendar: Wo
     const clocks = await overdueClocks(deps.db, scope, now.getTime(), ITEMS, clockCatalog().statutoryNames());
     const label = (r: { business_key: string | null; case_id: string; variables: string }) => {
       const v = fromJson<Record<string, unknown>>(r.variables, {});
-      return `${r.business_key ?? r.case_id.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim();
+      return caseLabel(r.business_key, v);
     };
     const items = [
       ...tasks.map((t) => ({ levelLabel: '逾期', caseLabel: label(t), stepName: t.name ?? t.element_id, dueAt: t.due_at === null ? '' : formatDue(t.due_at), link: deps.notifier.url(`/cases/${t.case_id}`) })),

@@ -1,3 +1,4 @@
+import { caseLabel } from '../domain/case-label.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { NEVER } from '../engine/due.ts';
@@ -140,7 +141,7 @@ async function subjectContext(deps: ReminderDeps, caseId: string, stepName: stri
   const def = root ? await definitionById(deps.db, root.definition_id) : undefined;
   const left = deps.calendar.workingDaysBetween(new Date(now), new Date(dueAt));
   return {
-    case: { label: `${root?.business_key ?? caseId.slice(0, 8)} ${String(vars.party ?? vars.applicant ?? '')}`.trim(), businessKey: root?.business_key ?? null, processName: def?.name ?? root?.process_key ?? '' },
+    case: { label: caseLabel(root?.business_key ?? null, vars), businessKey: root?.business_key ?? null, processName: def?.name ?? root?.process_key ?? '' },
     step: { name: stepName, kind },
     dueAtMs: dueAt,
     workingDaysLeft: left,

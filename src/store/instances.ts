@@ -21,6 +21,8 @@ export interface InstanceRow {
   updated_at: number;
   ended_at: number | null;
   error: string | null;
+  /** 立案编号: set once, when the case is filed (or accepted), by the assignCaseNumber service. */
+  case_no?: string | null;
 }
 
 export async function insertInstance(db: DbOrTx, row: InstanceRow): Promise<void> {
@@ -123,4 +125,14 @@ export function runningByTarget(db: DbOrTx, target: { instanceId?: string; busin
 /** The cases (root instances) of a procedure with this business key (案件编号), oldest first. */
 export function casesByBusinessKey(db: DbOrTx, processKey: string, businessKey: string): Promise<InstanceRow[]> {
   return db<InstanceRow>('instances').where({ process_key: processKey, business_key: businessKey }).whereNull('parent_id').orderBy('started_at');
+}
+
+/** The case's 立案编号, if it has one yet. */
+export async function caseNumberOf(db: DbOrTx, caseId: string): Promise<string | null> {
+  const row: { case_no: string | null } | undefined = await db('instances').where({ id: caseId }).first('case_no');
+  return row?.case_no ?? null;
+}
+
+export async function setCaseNumber(db: DbOrTx, caseId: string, caseNo: string): Promise<void> {
+  await db('instances').where({ id: caseId }).update({ case_no: caseNo });
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from './db.ts';
 import { fromJson, toJson } from './json.ts';
 import { deleteTaskDrafts } from './task-drafts.ts';
+import { openTasksMatching, type CaseFilter } from './case-search.ts';
 
 export const TaskStatus = { open: 'open', completed: 'completed', cancelled: 'cancelled' } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
@@ -87,6 +88,7 @@ export async function assignTask(db: DbOrTx, id: string, assignee: string): Prom
 export interface TaskWithCase extends TaskRow {
   case_id: string;
   case_business_key: string | null;
+  case_no: string | null;
   case_variables: string | null;
   case_department: string | null;
   /** The display name of whoever holds the task (null while it is offered to its groups). */
@@ -97,17 +99,14 @@ export interface TaskWithCase extends TaskRow {
 
 /**
  * Open tasks assigned to one of `usernames` (a user, and those they stand in for), or unassigned
- * and offered to one of `groups`; who may really act on each is the caller's rule (task-access.ts).
+ * and offered to one of `groups`, of the cases matching `filter`; who may really act on each is the
+ * caller's rule (task-access.ts).
  */
-export async function tasksForUser(db: DbOrTx, usernames: string[], groups: string[]): Promise<TaskWithCase[]> {
-  const rows: TaskWithCase[] = await db('tasks as t')
-    .join('instances as i', 'i.id', 't.instance_id')
-    .join('instances as r', 'r.id', 'i.root_id')
-    .leftJoin('users as u', 'u.username', 'r.started_by')
+export async function tasksForUser(db: DbOrTx, usernames: string[], groups: string[], filter: CaseFilter = {}): Promise<TaskWithCase[]> {
+  const rows: TaskWithCase[] = await openTasksMatching(db, filter)
     .leftJoin('users as h', 'h.username', 't.assignee')
-    .where('t.status', TaskStatus.open)
     .andWhere((q) => q.whereIn('t.assignee', usernames).orWhereNull('t.assignee'))
-    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.variables as case_variables', 'u.department as case_department', 'h.display_name as holder_name')
+    .select('t.*', 'r.id as case_id', 'r.business_key as case_business_key', 'r.case_no as case_no', 'r.variables as case_variables', 'u.department as case_department', 'h.display_name as holder_name')
     .orderByRaw('t.due_at is null, t.due_at asc')
     .orderBy('t.created_at', 'asc');
   return rows.filter((r) => (r.assignee !== null && usernames.includes(r.assignee)) || fromJson<string[]>(r.candidate_groups, []).some((g) => groups.includes(g)));

@@ -10,6 +10,7 @@ import { instanceById, lockCase, lockInstance, rootIdOf, runningByTarget } from 
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
+import type { CaseFilter } from '../store/case-search.ts';
 import { assignTask, taskById, tasksForUser, TaskStatus, type TaskRow, type TaskWithCase } from '../store/tasks.ts';
 import type { MessageCheck } from '../domain/message-check.ts';
 import type { StartCheck } from '../domain/start-check.ts';
@@ -28,6 +29,14 @@ export interface StartInput {
   processKey: string;
   businessKey?: string;
   variables?: unknown;
+  /** A party of the register (/api/parties): the start form's party fields are filled from it. */
+  partyId?: number;
+}
+
+/** The party register as a start uses it (src/workflow/party-register.ts). */
+export interface StartParties {
+  fillStart(tx: Tx, processKey: string, partyId: number, typed: Record<string, unknown>): Promise<Record<string, unknown>>;
+  linkStart(tx: Tx, caseId: string, processKey: string, variables: Record<string, unknown>, partyId: number | undefined, actor: string | null): Promise<void>;
 }
 
 /** What a start, a task's submission and a message may set; each defaults to "anything" (engine tests). */
@@ -39,6 +48,8 @@ export interface WorkflowChecks {
   variableLimits?: JsonLimits;
   /** The label under which a message that comes too late is recorded on its case (forms/<message>.json x-zhifa.recordLateAs), if any. */
   lateMessageLabel?: (name: string) => string | undefined;
+  /** Links each new case to its party in the register. */
+  parties?: StartParties;
 }
 
 /** A message that came after its case stopped waiting for it: recorded on the case, not applied. */
@@ -73,7 +84,10 @@ export class Workflow {
     this.checkStart = checks.start ?? ((_key, variables) => variables);
     this.variableLimits = checks.variableLimits ?? DEFAULT_JSON_LIMITS;
     this.lateMessageLabel = checks.lateMessageLabel ?? (() => undefined);
+    this.parties = checks.parties;
   }
+
+  private readonly parties?: StartParties;
 
   private readonly lateMessageLabel: (name: string) => string | undefined;
 
@@ -88,10 +102,13 @@ export class Workflow {
     if (input.businessKey !== undefined) checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
     checkText('流程标识（processKey）', input.processKey, TEXT_LIMITS.processId);
     const submitted = assertVariables(input.variables, this.variableLimits);
+    if (input.partyId !== undefined && (!Number.isInteger(input.partyId) || input.partyId < 1)) throw badRequest('partyId 应为已登记当事人的编号（正整数）');
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
-      const variables = this.checkStart(def.key, submitted, actor);
+      const withParty = input.partyId !== undefined && this.parties ? await this.parties.fillStart(tx, def.key, input.partyId, submitted) : submitted;
+      const variables = this.checkStart(def.key, withParty, actor);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
+      await this.parties?.linkStart(tx, id, def.key, variables, input.partyId, actor.username);
       return { id };
     }, actor);
   }
@@ -233,9 +250,9 @@ export class Workflow {
    * The open tasks a user may work: assigned to them, or offered to one of their groups for a case
    * that group acts on; and, while they stand in for someone on leave, that person's too (marked `on_behalf_of`).
    */
-  async tasksFor(actor: Actor): Promise<TaskWithCase[]> {
+  async tasksFor(actor: Actor, filter: CaseFilter = {}): Promise<TaskWithCase[]> {
     const identities = await identitiesOf(this.db, actor, this.today());
-    const rows = await tasksForUser(this.db, identities.map((i) => i.username), [...new Set(identities.flatMap((i) => i.groups))]);
+    const rows = await tasksForUser(this.db, identities.map((i) => i.username), [...new Set(identities.flatMap((i) => i.groups))], filter);
     const agencyWide = await agencyWideGroups(this.db);
     return rows.flatMap((row) => {
       const as = identities.find((i) => mayActOnTask(row, row.case_department, i, agencyWide));

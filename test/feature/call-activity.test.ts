@@ -34,17 +34,17 @@ describe('Feature: a call activity runs its called process as a child instance',
   });
 
   it('Given a parent that changed a variable on a parallel branch while the child ran, when the child returns, then only what the child added or changed goes back', async () => {
-    const parentId = await startInstance(s, 'call-parent-parallel', { status: 'open', caseNo: 'A-1' });
+    const parentId = await startInstance(s, 'call-parent-parallel', { status: 'open', fileRef: 'A-1' });
     const childId = (await view(s, parentId)).children[0].id;
     const note = await openTask(s, parentId, 'note');
     expect((await reviewer.post(`/api/tasks/${note.id}/complete`, { variables: { status: 'noted' } })).status).to.equal(204);
     expect((await view(s, childId)).variables.status, 'the child still holds the value it started with').to.equal('open');
 
     const review = await openTask(s, childId, 'review');
-    expect((await reviewer.post(`/api/tasks/${review.id}/complete`, { variables: { opinion: 'agree', caseNo: 'A-2' } })).status).to.equal(204);
+    expect((await reviewer.post(`/api/tasks/${review.id}/complete`, { variables: { opinion: 'agree', fileRef: 'A-2' } })).status).to.equal(204);
     const parent = await view(s, parentId);
     expect(parent.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['decide']);
-    expect(parent.variables, "the parent's own change stands; the child's addition and change arrive").to.include({ status: 'noted', opinion: 'agree', caseNo: 'A-2' });
+    expect(parent.variables, "the parent's own change stands; the child's addition and change arrive").to.include({ status: 'noted', opinion: 'agree', fileRef: 'A-2' });
   });
 
   it('does not start a second child when the parent is resumed again', async () => {

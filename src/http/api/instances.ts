@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { badRequest, notFound } from '../../errors.ts';
 import { documentById, documentsOfCase } from '../../store/documents.ts';
+import { parseCaseQuery } from '../../domain/case-query.ts';
+import { listCases, procedureNames } from '../../workflow/case-list.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
-import type { Workflow } from '../../workflow/workflow.ts';
+import type { StartInput, Workflow } from '../../workflow/workflow.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
 import { assertCaseAccess } from '../case-access.ts';
 
@@ -11,8 +13,15 @@ const CLOCK_ACTIONS = ['start', 'pause', 'resume', 'extend', 'stop'] as const;
 export function instanceRoutes(workflow: Workflow): Router {
   const r = Router();
   r.post('/instances', async (req, res) => {
-    const { id } = await workflow.start(req.body ?? {}, actorOf(req));
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (body.partyId !== undefined && typeof body.partyId !== 'number') throw badRequest('partyId 应为已登记当事人的编号（正整数）');
+    const { id } = await workflow.start(body as unknown as StartInput, actorOf(req));
     res.status(201).json({ id });
+  });
+  // The case list: filters, paging and a total; only cases the reader may open (the access rule is part of the query).
+  r.get('/instances', async (req, res) => {
+    const query = parseCaseQuery(req.query as Record<string, unknown>, new Set((await procedureNames(workflow.db)).keys()), { scope: 'all', limit: 50 });
+    res.json(await listCases(workflow.db, actorOf(req), query));
   });
   r.get('/instances/:id', async (req, res) => {
     await assertCaseAccess(workflow.db, actorOf(req), req.params.id);

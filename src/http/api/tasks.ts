@@ -1,17 +1,22 @@
 import { Router } from 'express';
 import { badRequest } from '../../errors.ts';
 import { toTask } from '../../store/tasks.ts';
+import { parseCaseQuery } from '../../domain/case-query.ts';
+import { procedureNames, scopeFilter } from '../../workflow/case-list.ts';
 import { taskJson } from '../../workflow/instance-view.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf } from '../authenticate.ts';
 
 export function taskRoutes(workflow: Workflow): Router {
   const r = Router();
+  // The tasks the user may act on, narrowed by their case (procedure, status, party, 立案编号, dates);
+  // a page of them (limit/offset or page/pageSize), the number in all in X-Total-Count.
   r.get('/tasks', async (req, res) => {
     const actor = actorOf(req);
-    const rows = await workflow.tasksFor(actor);
-    // Who holds each task, by name, and whom the user stands in for when it is theirs as a deputy.
-    res.json(rows.map((row) => ({ ...taskJson(toTask(row)), holderName: row.holder_name, onBehalfOf: row.on_behalf_of ?? null })));
+    const query = parseCaseQuery(req.query as Record<string, unknown>, new Set((await procedureNames(workflow.db)).keys()), { scope: 'all', limit: 200 });
+    const rows = await workflow.tasksFor(actor, { ...query.filter, ...scopeFilter(actor, query) });
+    res.set('X-Total-Count', String(rows.length));
+    res.json(rows.slice(query.offset, query.offset + query.limit).map((row) => ({ ...taskJson(toTask(row)), caseId: row.case_id, caseNo: row.case_no, holderName: row.holder_name, onBehalfOf: row.on_behalf_of ?? null })));
   });
   r.post('/tasks/:id/claim', async (req, res) => {
     const task = await workflow.claimTask(req.params.id, actorOf(req));

@@ -1,3 +1,4 @@
+import type { PartyRegister } from '../../workflow/party-register.ts';
 import type { Accounts } from '../../auth/accounts.ts';
 import type { WorkCalendar } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
@@ -20,6 +21,8 @@ export interface WebDeps {
   reviewCatalogs: ReviewCatalogs;
   clock: Clock;
   views: Views;
+  /** The party register: the start form's picker, the party page. */
+  parties: PartyRegister;
   agency: Agency;
   production: boolean;
   tokenTtlSeconds: number;

@@ -19,6 +19,7 @@ import * as m017 from './017_record_anchors.ts';
 import * as m018 from './018_seeded_passwords.ts';
 import * as m019 from './019_publication_corrections.ts';
 import * as m020 from './020_task_drafts.ts';
+import * as m021 from './021_case_numbers_parties.ts';
 import * as m022 from './022_task_handover.ts';
 
 /** Migrations are append-only: add a new file, never edit one that has landed. */
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   '018_seeded_passwords': m018,
   '019_publication_corrections': m019,
   '020_task_drafts': m020,
+  '021_case_numbers_parties': m021,
   '022_task_handover': m022,
 };
 

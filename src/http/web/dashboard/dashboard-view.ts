@@ -1,3 +1,4 @@
+import { caseLabel } from '../../../domain/case-label.ts';
 import { endOfShanghaiDay, shanghaiDate, type WorkCalendar } from '../../../calendar/index.ts';
 import type { Clock } from '../../../clock.ts';
 import type { DbOrTx } from '../../../store/db.ts';
@@ -94,7 +95,7 @@ export async function dashboardView(deps: Deps, user: WebUser) {
 
   const caseOf = (r: SupervisedTaskRow | SupervisedClockRow) => {
     const v = fromJson<Record<string, unknown>>(r.variables, {});
-    return { caseId: r.case_id, caseLabel: `${r.business_key ?? r.case_id.slice(0, 8)} ${String(v.party ?? v.applicant ?? '')}`.trim(), department: r.department ?? NO_DEPARTMENT, processName: names.get(r.process_key) ?? r.process_key };
+    return { caseId: r.case_id, caseLabel: caseLabel(r.business_key, v), department: r.department ?? NO_DEPARTMENT, processName: names.get(r.process_key) ?? r.process_key };
   };
   const [lateTasks, lateClocks, supervision] = nothing ? [[], [], []] : await Promise.all([
     overdueTasks(db, scope, t, LIST_LIMIT),

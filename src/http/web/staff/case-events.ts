@@ -1,3 +1,4 @@
+import { caseLabel } from '../../../domain/case-label.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Clock } from '../../../clock.ts';
 import type { FormRegistry } from '../../../domain/forms.ts';
@@ -72,7 +73,7 @@ export function caseEventPages(deps: CaseEventDeps): Router {
     res.status(error ? error.status : 200).type('html').send(deps.views.render('case-event', {
       ...res.locals,
       title: target.label,
-      case: { id: row.id, label: row.business_key ?? row.id.slice(0, 8) },
+      case: { id: row.id, label: caseLabel(row.business_key, row.variables) },
       action: `/cases/${row.id}/events/${subscription}`,
       message: target.messageName,
       label: target.label,

@@ -1,3 +1,4 @@
+import { caseLabel, caseNumberText } from '../../../domain/case-label.ts';
 import type { Clock } from '../../../clock.ts';
 import { clockCatalog } from '../../../domain/clock-catalog.ts';
 import type { WorkCalendar } from '../../../calendar/index.ts';
@@ -88,11 +89,12 @@ export async function caseView(deps: CaseViewDeps, row: InstanceRow) {
   }
 
   return {
-    title: `${processName}${variables.party || variables.applicant ? ` · ${variables.party ?? variables.applicant}` : ''}`,
+    // Named by its 立案编号 and party, as in every list (src/domain/case-label.ts).
+    title: `${caseLabel(row.business_key, variables)} · ${processName}`,
     case: {
       id: row.id,
       rootId: row.root_id,
-      businessKey: row.business_key ?? row.id.slice(0, 8),
+      number: caseNumberText(row.business_key, variables),
       processKey: row.process_key,
       processName,
       version: def?.version,

@@ -1,3 +1,4 @@
+import type { PartyRegister } from '../../../workflow/party-register.ts';
 import type { Response } from 'express';
 import type { WorkCalendar } from '../../../calendar/index.ts';
 import type { Clock } from '../../../clock.ts';
@@ -12,6 +13,8 @@ export interface StaffDeps {
   calendar: WorkCalendar;
   clock: Clock;
   views: Views;
+  /** The party register: the start form's picker, the party page. */
+  parties: PartyRegister;
   /** The publishing agency: the publication review shows the fields as published. */
   agency: Agency;
 }

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { casePages } from './case-pages.ts';
 import { draftPages } from './draft-pages.ts';
 import { startPages } from './start-pages.ts';
+import { caseListPages } from './case-list-pages.ts';
+import { partyPages } from './party-pages.ts';
 import type { StaffDeps } from './staff-deps.ts';
 import { taskListPages } from './task-list-pages.ts';
 import { taskPages } from './task-pages.ts';
@@ -15,6 +17,8 @@ export function staffPages(deps: StaffDeps): Router {
   r.use(taskPages(deps));
   r.use(draftPages(deps));
   r.use(startPages(deps));
+  r.use(caseListPages(deps)); // GET /cases, before /cases/:id
+  r.use(partyPages(deps));
   r.use(casePages(deps));
   return r;
 }
