@@ -77,6 +77,8 @@ describe('Browser: accessibility of the main pages (axe-core)', function () {
 
     await page.click('form[action^="/tasks/"] button[type=submit]:not([name])');
     await page.waitForSelector('.field-error');
+    // The page's scripts are deferred: they run once it is parsed, so read the focus after they have.
+    await page.waitForLoadState('load');
     const focused = await page.evaluate(() => ({ name: document.activeElement?.getAttribute('name'), invalid: document.activeElement?.getAttribute('aria-invalid'), describedBy: document.activeElement?.getAttribute('aria-describedby') }));
     expect(focused.invalid, 'focus is on the first field in error').to.equal('true');
     expect(await page.locator(`#${focused.describedBy}`).textContent(), 'which points at its message').to.match(/必填|至少/);
