@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type EngineLimits } from './engine/diagram-checks.ts';
-import type { NotificationsConfig } from './notifications/notifications.ts';
+
+/** Where the notifications' templates, policy and organisation are, and how they are sent (src/notifications). */
+export interface NotificationsConfig {
+  templatesDir: string;
+  policyFile: string;
+  organisationFile: string;
+  /** How links in notifications begin, e.g. https://zhifa.example.gov.cn */
+  baseUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+}
 
 /** The only reader of process.env: validated once into a typed config. */
 export interface Config {

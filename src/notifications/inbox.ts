@@ -13,9 +13,9 @@ export interface InboxMessage {
   at: number;
 }
 
-/** The signed-in user's inbox, newest first (the latest 100). */
-export async function inboxMessages(db: DbOrTx, username: string): Promise<InboxMessage[]> {
-  return (await inboxOf(db, username)).map((i) => ({ id: i.id, subject: i.subject, body: i.body, link: i.link, level: i.level, unread: i.read_at === null, at: Number(i.created_at) }));
+/** The signed-in user's inbox, newest first (the latest `limit`: 100 on the inbox page, fewer on the dashboard). */
+export async function inboxMessages(db: DbOrTx, username: string, limit = 100): Promise<InboxMessage[]> {
+  return (await inboxOf(db, username, limit)).map((i) => ({ id: i.id, subject: i.subject, body: i.body, link: i.link, level: i.level, unread: i.read_at === null, at: Number(i.created_at) }));
 }
 
 /** How many of a user's messages are unread (the count beside 站内信 on every page). */

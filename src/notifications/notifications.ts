@@ -10,18 +10,7 @@ import { Organisation } from './organisation.ts';
 import { ReminderPolicy } from './reminder-policy.ts';
 import { sendDueReminders } from './reminders.ts';
 import { NotificationTemplates, TemplateError } from './templates.ts';
-
-export interface NotificationsConfig {
-  templatesDir: string;
-  policyFile: string;
-  organisationFile: string;
-  /** How links in notifications begin, e.g. https://zhifa.example.gov.cn */
-  baseUrl: string;
-  smtpUrl: string | null;
-  mailFrom: string;
-  webhookUrl: string | null;
-  webhookSecret: string | null;
-}
+import type { NotificationsConfig } from '../config.ts';
 
 /** Reminders, escalations and the digest, written to the outbox and delivered by its channels. */
 export class Notifications {

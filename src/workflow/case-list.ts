@@ -29,7 +29,7 @@ export async function procedureNames(db: DbOrTx): Promise<Map<string, string>> {
 /**
  * The scope of a list as conditions: 我的案件 (started by the user or holding one of its steps);
  * 本部门案件, one's own department — an administrator chooses any, as on the supervision
- * dashboard (src/http/supervision-scope.ts); others asking for another department are refused.
+ * dashboard (src/workflow/supervision.ts scopeOf); others asking for another department are refused.
  */
 export function scopeFilter(user: ListUser, query: Pick<CaseQuery, 'scope' | 'department'>): Pick<CaseFilter, 'mine' | 'department'> {
   if (query.scope === 'mine') return { mine: user.username };

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { badRequest, notFound } from '../../errors.ts';
-import { documentById, documentsOfCase } from '../../store/documents.ts';
 import { parseCaseQuery } from '../../domain/case-query.ts';
 import { listCases, procedureNames } from '../../workflow/case-list.ts';
+import { caseDocuments, documentOf } from '../../workflow/case-reading.ts';
 import { instanceView } from '../../workflow/instance-view.ts';
 import type { StartInput, Workflow } from '../../workflow/workflow.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
@@ -29,12 +29,12 @@ export function instanceRoutes(workflow: Workflow): Router {
   });
   r.get('/instances/:id/documents', async (req, res) => {
     const row = await assertCaseAccess(workflow.db, actorOf(req), req.params.id);
-    const docs = await documentsOfCase(workflow.db, row.root_id);
+    const docs = await caseDocuments(workflow.db, row.root_id);
     res.json(docs.map((d) => ({ id: d.id, kind: d.kind, number: d.number, title: d.title, instanceId: d.instance_id, createdAt: new Date(d.created_at).toISOString(), createdBy: d.created_by })));
   });
   r.get('/documents/:id', async (req, res) => {
-    const doc = await documentById(workflow.db, Number(req.params.id));
-    if (!doc || !Number.isInteger(Number(req.params.id))) throw notFound(`document ${req.params.id} does not exist`);
+    const doc = await documentOf(workflow.db, Number(req.params.id));
+    if (!doc) throw notFound(`document ${req.params.id} does not exist`);
     await assertCaseAccess(workflow.db, actorOf(req), doc.case_id);
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>${doc.html}</body></html>`);
   });

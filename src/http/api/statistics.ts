@@ -1,15 +1,14 @@
 import { Router } from 'express';
-import { endOfShanghaiDay, parseIsoDate, startOfShanghaiDay } from '../../calendar/index.ts';
+import { parseIsoDate } from '../../calendar/index.ts';
 import type { Clock } from '../../clock.ts';
 import { badRequest, forbidden } from '../../errors.ts';
-import type { Db } from '../../store/db.ts';
-import { statutoryTimeliness } from '../../domain/clock-catalog.ts';
-import { casesByOutcome, clockTimeliness, lateEmergencyReports, lateFilings, publicationTimeliness, reviewOpinions } from '../../store/statistics.ts';
+import { periodOfDays, statisticsFigures } from '../../workflow/statistics.ts';
+import { scopeOf } from '../../workflow/supervision.ts';
+import type { Workflow } from '../../workflow/workflow.ts';
 import { actorOf, requireRole } from '../authenticate.ts';
-import { scopeOf } from '../supervision-scope.ts';
 
 /** GET /api/statistics?from=2026-01-01&to=2026-12-31: supervision figures over the cases opened in those days (Shanghai). */
-export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
+export function statisticsRoutes(deps: { db: Workflow['db']; clock: Clock }): Router {
   const r = Router();
   r.get('/statistics', async (req, res) => {
     const actor = actorOf(req);
@@ -28,17 +27,17 @@ export function statisticsRoutes(deps: { db: Db; clock: Clock }): Router {
     const from = day('from');
     const to = day('to');
     if (to < from) throw badRequest('to must not be before from');
-    const period = { from: startOfShanghaiDay(from).getTime(), to: endOfShanghaiDay(to).getTime() };
+    const figures = await statisticsFigures(deps.db, periodOfDays({ from, to }), deps.clock.now().getTime(), scope);
     res.json({
       from,
       to,
       department: scope.department ?? null,
-      cases: await casesByOutcome(deps.db, period, scope),
-      timeliness: statutoryTimeliness(await clockTimeliness(deps.db, period, deps.clock.now().getTime(), scope)),
-      reviewOpinions: await reviewOpinions(deps.db, period, scope),
-      publications: await publicationTimeliness(deps.db, period, scope),
-      lateFilings: (await lateFilings(deps.db, period, scope)).cases,
-      lateEmergencyReports: (await lateEmergencyReports(deps.db, period, scope)).cases,
+      cases: figures.cases,
+      timeliness: figures.timeliness,
+      reviewOpinions: figures.reviewOpinions,
+      publications: figures.publications,
+      lateFilings: figures.lateFilings.cases,
+      lateEmergencyReports: figures.lateEmergencyReports.cases,
     });
   });
   return r;

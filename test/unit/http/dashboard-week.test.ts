@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { WorkCalendar } from '../../../src/calendar/index.ts';
-import { endOfWeek, workingDaysLeft } from '../../../src/http/web/dashboard/dashboard-view.ts';
+import { endOfWeek, workingDaysLeft } from '../../../src/domain/supervision-week.ts';
 
 describe('dashboard: this week in Shanghai', () => {
   it('ends at 24:00 Shanghai on the Sunday of the current Monday-first week, whatever the UTC date', () => {

@@ -1,25 +1,14 @@
 import { Router } from 'express';
-import type { WorkCalendar } from '../../../calendar/index.ts';
-import type { Clock } from '../../../clock.ts';
-import type { FormRegistry } from '../../../domain/forms.ts';
-import type { Workflow } from '../../../workflow/workflow.ts';
 import { ZhifaError } from '../../../errors.ts';
-import { inboxOf } from '../../../store/inbox.ts';
-import { dashboardView, SUPERVISION_FORM } from './dashboard-view.ts';
+import { inboxMessages } from '../../../notifications/inbox.ts';
+import type { DashboardDeps } from './dashboard-deps.ts';
+import { SUPERVISION_FORM } from './dashboard-names.ts';
+import { dashboardView } from './dashboard-view.ts';
 import { drillPages } from './drill-pages.ts';
 import { periodOf, statisticsView } from './statistics-view.ts';
 import { requireWebRole, userOf } from '../shared/session.ts';
-import type { Views } from '../shared/views.ts';
 
 const NOTICES = 50;
-
-export interface DashboardDeps {
-  workflow: Workflow;
-  forms: FormRegistry;
-  calendar: WorkCalendar;
-  clock: Clock;
-  views: Views;
-}
 
 /** GET /dashboard — the managers' view of open cases and deadlines; /dashboard/statistics — figures over a period (managers: their department; administrators: all). */
 export function dashboardPages(deps: DashboardDeps): Router {
@@ -30,9 +19,9 @@ export function dashboardPages(deps: DashboardDeps): Router {
     const user = userOf(req)!;
     const view = await dashboardView({ db: deps.workflow.db, calendar: deps.calendar, clock: deps.clock, supervisionForms }, user);
     // The escalations and due-time notices sent to this manager (reminders before a limit stay in the inbox).
-    const notices = (await inboxOf(deps.workflow.db, user.username, NOTICES))
+    const notices = (await inboxMessages(deps.workflow.db, user.username, NOTICES))
       .filter((i) => i.level === 'missed' || i.level === 'due')
-      .map((i) => ({ subject: i.subject, link: i.link, level: i.level, unread: i.read_at === null, at: new Date(i.created_at).toISOString() }));
+      .map((i) => ({ subject: i.subject, link: i.link, level: i.level, unread: i.unread, at: new Date(i.at).toISOString() }));
     res.type('html').send(deps.views.render('dashboard', { ...res.locals, title: '监督看板', ...view, notices }));
   });
   r.get('/dashboard/statistics', requireWebRole('manager', 'admin'), async (req, res) => {

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { ZhifaError } from '../../../errors.ts';
 import { requireWebRole, userOf } from '../shared/session.ts';
 import { caseDrill } from './case-drill.ts';
-import type { DashboardDeps } from './dashboard-pages.ts';
+import type { DashboardDeps } from './dashboard-deps.ts';
 import { exportFormatOf, sendExport } from './export.ts';
 import { statisticsSheets } from './statistics-export.ts';
 import { periodOf, statisticsView } from './statistics-view.ts';

@@ -1,11 +1,11 @@
-import { endOfShanghaiDay, parseIsoDate, shanghaiDate, startOfShanghaiDay } from '../../../calendar/index.ts';
+import { parseIsoDate, shanghaiDate } from '../../../calendar/index.ts';
 import type { Clock } from '../../../clock.ts';
-import { statutoryTimeliness } from '../../../domain/clock-catalog.ts';
 import { badRequest } from '../../../errors.ts';
-import type { DbOrTx } from '../../../store/db.ts';
-import { listDefinitions } from '../../../store/definitions.ts';
-import { casesByOutcome, clockTimeliness, lateFilings, publicationTimeliness, reviewOpinions } from '../../../store/statistics.ts';
-import { NO_DEPARTMENT, scopeOf } from './dashboard-view.ts';
+import { procedureNames } from '../../../workflow/case-list.ts';
+import { periodOfDays, statisticsFigures } from '../../../workflow/statistics.ts';
+import { scopeOf } from '../../../workflow/supervision.ts';
+import type { Workflow } from '../../../workflow/workflow.ts';
+import { NO_DEPARTMENT } from './dashboard-names.ts';
 import { KIND_LABELS } from '../public/public-pages.ts';
 import type { WebUser } from '../shared/session.ts';
 import { barChartSvg } from './svg-charts.ts';
@@ -30,20 +30,17 @@ export function periodOf(query: Record<string, unknown>, now: Date): { from: str
 }
 
 /** Figures for supervision and the annual report over the cases opened in the period: a manager's own department, an administrator's all. */
-export async function statisticsView(deps: { db: DbOrTx; clock: Clock }, user: WebUser, days: { from: string; to: string }) {
+export async function statisticsView(deps: { db: Workflow['db']; clock: Clock }, user: WebUser, days: { from: string; to: string }) {
   const { db } = deps;
   const scope = scopeOf(user);
-  const period = { from: startOfShanghaiDay(days.from).getTime(), to: endOfShanghaiDay(days.to).getTime() };
-  const now = deps.clock.now().getTime();
-  const [cases, timeliness, opinions, publications, late] = scope === null
-    ? [[], [], { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 }, [], { cases: 0, reasons: [] }]
-    : await Promise.all([casesByOutcome(db, period, scope), clockTimeliness(db, period, now, scope), reviewOpinions(db, period, scope), publicationTimeliness(db, period, scope), lateFilings(db, period, scope)]);
-  const names = new Map<string, string>();
-  for (const d of await listDefinitions(db)) if (!names.has(d.key)) names.set(d.key, d.name ?? d.key);
+  const { cases, timeliness, reviewOpinions: opinions, publications, lateFilings: late } = scope === null
+    ? { cases: [], timeliness: [], reviewOpinions: { agree: 0, problems: 0, proceedByCoordination: 0, proceedByCollectiveDiscussion: 0 }, publications: [], lateFilings: { cases: 0, reasons: [] } }
+    : await statisticsFigures(db, periodOfDays(days), deps.clock.now().getTime(), scope);
+  const names = await procedureNames(db);
   const procedure = (key: string) => names.get(key) ?? key;
 
-  // 法定期限执行情况: a reminder clock is no limit to keep (rules/clocks.json).
-  const steps = statutoryTimeliness(timeliness).map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: t.clockLabel, stopped: t.onTime + t.late }));
+  // 法定期限执行情况: the statutory limits only (statisticsFigures).
+  const steps = timeliness.map((t) => ({ ...t, procedureName: procedure(t.procedure), clockName: t.clockLabel, stopped: t.onTime + t.late }));
   return {
     from: days.from,
     to: days.to,

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { notFound } from '../../../errors.ts';
-import { definitionById } from '../../../store/definitions.ts';
-import { documentById } from '../../../store/documents.ts';
+import { diagramOf, documentOf } from '../../../workflow/case-reading.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { userOf } from '../shared/session.ts';
 import { evidenceList } from './case-evidence-list.ts';
@@ -27,21 +26,20 @@ export function casePages(deps: StaffDeps): Router {
       const query = new URLSearchParams(req.query as Record<string, string>).toString();
       return res.redirect(303, `/cases/${row.root_id}${query ? `?${query}` : ''}#proc-${row.id}`);
     }
-    const view = await caseView({ db, caseClocks: workflow.caseClocks, calendar: deps.calendar, clock: deps.clock, definitions: workflow.definitions }, row);
+    const view = await caseView({ workflow, calendar: deps.calendar, clock: deps.clock }, row);
     const completed = typeof req.query.completed === 'string' ? `已提交「${req.query.completed}」` : typeof req.query.recorded === 'string' ? `已登记「${req.query.recorded}」` : undefined;
     page(res, 'case', { ...view, ...(await caseSight(deps, row.id)), evidence: await evidenceList(db, row.root_id), flash: completed, scripts: VIEWER, styles: VIEWER_CSS });
   });
 
   r.get('/cases/:id/diagram.bpmn', async (req, res) => {
     const row = await assertCaseAccess(db, userOf(req)!, req.params.id);
-    const def = await definitionById(db, row.definition_id);
-    if (!def) throw notFound('流程定义不存在');
-    res.type('application/xml').send(def.xml);
+    const xml = await diagramOf(db, row);
+    if (xml === undefined) throw notFound('流程定义不存在');
+    res.type('application/xml').send(xml);
   });
 
   r.get('/documents/:id', async (req, res) => {
-    const id = Number(req.params.id);
-    const doc = Number.isInteger(id) ? await documentById(db, id) : undefined;
+    const doc = await documentOf(db, Number(req.params.id));
     if (!doc) throw notFound('文书不存在');
     await assertCaseAccess(db, userOf(req)!, doc.case_id);
     page(res, 'document', { title: doc.title, html: doc.html, bodyClass: 'document' });

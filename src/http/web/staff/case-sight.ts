@@ -1,4 +1,4 @@
-import type { TaskRow } from '../../../store/tasks.ts';
+import type { TaskRow } from '../../../workflow/case-reading.ts';
 import { caseSteps } from '../../../workflow/case-steps.ts';
 import { caseSummary } from '../../../workflow/case-summary.ts';
 import type { StaffDeps } from './staff-deps.ts';

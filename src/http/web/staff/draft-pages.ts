@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { notFound, ZhifaError } from '../../../errors.ts';
-import { taskById } from '../../../store/tasks.ts';
+import { ZhifaError } from '../../../errors.ts';
 import { saveTaskDraft } from '../../../workflow/task-drafts.ts';
-import { assertCaseAccess } from '../../case-access.ts';
 import { formInput } from '../shared/form-input.ts';
 import { userOf } from '../shared/session.ts';
 import type { StaffDeps } from './staff-deps.ts';
+import { taskForPage } from './task-load.ts';
 
 /**
  * 暂存 of a task form: the page's script posts the form as typed a moment after each change
@@ -19,9 +18,7 @@ export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>
   r.post('/tasks/:id/draft', async (req, res) => {
     const user = userOf(req)!;
     const wantsJson = (req.get('accept') ?? '').includes('application/json');
-    const task = await taskById(db, req.params.id);
-    if (!task) throw notFound('任务不存在');
-    await assertCaseAccess(db, user, task.instance_id);
+    const task = await taskForPage(db, user, req.params.id);
     const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
     const values = form ? formInput(form, req.body ?? {}) : {};
     try {

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import type { TaskForm } from '../../../domain/forms.ts';
 import { startFormKey } from '../../../domain/start-check.ts';
 import { notFound, ZhifaError } from '../../../errors.ts';
-import { listDefinitions } from '../../../store/definitions.ts';
+import { procedureNames } from '../../../workflow/case-list.ts';
 import { fieldErrorMap } from '../shared/field-errors.ts';
 import { formFields } from '../shared/form-fields.ts';
 import { formInput } from '../shared/form-input.ts';
@@ -19,9 +19,9 @@ export function startPages(deps: StaffDeps): Router {
   const page = staffPage(deps.views);
 
   r.get('/cases/new', async (_req, res) => {
-    const latest = new Map<string, { key: string; name: string }>();
-    for (const d of await listDefinitions(db)) if (!latest.has(d.key) && forms.get(startFormKey(d.key))) latest.set(d.key, { key: d.key, name: d.name ?? d.key });
-    page(res, 'new-case', { title: '新建案件', processes: [...latest.values()] });
+    // Each procedure by its newest version's name (as the case list names it), those with a start form.
+    const processes = [...(await procedureNames(db))].filter(([key]) => forms.get(startFormKey(key))).map(([key, name]) => ({ key, name }));
+    page(res, 'new-case', { title: '新建案件', processes });
   });
 
   const startForm = (key: string): TaskForm => {

@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
-import type { TaskWithCase } from '../../../store/tasks.ts';
+import { caseLabel } from '../../../domain/case-label.ts';
+import type { TaskWithCase } from '../../../workflow/case-reading.ts';
 import { holderLabels } from '../../../workflow/task-holders.ts';
 import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf } from '../shared/session.ts';
-import { caseLabelOf } from './case-label.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
 
 /** 我的待办: the tasks a user holds and those they may claim. */
@@ -20,7 +20,7 @@ export function taskListPages(deps: StaffDeps): Router {
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
     remaining: t.due_at ? remaining(deps.calendar, deps.clock, t.due_at, dueUnit(t.due_spec)) : null,
     caseId: t.case_id,
-    caseLabel: caseLabelOf(t.case_id, t.case_business_key, t.case_variables),
+    caseLabel: caseLabel(t.case_business_key, t.case_variables),
     holder,
   });
 
