@@ -17,6 +17,8 @@ import { registerClockExtensionServices } from './domain/clock-extensions.ts';
 import { registerEnforcementServices } from './domain/enforcement-services.ts';
 import { registerPaymentServices } from './domain/payment-services.ts';
 import { loadHearingRightRules, registerHearingRightService } from './domain/penalty/hearing-right.ts';
+import { violationLibrary } from './domain/violation-library.ts';
+import { PublishedViolations } from './domain/violation-view.ts';
 import { registerNoticeServices } from './domain/penalty/notice-service.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
@@ -115,7 +117,10 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const reviewCatalogs = ReviewCatalogs.fromFile(db, config.reviewCatalogFile, clock);
   registerEnforcementServices(services, reviewCatalogs);
   registerPaymentServices(services, calendar, clock);
-  registerHearingRightService(services, loadHearingRightRules(path.resolve(import.meta.dirname, '../rules/hearing-right.json')));
+  const hearingRules = loadHearingRightRules(path.resolve(import.meta.dirname, '../rules/hearing-right.json'));
+  registerHearingRightService(services, hearingRules);
+  // The violation library (rules/violations/): one that cannot load stops the server here.
+  const violations = new PublishedViolations(violationLibrary(), hearingRules, reviewCatalogs);
   registerNoticeServices(services, clock);
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
@@ -175,7 +180,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const views = new Views();
   const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency, parties,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency, parties, violations,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

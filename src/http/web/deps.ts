@@ -6,6 +6,7 @@ import type { FormRegistry } from '../../domain/forms.ts';
 import type { Agency } from '../../domain/publication/agency.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
+import type { PublishedViolations } from '../../domain/violation-view.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import type { Views } from './shared/views.ts';
@@ -24,6 +25,8 @@ export interface WebDeps {
   /** The party register: the start form's picker, the party page. */
   parties: PartyRegister;
   agency: Agency;
+  /** The violation library as published on /public/violations. */
+  violations: PublishedViolations;
   production: boolean;
   tokenTtlSeconds: number;
   bodyLimit: string;

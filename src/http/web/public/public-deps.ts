@@ -1,5 +1,6 @@
 import type { Clock } from '../../../clock.ts';
 import type { Catalog } from '../../../domain/review-catalog.ts';
+import type { PublishedViolations } from '../../../domain/violation-view.ts';
 import type { Workflow } from '../../../workflow/workflow.ts';
 import type { Views } from '../shared/views.ts';
 
@@ -14,6 +15,8 @@ export interface PublicDeps {
   clock: Clock;
   views: Views;
   reviewCatalogs: CatalogSource;
+  /** The violation library (rules/violations/), read at start. */
+  violations: Pick<PublishedViolations, 'all'>;
   /** Where random-inspection.json and av-recording-matters.json are; rules/ by default. */
   rulesDir?: string;
 }

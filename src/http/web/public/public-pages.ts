@@ -4,6 +4,7 @@ import { publicItem, publicView, readPublicSearch, searchPublicPublications } fr
 import { notFound } from '../../../errors.ts';
 import type { PublicDeps } from './public-deps.ts';
 import { publicListsPage } from './public-lists.ts';
+import { publicViolationsPage } from './public-violations.ts';
 import { KIND_LABELS, listItem, orderedFields, searchQuery } from './public-view.ts';
 
 export type { PublicDeps } from './public-deps.ts';
@@ -14,7 +15,7 @@ export const RULES_DIR = path.resolve(import.meta.dirname, '../../../../rules');
 
 const PAGE_SIZE = 20;
 
-/** The public platform (公示平台): published decisions and the five lists, no sign-in. */
+/** The public platform (公示平台): published decisions, the five lists and the violation library, no sign-in. */
 export function publicPages(deps: PublicDeps): Router {
   const { clock, views } = deps;
   const db = deps.workflow.db;
@@ -50,5 +51,6 @@ export function publicPages(deps: PublicDeps): Router {
   r.get('/public', search);
   r.get('/public/publications/:id', publication);
   r.get('/public/lists', (_req, res) => lists(res, page));
+  r.get('/public/violations', publicViolationsPage(deps, page));
   return r;
 }
