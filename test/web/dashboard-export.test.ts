@@ -106,7 +106,7 @@ describe('Web: dashboard drill-down and export', function () {
     expect(csv.type).to.match(/^text\/csv; charset=utf-8/);
     expect(csv.disposition).to.include("filename*=UTF-8''");
     const rows = parseCsv(csv.body.toString('utf8'));
-    expect(rows[0]).to.deep.equal(['案件', '当事人', '执法程序', '部门', '立案日期', '计数', '所计事项']);
+    expect(rows[0]).to.deep.equal(['立案编号', '当事人', '执法程序', '部门', '登记日期', '计数', '所计事项']);
     expect(rows.slice(1)).to.have.length(ids.length);
     expect(rows.slice(1).reduce((n, r) => n + Number(r[5]), 0)).to.equal(counted(page));
     expect(rows.map((r) => r[1])).to.include('综合科某建材厂, "东区"');

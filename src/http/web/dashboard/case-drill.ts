@@ -1,4 +1,5 @@
 import type { Clock } from '../../../clock.ts';
+import { caseNumberText } from '../../../domain/case-label.ts';
 import { procedureNames } from '../../../workflow/case-list.ts';
 import { periodOfDays } from '../../../workflow/statistics.ts';
 import { scopeOf, supervisedCases } from '../../../workflow/supervision.ts';
@@ -31,7 +32,7 @@ export async function caseDrill(deps: { db: Workflow['db']; clock: Clock }, user
   const cases = await casesCounted(db, drilled.counted, procedure);
   const sheet: ExportSheet = {
     name: '案件清单',
-    columns: ['案件', '当事人', '执法程序', '部门', '立案日期', '计数', '所计事项'],
+    columns: ['立案编号', '当事人', '执法程序', '部门', '登记日期', '计数', '所计事项'],
     rows: cases.map((c) => [c.caseLabel, c.party, c.processName, c.department, c.startedOn, c.counted, c.details]),
   };
   return { heading: drilled.labels.join(' · '), scopeLabel: scope === null ? NO_DEPARTMENT : (scope.department ?? '全部部门'), cases, total: drilled.counted.length, sheet };
@@ -46,7 +47,7 @@ async function casesCounted(db: Workflow['db'], counted: Counted[], procedure: (
     const r = rows.get(caseId);
     if (!r) return [];
     return [{
-      caseId, caseLabel: r.business_key ?? caseId.slice(0, 8), party: String(r.values.party ?? r.values.applicant ?? ''), processName: procedure(r.process_key),
+      caseId, caseLabel: caseNumberText(r.business_key, r.values), party: String(r.values.party ?? r.values.applicant ?? ''), processName: procedure(r.process_key),
       department: r.department ?? NO_DEPARTMENT, startedOn: day(Number(r.started_at)), counted: details.length || 1, details: details.join('；'),
     }];
   });
