@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { notFound, ZhifaError } from '../../../errors.ts';
 import { taskById } from '../../../store/tasks.ts';
+import type { TaskRow } from '../../../store/tasks.ts';
 import { saveTaskDraft } from '../../../workflow/task-drafts.ts';
 import { assertCaseAccess } from '../../case-access.ts';
 import { formInput } from '../shared/form-input.ts';
-import { userOf } from '../shared/session.ts';
+import { userOf, type WebUser } from '../shared/session.ts';
 import type { StaffDeps } from './staff-deps.ts';
 
 /**
@@ -22,10 +23,8 @@ export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>
     const task = await taskById(db, req.params.id);
     if (!task) throw notFound('任务不存在');
     await assertCaseAccess(db, user, task.instance_id);
-    const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
-    const values = form ? formInput(form, req.body ?? {}) : {};
     try {
-      const draft = await saveTaskDraft(db, task.id, user, values, { now: deps.clock.now().getTime(), fields: Object.keys(form?.schema.properties ?? {}) });
+      const draft = await keepTaskForm(deps, task, user, req.body ?? {});
       if (wantsJson) return res.json({ savedAt: new Date(draft.savedAt).toISOString() });
       res.redirect(303, `/tasks/${task.id}?draft=saved`);
     } catch (err) {
@@ -34,4 +33,11 @@ export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>
     }
   });
   return r;
+}
+
+/** The task form as posted (a plain form, or the fields sent with an evidence upload) kept as the user's draft. */
+export function keepTaskForm(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>, task: TaskRow, user: WebUser, body: Record<string, unknown>) {
+  const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
+  const values = form ? formInput(form, body) : {};
+  return saveTaskDraft(deps.workflow.db, task.id, user, values, { now: deps.clock.now().getTime(), fields: Object.keys(form?.schema.properties ?? {}) });
 }
