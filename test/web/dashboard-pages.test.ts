@@ -117,7 +117,7 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
 
   it('lists the escalation and due-time notices sent to the manager, not the early reminders and not those of others', async () => {
     const send = (key: string, template: string, level: string, username: string, label: string) =>
-      s.zhifa.notifications.notifier.notify({ key, template, level, caseId: cases.c, recipients: [{ username, displayName: username, email: null }], link: `/cases/${cases.c}`, context: { case: { label, processName: '行政处罚' }, step: { name: '立案审批' }, workingDaysLeft: -1, overdueDays: 1, dueAtMs: Date.parse('2026-03-17T16:00:00Z') } });
+      s.zhifa.notifications.notifier.notify({ key, template, level, caseId: cases.c, recipients: [{ username, displayName: username, email: null }], link: `/cases/${cases.c}`, context: { case: { label, processName: '行政处罚' }, step: { name: '立案审批' }, daysLeft: -1, dayWord: '日', workingDaysLeft: -1, overdueDays: 1, dueAtMs: Date.parse('2026-03-17T16:00:00Z') } });
     await send('notice-test:1', 'escalation', 'missed', 'manager1', '督办甲');
     await send('notice-test:2', 'reminder', 'near', 'manager1', '提醒乙');
     await send('notice-test:3', 'escalation', 'missed', 'head1', '他人丙');
