@@ -113,7 +113,7 @@ export class Workflow {
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
       const withParty = input.partyId !== undefined && this.parties ? await this.parties.fillStart(tx, def.key, input.partyId, submitted) : submitted;
-      const variables = this.checkStart(def.key, withParty, actor);
+      const variables = this.checkStart(def.key, withParty, actor, def.name ?? undefined);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       await this.parties?.linkStart(tx, id, def.key, variables, input.partyId, actor.username);
       return { id };
@@ -165,9 +165,11 @@ export class Workflow {
     checkText('消息名称（name）', input.name, TEXT_LIMITS.messageName);
     if (typeof input.businessKey === 'string') checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
     if (typeof input.instanceId === 'string') checkText('实例编号（instanceId）', input.instanceId);
-    const variables = this.checkMessage(input.name, assertVariables(input.variables, this.variableLimits), actor);
+    const sent = assertVariables(input.variables, this.variableLimits);
     return this.transaction(async (tx) => {
       const subs = await subscribersOf(tx, input.name, { instanceId: input.instanceId, businessKey: input.businessKey });
+      // Checked once the waiting step is known, so a refusal names the message as the diagram does.
+      const variables = this.checkMessage(input.name, sent, actor, await this.waitingStepName(tx, subs[0]));
       const lateAs = subs.length ? undefined : this.lateMessageLabel(input.name);
       if (lateAs) {
         // A party's act that comes after its period (a hearing request after the 5 working days)
@@ -192,6 +194,12 @@ export class Workflow {
       }
       return { instanceIds: [...done] };
     }, actor);
+  }
+
+  /** The name the diagram gives the step that waits for a message (收到听证申请), if one waits. */
+  private async waitingStepName(tx: Tx, sub: { instance_id: string; element_id: string } | undefined): Promise<string | undefined> {
+    const inst = sub && (await instanceById(tx, sub.instance_id));
+    return inst ? (await this.definitions.compiledById(tx, inst.definition_id)).elementNames[sub.element_id] : undefined;
   }
 
   /** Resume an instance so that its due timers fire; used by the scheduler inside its claim transaction. */
