@@ -148,6 +148,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
     submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation)),
     message: createMessageCheck(forms, protectedVariables),
     lateMessageLabel: (name) => forms.get(name)?.rules.recordLateAs,
+    messageLabel: (name) => forms.get(name)?.schema.title ?? name,
     start: createStartCheck(forms, protectedVariables, clock),
     variableLimits: { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxBytes: config.variablesMaxBytes },
     parties,

@@ -3,6 +3,7 @@ import { finePaymentProblems, type FinePaymentRule } from './fine-payment.ts';
 import { collectiveQuorumProblems, type CollectiveFields } from './collective-quorum.ts';
 import { dateOrderProblems } from './date-order.ts';
 import { paymentScheduleProblems, type PaymentScheduleRule } from './payment-schedule.ts';
+import { partyNumberRuleProblems, type PartyNumberRule } from './party-number-rule.ts';
 import type { PersonNotIn } from './penalty-form-rules.ts';
 import { PENALTY_TRANSFER_RULES, type PenaltyTransferRule } from './penalty-transfer.ts';
 
@@ -38,6 +39,8 @@ export interface FormRules {
   paymentSchedule?: PaymentScheduleRule;
   /** 立案审批: the filing clock it closes (a late decision records why) and the limitation period (src/domain/filing-check.ts). */
   filingDecision?: { clock: string };
+  /** A start form's party number (统一社会信用代码, or a 自然人's 公民身份号码) checked by its check digit (party-number-rule.ts). */
+  partyNumber?: PartyNumberRule;
   /** Date fields that may not lie after today (a start form's dates, checked when the case starts). */
   notAfterToday?: string[];
   /** Case variables a step needs before it may be done (the notice needs the legal basis). */
@@ -94,6 +97,7 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   filingDecision: (value) =>
     value && typeof value === 'object' && isName((value as { clock?: unknown }).clock) ? [] : ['must be {"clock": "<name of the filing clock>"}'],
   notAfterToday: names('date fields', true),
+  partyNumber: partyNumberRuleProblems,
   requiresCaseVariables: names('case variable names', false),
   personNotIn: (value, fields) =>
     Array.isArray(value) && value.every((r) => r && isName(r.field) && fields.includes(r.field) && Array.isArray(r.notIn) && r.notIn.every(isName))

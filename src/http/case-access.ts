@@ -18,7 +18,7 @@ export type CaseUser = Pick<WebUser, 'username' | 'groups' | 'roles' | 'departme
  */
 export async function assertCaseAccess(db: DbOrTx, user: CaseUser, instanceId: string): Promise<InstanceRow> {
   const row = await instanceById(db, instanceId);
-  if (!row) throw notFound(`案件不存在（instance ${instanceId} does not exist）`);
+  if (!row) throw notFound('案件不存在');
   if (await mayOpenCase(db, user, row.root_id)) return row;
   throw forbidden('您无权查看此案件：它不属于您的部门，您也未参与办理');
 }

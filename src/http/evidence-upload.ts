@@ -21,13 +21,23 @@ const FORM_OVERHEAD = 256 * 1024;
 const FIELD_BYTES = 64 * 1024;
 
 /**
+ * A whole form posted with its file (a task form's plain-form upload, no JavaScript): every text
+ * field as sent, in order and repeated names kept, gathered even when the upload is refused, so
+ * what was typed can be kept. Up to `maxFields` fields (the upload form alone sends a handful).
+ */
+export interface FormSeen {
+  pairs: [string, string][];
+  maxFields: number;
+}
+
+/**
  * One file and its text fields from a multipart form, the file written to a temporary file as it
  * arrives (never held in memory). `accept` judges the name and the fields (which come before the
  * file) as soon as the file starts. Whatever is refused leaves no file behind. A body over the
  * size limit is answered at once: reading stops and the connection is closed after the answer,
  * so a client sending on for minutes is told 413 straight away rather than left hanging.
  */
-export function receiveUpload(req: Request, res: Response, files: EvidenceFiles, accept: (fileName: string, fields: Record<string, string>) => void): Promise<Upload> {
+export function receiveUpload(req: Request, res: Response, files: EvidenceFiles, accept: (fileName: string, fields: Record<string, string>) => void, seen?: FormSeen): Promise<Upload> {
   return new Promise<Upload>((resolve, reject) => {
     const fields: Record<string, string> = {};
     const limit = files.maxBytes + FORM_OVERHEAD;
@@ -52,7 +62,9 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
       pending.then((f) => files.discard(f), () => {}).finally(() => reject(failure));
     };
 
-    if (Number(req.headers['content-length'] ?? 0) > limit) {
+    // Told by its length, a body too large is refused unread, unless the form around the file is
+    // wanted: its fields come before the file, so they are read before the limit stops the reading.
+    if (!seen && Number(req.headers['content-length'] ?? 0) > limit) {
       res.set('Connection', 'close');
       req.resume();
       return reject(tooLarge(files.maxBytes));
@@ -60,7 +72,7 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
     let bb: busboy.Busboy;
     try {
       // Read as latin1 (byte for byte) and decoded below, so bytes that are not UTF-8 are refused, not turned into U+FFFD.
-      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'latin1', limits: { files: 2, fields: 10, parts: 20, fieldSize: FIELD_BYTES } });
+      bb = busboy({ headers: req.headers, defCharset: 'latin1', defParamCharset: 'latin1', limits: { files: 2, fields: seen?.maxFields ?? 10, parts: (seen?.maxFields ?? 10) + 10, fieldSize: FIELD_BYTES } });
     } catch {
       return reject(badRequest('上传须为 multipart/form-data 表单'));
     }
@@ -75,6 +87,7 @@ export function receiveUpload(req: Request, res: Response, files: EvidenceFiles,
       const text = utf8Of(value);
       if (text === null) return fail(new ZhifaError('unprocessable', `表单字段「${name}」含有无效的 Unicode 字符（不是 UTF-8 文本），未保存`), false);
       fields[name] = text;
+      seen?.pairs.push([name, text]);
     });
     bb.on('file', (_name, stream, info) => {
       if (upload || failure) {
@@ -151,9 +164,23 @@ export async function sendEvidenceFile(res: Response, files: EvidenceFiles, row:
   await pipeline(stream, res).catch(() => res.destroy());
 }
 
-/** An evidence upload for a task, from the API or a task page alike: received, checked, kept and recorded, or refused leaving nothing. */
-export async function receiveEvidence(req: Request, res: Response, deps: { db: Db; files: EvidenceFiles; clock: Clock }, target: Pick<EvidenceUpload, 'instance' | 'task' | 'uploadedBy' | 'address'>): Promise<AddedEvidence> {
+/**
+ * An evidence upload for a task, from the API or a task page alike: received, checked, kept and
+ * recorded, or refused leaving nothing. Posted with a whole task form (`within`), the upload's own
+ * fields carry the prefix (so they cannot be taken for the form's) and the form's are gathered.
+ */
+export async function receiveEvidence(
+  req: Request,
+  res: Response,
+  deps: { db: Db; files: EvidenceFiles; clock: Clock },
+  target: Pick<EvidenceUpload, 'instance' | 'task' | 'uploadedBy' | 'address'>,
+  within?: FormSeen & { prefix: string },
+): Promise<AddedEvidence> {
   if (target.task) assertTakesEvidence(target.task);
-  const u = await receiveUpload(req, res, deps.files, (fileName, fields) => checkUpload(fileName, annotationFrom(fields)));
-  return addEvidence(deps.db, deps.files, deps.clock, { ...target, fileName: u.fileName, file: u.file, ...annotationFrom(u.fields) });
+  const annotation = (fields: Record<string, string>) => annotationFrom(within ? unprefixed(fields, within.prefix) : fields);
+  const u = await receiveUpload(req, res, deps.files, (fileName, fields) => checkUpload(fileName, annotation(fields)), within);
+  return addEvidence(deps.db, deps.files, deps.clock, { ...target, fileName: u.fileName, file: u.file, ...annotation(u.fields) });
 }
+
+const unprefixed = (fields: Record<string, string>, prefix: string) =>
+  Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));

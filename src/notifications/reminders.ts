@@ -3,6 +3,7 @@ import type { WorkCalendar } from '../calendar/index.ts';
 import type { Clock } from '../clock.ts';
 import { NEVER } from '../engine/due.ts';
 import { clockCatalog } from '../domain/clock-catalog.ts';
+import { DUE_UNIT_WORDS, dueUnit, unitsUntil, type DueUnit } from '../domain/due-unit.ts';
 import type { Db, DbOrTx } from '../store/db.ts';
 import { clocksFollowedByOpenTasks, openTasksDueBetween, runningClocksDueBetween, type DueClock, type DueTask } from '../store/deadline-subjects.ts';
 import { definitionById } from '../store/definitions.ts';
@@ -74,7 +75,7 @@ async function remindTask(deps: ReminderDeps, task: DueTask, now: number, sent: 
     caseId: task.root_id,
     recipients,
     link: `/tasks/${task.id}`,
-    context: await subjectContext(deps, task.root_id, task.name ?? task.element_id, 'task', task.due_at, now, due.step),
+    context: await subjectContext(deps, task.root_id, task.name ?? task.element_id, 'task', dueUnit(task.due_spec), task.due_at, now, due),
   });
 }
 
@@ -97,7 +98,7 @@ async function remindClock(deps: ReminderDeps, clock: DueClock, now: number, sen
     caseId: clock.case_id,
     recipients,
     link: `/cases/${clock.case_id}`,
-    context: await subjectContext(deps, clock.case_id, `法定期限 ${clockCatalog().label(clock.name)}`, 'clock', clock.due_at, now, due.step),
+    context: await subjectContext(deps, clock.case_id, `法定期限 ${clockCatalog().label(clock.name)}`, 'clock', clockCatalog().days(clock.name), clock.due_at, now, due),
   });
 }
 
@@ -135,17 +136,27 @@ function addIf(set: Set<string>, v: string | null): void {
 }
 
 
-async function subjectContext(deps: ReminderDeps, caseId: string, stepName: string, kind: 'task' | 'clock', dueAt: number, now: number, step: ReminderStep) {
+/**
+ * What a template says of a deadline, in the unit its period counts (`dayWord`): 剩余 3 个工作日
+ * for a working-day limit, 剩余 3 日 for a calendar-day one (filing, the decision, a seizure).
+ */
+async function subjectContext(deps: ReminderDeps, caseId: string, stepName: string, kind: 'task' | 'clock', unit: DueUnit, dueAt: number, now: number, due: { step: ReminderStep; at: number }) {
   const root = await instanceById(deps.db, caseId);
   const vars = fromJson<Record<string, unknown>>(root?.variables, {});
   const def = root ? await definitionById(deps.db, root.definition_id) : undefined;
-  const left = deps.calendar.workingDaysBetween(new Date(now), new Date(dueAt));
+  const left = unitsUntil(deps.calendar, new Date(now), new Date(dueAt), unit);
   return {
     case: { label: caseLabel(root?.business_key ?? null, vars), businessKey: root?.business_key ?? null, processName: def?.name ?? root?.process_key ?? '' },
     step: { name: stepName, kind },
     dueAtMs: dueAt,
-    workingDaysLeft: left,
-    // The escalation says what its step is (one working day late), however late the tick runs.
-    overdueDays: step.workingDays > 0 ? step.workingDays : Math.max(0, -left),
+    daysLeft: left,
+    dayWord: DUE_UNIT_WORDS[unit],
+    workingDaysLeft: deps.calendar.workingDaysBetween(new Date(now), new Date(dueAt)),
+    // The escalation says what its step is (one working day late: in calendar days, the days
+    // from the deadline to that step), however late the tick runs.
+    overdueDays: due.step.workingDays <= 0 ? Math.max(0, -left) : unit === 'working' ? due.step.workingDays : Math.max(1, Math.round((due.at - dueAt) / (unit === 'hours' ? HOUR_MS : DAY_MS))),
   };
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;

@@ -44,7 +44,7 @@ export class CaseClocks {
     if (change.kind === ClockEventKind.start || change.kind === ClockEventKind.extend) this.guard(() => statutoryPeriod(change.period ?? ''));
     if (change.from) this.checkFrom(name, change, now);
     const lineage = await lineageOf(tx, instanceId);
-    if (!lineage.length) throw notFound(`instance ${instanceId} does not exist`);
+    if (!lineage.length) throw notFound('案件不存在');
     const caseId = lineage.at(-1)!;
     let row = change.kind === ClockEventKind.start ? await clockInScope(tx, instanceId, name) : (await this.visible(tx, lineage)).find((c) => c.name === name);
     if (!row) {

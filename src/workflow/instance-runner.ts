@@ -80,7 +80,7 @@ export class InstanceRunner {
   /** Returns how many deadlines (task due dates, timers) moved. */
   async command(tx: Tx, instanceId: string, command: EngineCommand, opts: CommandOptions): Promise<number> {
     const rootId = await rootIdOf(tx, instanceId);
-    if (!rootId) throw notFound(`instance ${instanceId} does not exist`);
+    if (!rootId) throw notFound('案件不存在');
     // The case's root is its mutex: every command locks it first, so parent, child and clock
     // commands of one case queue up instead of deadlocking.
     if (rootId !== instanceId) await lockCase(tx, rootId);

@@ -14,7 +14,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** What GET /api/instances/:id shows: status, variables, open tasks, timers, children and history. */
 export async function instanceView(db: DbOrTx, caseClocks: CaseClocks, id: string) {
   const row = await instanceById(db, id);
-  if (!row) throw notFound(`instance ${id} does not exist`);
+  if (!row) throw notFound('案件不存在');
   const def = await definitionById(db, row.definition_id);
   const tasks = (await tasksOfInstance(db, id)).map(toTask);
   const timers = (await jobsOfInstance(db, id)).filter((j) => j.status === JobStatus.pending);

@@ -6,7 +6,8 @@ import type { Db, Tx } from '../store/db.ts';
 import { appendHistory } from '../store/history.ts';
 import { clocksOfCase, liveClocks } from '../store/clocks.ts';
 import { casesWithDeadlinesFrom } from '../store/deadlines.ts';
-import { instanceById, lockCase, lockInstance, rootIdOf, runningByTarget } from '../store/instances.ts';
+import { departmentOfCase, instanceById, lockCase, lockInstance, rootIdOf, runningByTarget } from '../store/instances.ts';
+import { fromJson } from '../store/json.ts';
 import { agencyWideGroups } from '../store/users.ts';
 import { bindAddress } from '../store/record-context.ts';
 import { subscribersOf } from '../store/subscriptions.ts';
@@ -20,7 +21,9 @@ import type { CaseClocks, ClockChange } from './case-clocks.ts';
 import type { Definitions } from './definitions.ts';
 import type { InstanceRunner } from './instance-runner.ts';
 import { actingOnTask, identitiesOf, mayActOnTask } from './task-access.ts';
+import { holderLabels } from './task-holders.ts';
 import { shanghaiDate } from '../calendar/index.ts';
+import { peopleNames } from './people-names.ts';
 import { assertVariables } from './variables.ts';
 import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../domain/json-limits.ts';
 import { checkText, TEXT_LIMITS } from '../domain/text-rules.ts';
@@ -48,6 +51,8 @@ export interface WorkflowChecks {
   variableLimits?: JsonLimits;
   /** The label under which a message that comes too late is recorded on its case (forms/<message>.json x-zhifa.recordLateAs), if any. */
   lateMessageLabel?: (name: string) => string | undefined;
+  /** A message as a person names it (its form's title); by default its name. */
+  messageLabel?: (name: string) => string;
   /** Links each new case to its party in the register. */
   parties?: StartParties;
 }
@@ -84,12 +89,14 @@ export class Workflow {
     this.checkStart = checks.start ?? ((_key, variables) => variables);
     this.variableLimits = checks.variableLimits ?? DEFAULT_JSON_LIMITS;
     this.lateMessageLabel = checks.lateMessageLabel ?? (() => undefined);
+    this.messageLabel = checks.messageLabel ?? ((name) => name);
     this.parties = checks.parties;
   }
 
   private readonly parties?: StartParties;
 
   private readonly lateMessageLabel: (name: string) => string | undefined;
+  private readonly messageLabel: (name: string) => string;
 
   private readonly checkSubmission: SubmissionCheck;
   private readonly variableLimits: JsonLimits;
@@ -97,8 +104,8 @@ export class Workflow {
   private readonly checkStart: StartCheck;
 
   async start(input: StartInput, actor: Actor): Promise<{ id: string }> {
-    if (!input || typeof input.processKey !== 'string' || !input.processKey) throw badRequest('processKey is required: the key (id) of a deployed process');
-    if (input.businessKey !== undefined && (typeof input.businessKey !== 'string' || !input.businessKey)) throw badRequest('businessKey must be a non-empty string');
+    if (!input || typeof input.processKey !== 'string' || !input.processKey) throw badRequest('流程标识（processKey）为必填项：已部署流程的标识');
+    if (input.businessKey !== undefined && (typeof input.businessKey !== 'string' || !input.businessKey)) throw badRequest('业务编号（businessKey）须为非空文本');
     if (input.businessKey !== undefined) checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
     checkText('流程标识（processKey）', input.processKey, TEXT_LIMITS.processId);
     const submitted = assertVariables(input.variables, this.variableLimits);
@@ -106,7 +113,7 @@ export class Workflow {
     return this.transaction(async (tx) => {
       const def = await this.definitions.latest(tx, input.processKey);
       const withParty = input.partyId !== undefined && this.parties ? await this.parties.fillStart(tx, def.key, input.partyId, submitted) : submitted;
-      const variables = this.checkStart(def.key, withParty, actor);
+      const variables = this.checkStart(def.key, withParty, actor, def.name ?? undefined);
       const id = await this.runner.start(tx, def.id, def.key, { businessKey: input.businessKey ?? null, variables, parent: null, actor: actor.username });
       await this.parties?.linkStart(tx, id, def.key, variables, input.partyId, actor.username);
       return { id };
@@ -116,7 +123,7 @@ export class Workflow {
   async claimTask(taskId: string, actor: Actor): Promise<TaskRow> {
     return this.transaction(async (tx) => {
       const { task, onBehalfOf } = await this.loadTaskForCommand(tx, taskId, actor);
-      if (task.assignee && task.assignee !== actor.username) throw conflict(`task ${taskId} is already claimed by ${task.assignee}`);
+      if (task.assignee && task.assignee !== actor.username) throw conflict(`任务「${taskName(task)}」已由${(await holderLabels(tx, [task]))[0]}认领`);
       await assignTask(tx, task.id, actor.username);
       await appendHistory(tx, [{ instanceId: task.instance_id, at: this.now(), actor: actor.username, kind: 'task.claimed', elementId: task.element_id, data: { taskId, ...(onBehalfOf && { onBehalfOf }) } }]);
       return { ...task, assignee: actor.username };
@@ -153,14 +160,16 @@ export class Workflow {
   }
 
   async correlate(input: CorrelateInput, actor: Actor): Promise<{ instanceIds: string[]; late?: LateMessage[] }> {
-    if (!input || typeof input.name !== 'string' || !input.name) throw badRequest('name (the BPMN message name) is required');
-    if (!input.businessKey && !input.instanceId) throw badRequest('either businessKey or instanceId is required to correlate a message');
+    if (!input || typeof input.name !== 'string' || !input.name) throw badRequest('消息名称（name）为必填项：流程图中消息的名称');
+    if (!input.businessKey && !input.instanceId) throw badRequest('须给出业务编号（businessKey）或案件编号（instanceId），才能确定消息送达哪个案件');
     checkText('消息名称（name）', input.name, TEXT_LIMITS.messageName);
     if (typeof input.businessKey === 'string') checkText('业务编号（businessKey）', input.businessKey, TEXT_LIMITS.businessKey);
     if (typeof input.instanceId === 'string') checkText('实例编号（instanceId）', input.instanceId);
-    const variables = this.checkMessage(input.name, assertVariables(input.variables, this.variableLimits), actor);
+    const sent = assertVariables(input.variables, this.variableLimits);
     return this.transaction(async (tx) => {
       const subs = await subscribersOf(tx, input.name, { instanceId: input.instanceId, businessKey: input.businessKey });
+      // Checked once the waiting step is known, so a refusal names the message as the diagram does.
+      const variables = this.checkMessage(input.name, sent, actor, await this.waitingStepName(tx, subs[0]));
       const lateAs = subs.length ? undefined : this.lateMessageLabel(input.name);
       if (lateAs) {
         // A party's act that comes after its period (a hearing request after the 5 working days)
@@ -173,8 +182,8 @@ export class Workflow {
         if (cases.length) return { instanceIds: [], late: cases.map((c) => ({ instanceId: c.id, recordedAs: lateAs })) };
       }
       if (!subs.length) {
-        const target = input.instanceId ? `instance ${input.instanceId}` : `business key "${input.businessKey}"`;
-        throw notFound(`no running instance with ${target} waits for message "${input.name}"`);
+        const target = input.instanceId ? '此案件' : `业务编号为「${input.businessKey}」的案件`;
+        throw notFound(`${target}没有在办理中并等待「${this.messageLabel(input.name)}」`);
       }
       const done = new Set<string>();
       for (const sub of subs) {
@@ -185,6 +194,12 @@ export class Workflow {
       }
       return { instanceIds: [...done] };
     }, actor);
+  }
+
+  /** The name the diagram gives the step that waits for a message (收到听证申请), if one waits. */
+  private async waitingStepName(tx: Tx, sub: { instance_id: string; element_id: string } | undefined): Promise<string | undefined> {
+    const inst = sub && (await instanceById(tx, sub.instance_id));
+    return inst ? (await this.definitions.compiledById(tx, inst.definition_id)).elementNames[sub.element_id] : undefined;
   }
 
   /** Resume an instance so that its due timers fire; used by the scheduler inside its claim transaction. */
@@ -199,7 +214,7 @@ export class Workflow {
   async changeClock(instanceId: string, name: string, change: ClockChange, actor: Actor) {
     return this.transaction(async (tx) => {
       const row = await instanceById(tx, instanceId);
-      if (!row) throw notFound(`instance ${instanceId} does not exist`);
+      if (!row) throw notFound('案件不存在');
       await lockInstance(tx, row.root_id);
       const derived = await this.caseClocks.apply(tx, instanceId, name, change, actor.username);
       await this.runner.refreshCase(tx, row.root_id, `clock "${name}" ${change.kind}${change.reason ? `: ${change.reason}` : ''}`, actor.username);
@@ -263,16 +278,29 @@ export class Workflow {
   /** Loads an open task under its case's lock, refused unless the actor may act on it (themself or as a deputy). */
   async loadTaskForCommand(tx: Tx, taskId: string, actor: Actor): Promise<{ task: TaskRow; onBehalfOf: string | null }> {
     const found = await taskById(tx, taskId);
-    if (!found) throw notFound(`task ${taskId} does not exist`);
+    if (!found) throw notFound('任务不存在');
     // Lock order is always the case root, then the instance, then its rows: a timer firing on the
     // same case cannot deadlock with us.
     await lockCase(tx, (await rootIdOf(tx, found.instance_id))!);
     const task = (await taskById(tx, taskId))!;
-    const groups = JSON.parse(task.candidate_groups) as string[];
     const acting = await actingOnTask(tx, task, actor, this.today());
-    if (!acting) throw forbidden(`task ${taskId} is not yours: it is ${task.assignee ? `assigned to ${task.assignee}` : `offered to ${groups.join(', ') || 'nobody'}`}`);
-    if (task.status !== TaskStatus.open) throw conflict(`task ${taskId} is already ${task.status}`);
+    if (!acting) throw forbidden(`任务「${taskName(task)}」不由您办理：${await holderWords(tx, task)}`);
+    if (task.status !== TaskStatus.open) throw conflict(`任务「${taskName(task)}」已${task.status === TaskStatus.completed ? '办结' : '结束'}`);
     return { task, onBehalfOf: acting.onBehalfOf };
   }
 
+}
+
+/** A task as a person names it: its step's name in the diagram. */
+const taskName = (task: TaskRow) => task.name ?? task.element_id;
+
+/** Who a refused task is for, in words: its holder's display name, or the groups (by name, in the case's department) it is offered to. */
+async function holderWords(db: Db | Tx, task: TaskRow): Promise<string> {
+  if (task.assignee) return `它已分配给${(await holderLabels(db, [task]))[0]}`;
+  const groups = fromJson<string[]>(task.candidate_groups, []);
+  if (!groups.length) return '它没有交给任何人办理';
+  const names = await peopleNames(db, []);
+  const department = await departmentOfCase(db, (await rootIdOf(db, task.instance_id)) ?? task.instance_id);
+  const agencyWide = await agencyWideGroups(db);
+  return `它交由${groups.map((g) => (department && !agencyWide.has(g) ? `${department}的${names.group(g)}` : names.group(g))).join('、')}办理`;
 }

@@ -65,14 +65,14 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
     problem(await s.api.post('/api/instances', { processKey: 'two-tasks', variables: [1, 2] }), 400, /variables must be a JSON object/);
     problem(await s.api.post('/api/instances', { processKey: 'two-tasks', variables: 'x' }), 400, /variables must be a JSON object/);
     problem(await s.api.post('/api/instances', '{"processKey": ', 'application/json'), 400, /not valid JSON/);
-    problem(await s.api.post('/api/instances', {}), 400, /processKey is required/);
+    problem(await s.api.post('/api/instances', {}), 400, /流程标识（processKey）为必填项/);
     expect(await snapshot()).to.deep.equal(before);
   });
 
   it('answers 404 for a task or instance that does not exist', async () => {
     const before = await snapshot();
-    problem(await s.api.post('/api/tasks/not-a-task/complete', {}), 404, /task not-a-task does not exist/);
-    problem(await s.api.get('/api/instances/not-an-instance'), 404, /instance not-an-instance does not exist/);
+    problem(await s.api.post('/api/tasks/not-a-task/complete', {}), 404, /^任务不存在$/);
+    problem(await s.api.get('/api/instances/not-an-instance'), 404, /^案件不存在$/);
     expect(await snapshot()).to.deep.equal(before);
   });
 
@@ -83,7 +83,7 @@ describe('API: bad input gets a clear 4xx and changes nothing', () => {
     const task = (await view(s, id)).tasks[0];
     expect((await r1.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: true } })).status).to.equal(204);
     const before = { view: await view(s, id), ...(await snapshot()) };
-    problem(await r1.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: false } }), 409, /already completed/);
+    problem(await r1.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: false } }), 409, /已办结/);
     await s.zhifa.accounts.create({ username: 'outsider', password: 'pw' });
     const outsider = await ApiClient.login(s.base, 'outsider', 'pw');
     const open = (await view(s, id)).tasks[0];

@@ -47,7 +47,7 @@ describe('API: case numbers, the party register and the case search', () => {
   it('numbers a case when it is filed, in the pattern of rules/case-numbers.json; a case not yet filed has none', async () => {
     expect((await view(s, filed)).variables.caseNo).to.equal('湘西环罚立〔2026〕1号');
     expect((await view(s, unfiled)).variables.caseNo).to.equal(undefined);
-    const second = (await officer1.post('/api/instances', { processKey: 'penalty', variables: lead('2026-03-01', { party: '另一公司' }) })).body.id;
+    const second = (await officer1.post('/api/instances', { processKey: 'penalty', variables: lead('2026-03-01', { party: '另一公司', creditCode: '' }) })).body.id;
     await completeTask(s, head, second, 'filingApproval', filing('2026-02-20'));
     expect((await view(s, second)).variables.caseNo).to.equal('湘西环罚立〔2026〕2号');
   });

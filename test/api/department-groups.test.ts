@@ -38,7 +38,8 @@ describe('API: a department’s own groups act only on its cases', () => {
     expect(await taskIds(officer2)).to.include(`${id}:investigation`);
     expect(await taskIds(otherOfficer)).not.to.include(`${id}:investigation`);
     const task = await openTask(s, id, 'investigation');
-    expect((await otherOfficer.post(`/api/tasks/${task.id}/claim`, {})).status).to.equal(403);
+    const refused = await otherOfficer.post(`/api/tasks/${task.id}/claim`, {});
+    expect([refused.status, refused.body.detail], 'named: the step, and the group with its department').to.deep.equal([403, '任务「调查取证」不由您办理：它交由执法支队的承办人员办理']);
     expect((await otherOfficer.get(`/api/instances/${id}`)).status).to.equal(403);
     expect((await officer2.post(`/api/tasks/${task.id}/claim`, {})).status).to.equal(200);
   });

@@ -29,6 +29,23 @@ describe('API: a start is checked against forms/<process>-start.json, as the pag
     expect(await instances()).to.equal(before);
   });
 
+  it('checks the party\'s number by its check character: a mistyped 统一社会信用代码 or a 自然人\'s ID number is refused on its field; a valid one is kept as written officially', async () => {
+    const before = await instances();
+    const code = await officer1.post('/api/instances', { processKey: 'penalty', variables: { ...PARTY, creditCode: '91433100MA4L12345X' } });
+    expect(code.status).to.equal(422);
+    expect(code.body.errors).to.deep.equal([{ field: 'creditCode', message: '统一社会信用代码校验位不符，请核对是否录入有误' }]);
+    expect(code.body.detail).to.equal('表单「线索登记（行政处罚）」有误：统一社会信用代码校验位不符，请核对是否录入有误');
+    const person = await officer1.post('/api/instances', { processKey: 'permit', variables: { applicant: '王某', partyType: '自然人', creditCode: '110105194912310021', matter: '排污许可', materialsReceivedOn: '2026-03-02' } });
+    expect(person.status).to.equal(422);
+    expect(person.body.errors).to.deep.equal([{ field: 'creditCode', message: '居民身份证号码校验码不符，请核对是否录入有误' }]);
+    expect(await instances()).to.equal(before);
+    const ok = await officer1.post('/api/instances', { processKey: 'penalty', variables: { ...PARTY, creditCode: '91433100ma4l12345f' } });
+    expect(ok.status).to.equal(201);
+    expect((await view(s, ok.body.id)).variables.creditCode, 'letters upper-case').to.equal('91433100MA4L12345F');
+    const okPerson = await officer1.post('/api/instances', { processKey: 'permit', variables: { applicant: '王某', partyType: '自然人', creditCode: '11010519491231002x', matter: '排污许可', materialsReceivedOn: '2026-03-02' } });
+    expect(okPerson.status).to.equal(201);
+  });
+
   it('refuses a field the start form does not declare, and a start that misses a required one, as the page does', async () => {
     const before = await instances();
     const extra = await officer1.post('/api/instances', { processKey: 'penalty', variables: { ...PARTY, fineAmount: 1 } });
@@ -67,7 +84,7 @@ describe('API: a start is checked against forms/<process>-start.json, as the pag
     const refused = await officer1.post('/api/instances', { processKey: 'message-wait', variables: { amount: 5 } });
     expect(refused.status).to.equal(422);
     expect(refused.body.detail).to.include('forms/message-wait-start.json');
-    expect(refused.body.errors).to.deep.equal([{ field: 'amount', message: '「amount」不能在启动「message-wait」时提交' }]);
+    expect(refused.body.errors).to.deep.equal([{ field: 'amount', message: '「amount」不能在启动「Waits for payment」时提交' }], 'the process by its diagram name');
     expect(await instances()).to.equal(before);
     expect((await officer1.post('/api/instances', { processKey: 'message-wait' })).status).to.equal(201);
     const id = await startInstance(s, 'message-wait', { amount: 5 });

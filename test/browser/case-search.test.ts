@@ -24,7 +24,7 @@ describe('Browser: the case list finds a case by party and by 立案编号', fun
     partyId = party.body.id;
     filed = (await officer.post('/api/instances', { processKey: 'penalty', partyId, variables: { lead: '群众举报夜间偷排废水', leadDiscoveredOn: '2026-03-01' } })).body.id;
     await completeTask(s, head, filed, 'filingApproval', filing('2026-02-20'));
-    await officer.post('/api/instances', { processKey: 'penalty', variables: lead('2026-03-01', { party: '吉首某砂石场' }) });
+    await officer.post('/api/instances', { processKey: 'penalty', variables: lead('2026-03-01', { party: '吉首某砂石场', creditCode: '' }) });
   });
   after(async () => {
     await browser?.close();

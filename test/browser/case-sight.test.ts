@@ -27,7 +27,7 @@ describe('Browser: everyone sees the case', function () {
     const head = await signedInPage(browser, s.base, 'head1');
     await head.goto(`${s.base}/tasks/${(await openTask(s, id, 'filingApproval')).id}`);
     const summary = head.locator('[data-testid=case-summary]');
-    expect(await summary.textContent()).to.include('湘西某化工有限公司').and.include('91433100MA4L12345X').and.include('待认领（负责人）').and.include('2026-03-17 届满');
+    expect(await summary.textContent()).to.include('湘西某化工有限公司').and.include('91433100MA4L12345F').and.include('待认领（负责人）').and.include('2026-03-17 届满');
     const leadStep = head.locator('details[data-step="线索登记（行政处罚）"]');
     expect(await leadStep.getAttribute('open'), 'the lead is unfolded on the step after it').to.equal('');
     expect(await head.getByText('群众举报：该公司夜间经雨水排口偷排含铬废水').isVisible()).to.equal(true);

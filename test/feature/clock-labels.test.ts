@@ -6,7 +6,7 @@ import { webLogin } from '../helpers/web.ts';
 
 /** A penalty decision of 2 March handed to the publication procedure (as the dashboard test starts it). */
 const decision = {
-  publicationKind: 'penalty', party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', legalRepresentative: '李四',
+  publicationKind: 'penalty', party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345F', legalRepresentative: '李四',
   penaltyDecisionNo: '湘西环罚〔2026〕12号', violationType: '超标排放大气污染物', facts: '废气排放口二氧化硫浓度超标。', legalBasis: '《中华人民共和国大气污染防治法》第九十九条',
   decidedPenaltyKinds: ['fine'], penaltyContent: '罚款人民币三十万元', decidedFineAmount: 300000, decisionDate: '2026-03-02',
 };

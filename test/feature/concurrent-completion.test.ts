@@ -10,7 +10,7 @@ describe('Feature: two people complete the same task at once', () => {
     s = await startServer({ label: 'concurrent' });
     await deploy(s, 'two-tasks.bpmn');
     const reviewers = [{ id: 'reviewers', name: '审核组' }];
-    await s.zhifa.accounts.create({ username: 'a', password: 'pw', groups: reviewers });
+    await s.zhifa.accounts.create({ username: 'a', password: 'pw', displayName: '王审核', groups: reviewers });
     await s.zhifa.accounts.create({ username: 'b', password: 'pw', groups: reviewers });
     a = await ApiClient.login(s.base, 'a', 'pw');
     b = await ApiClient.login(s.base, 'b', 'pw');
@@ -27,7 +27,7 @@ describe('Feature: two people complete the same task at once', () => {
       ]);
       expect([ra.status, rb.status].sort()).to.deep.equal([204, 409]);
       const loser = ra.status === 409 ? ra : rb;
-      expect(loser.body.detail).to.contain('already completed');
+      expect(loser.body.detail).to.equal('任务「Review」已办结');
       const v = await view(s, id);
       expect(v.history.filter((h: { kind: string }) => h.kind === 'task.completed')).to.have.length(1);
       expect(v.tasks.map((t: { elementId: string }) => t.elementId)).to.deep.equal(['approve']);
@@ -42,8 +42,9 @@ describe('Feature: two people complete the same task at once', () => {
     const task = await openTask(s, id, 'review');
     const res = await outsider.post(`/api/tasks/${task.id}/complete`, {});
     expect(res.status).to.equal(403);
-    expect(res.body.detail).to.contain('reviewers');
-    expect((await outsider.post('/api/tasks/00000000-0000-0000-0000-000000000000/complete', {})).status).to.equal(404);
+    expect(res.body.detail, 'the step by its name, the group by its name, never ids').to.equal('任务「Review」不由您办理：它交由审核组办理');
+    const unknown = await outsider.post('/api/tasks/00000000-0000-0000-0000-000000000000/complete', {});
+    expect([unknown.status, unknown.body.detail]).to.deep.equal([404, '任务不存在']);
     expect((await view(s, id)).tasks[0].status).to.equal('open');
   });
 
@@ -54,7 +55,11 @@ describe('Feature: two people complete the same task at once', () => {
     expect(claim.status).to.equal(200);
     expect(claim.body.assignee).to.equal('a');
     expect((await b.get('/api/tasks')).body.map((t: { id: string }) => t.id)).to.not.include(task.id);
-    expect((await b.post(`/api/tasks/${task.id}/complete`, {})).status).to.equal(403);
+    const refused = await b.post(`/api/tasks/${task.id}/complete`, {});
+    expect([refused.status, refused.body.detail], 'the holder by display name, not username').to.deep.equal([403, '任务「Review」不由您办理：它已分配给王审核']);
+    const claimedAgain = await b.post(`/api/tasks/${task.id}/claim`);
+    expect(claimedAgain.status).to.be.oneOf([403, 409]);
+    expect(claimedAgain.body.detail).to.include('王审核').and.not.include(' a');
     expect((await a.post(`/api/tasks/${task.id}/complete`, { variables: { accepted: false } })).status).to.equal(204);
   });
 });

@@ -34,9 +34,11 @@ describe('Feature: messages correlate by business key or instance id', () => {
     const none = await s.api.post('/api/messages', { name: 'noSuchMessage', businessKey: 'FINE-D' });
     expect(none.status).to.equal(404);
     expect(none.contentType).to.contain('application/problem+json');
-    expect(none.body.detail).to.contain('noSuchMessage');
+    expect(none.body.detail).to.equal('业务编号为「FINE-D」的案件没有在办理中并等待「noSuchMessage」');
+    const named = await s.api.post('/api/messages', { name: 'penaltyPaymentDeferralRequested', instanceId: d });
+    expect([named.status, named.body.detail], 'a message with a form is named by its title').to.deep.equal([404, '此案件没有在办理中并等待「当事人申请延期或者分期缴纳罚款」']);
     const untargeted = await s.api.post('/api/messages', { name: 'paymentReceived' });
-    expect(untargeted.status).to.equal(400);
+    expect([untargeted.status, untargeted.body.detail]).to.deep.equal([400, '须给出业务编号（businessKey）或案件编号（instanceId），才能确定消息送达哪个案件']);
     expect((await view(s, d)).status).to.equal('running');
   });
 });

@@ -29,7 +29,8 @@ describe('Feature: a message carries only the data its form declares', () => {
     const before = await view(s, id);
     const res = await officer1.post('/api/messages', { name: 'paymentReceived', businessKey: key, variables: { amount: 5000 } });
     expect(res.status).to.equal(422);
-    expect(res.body.errors).to.deep.equal([{ field: 'amount', message: '「amount」不能随消息「paymentReceived」提交' }]);
+    expect(res.body.errors, 'the message by the name of the step that waits for it').to.deep.equal([{ field: 'amount', message: '「amount」不能随「Payment received」提交' }]);
+    expect(res.body.detail).not.to.include('paymentReceived」');
     const after = await view(s, id);
     expect(after.status).to.equal(before.status);
     expect(after.variables).to.deep.equal(before.variables);
@@ -58,6 +59,7 @@ describe('Feature: a message carries only the data its form declares', () => {
     const res = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '三月四日', hearingRequestWay: '书面' } });
     expect(res.status).to.equal(422);
     expect(res.body.errors[0]).to.include({ field: 'hearingRequestedOn' });
+    expect(res.body.detail, 'named by its form\'s title and field titles').to.match(/^「当事人申请听证」有误：.*申请听证日期/);
     const unknown = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { legalReviewPassed: true } });
     expect(unknown.status, 'fields the form does not declare').to.equal(422);
     const valid = await officer1.post('/api/messages', { name: 'penaltyHearingRequested', businessKey: 'NO-SUCH-CASE', variables: { hearingRequestedOn: '2026-03-04', hearingRequestWay: '书面' } });

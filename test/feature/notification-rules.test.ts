@@ -85,7 +85,7 @@ describe('Feature: notification rules', () => {
   it('shows the inbox with unread items in the navigation; marking one read changes only that one', async () => {
     const officer = { username: 'officer1', displayName: '张执法', email: null };
     for (const n of [1, 2]) {
-      await s.zhifa.notifications.notifier.notify({ key: `inbox-test:${n}`, template: 'reminder', level: 'near', caseId: null, recipients: [officer], link: '/', context: { case: { label: `INBOX-${n}`, processName: '测试' }, step: { name: '答复' }, workingDaysLeft: 1, dueAtMs: Date.parse('2026-03-09T16:00:00Z') } });
+      await s.zhifa.notifications.notifier.notify({ key: `inbox-test:${n}`, template: 'reminder', level: 'near', caseId: null, recipients: [officer], link: '/', context: { case: { label: `INBOX-${n}`, processName: '测试' }, step: { name: '答复' }, daysLeft: 1, dayWord: '个工作日', workingDaysLeft: 1, dueAtMs: Date.parse('2026-03-09T16:00:00Z') } });
     }
     await s.zhifa.notifications.dispatch();
     const web = await webLogin(s.base, 'officer1', 'demo');

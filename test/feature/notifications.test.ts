@@ -76,11 +76,29 @@ describe('Feature: reminders and escalations by inbox, e-mail and webhook, exact
     await tick();
     await tick();
     const escalations = mailsTo('head1@demo.zhifa.local', mailsBefore);
-    expect(escalations.map((m) => m.subject)).to.deep.equal(['【逾期督办】Decide已逾期1个工作日（NTF-1）']);
+    expect(escalations.map((m) => m.subject), 'the decision clock counts calendar days').to.deep.equal(['【逾期督办】Decide已逾期1日（NTF-1）']);
     expect(mailsTo('officer1@demo.zhifa.local', mailsBefore).map((m) => m.subject.slice(0, 6)), 'nothing twice').to.deep.equal(['【期限提醒】', '【今日到期】']);
     const rows = await outbox(id);
     expect(rows.every((r: { status: string }) => r.status === 'sent')).to.equal(true);
     expect(new Set(rows.map((r: { idempotency_key: string }) => r.idempotency_key)).size).to.equal(rows.length);
+  });
+
+  it('counts a calendar-day clock in days: the filing clock (P15CD) reminds 「剩余 2 日」 over a weekend, not 「1 个工作日」', async () => {
+    await deploy(s, 'filing-clock.bpmn');
+    at('2026-03-08T01:00:00Z'); // Sunday 09:00: the filing review ends at 24:00 on Monday 23 March
+    const started = await officer1.post('/api/instances', { processKey: 'filing-clock', businessKey: 'NTF-FILING' });
+    expect(started.status).to.equal(201);
+    const id = started.body.id as string;
+    expect((await view(s, id)).clocks.find((c: { name: string }) => c.name === 'filing')?.dueAt).to.equal('2026-03-23T16:00:00.000Z');
+    at('2026-03-20T16:30:00Z'); // Saturday 00:30: one working day before, two calendar days left
+    await tick();
+    const reminder = (await inbox('officer1')).find((i: { case_id: string }) => i.case_id === id);
+    expect(reminder.subject).to.equal('【期限提醒】法定期限 立案审查期限将于2026/03/23 24:00到期（NTF-FILING）');
+    expect(reminder.body).to.include('剩余 2 日。').and.not.include('工作日');
+    at('2026-03-24T16:30:00Z'); // Wednesday 00:30: one working day after the limit
+    await tick();
+    const [escalation] = (await outbox(id)).filter((r: { template: string }) => r.template === 'escalation').map((r: { payload: string }) => JSON.parse(r.payload));
+    expect(escalation.subject).to.equal('【逾期督办】法定期限 立案审查期限已逾期1日（NTF-FILING）');
   });
 
   it('moves the reminder with a clock extension: nothing against the old due time, one against the new', async () => {

@@ -10,7 +10,7 @@ import type { ApiClient, TestServer } from './server.ts';
 export const lead = (leadDiscoveredOn: string, more: Record<string, unknown> = {}) => ({
   party: '湘西某化工有限公司',
   partyType: '法人及非法人组织',
-  creditCode: '91433100MA4L12345X',
+  creditCode: '91433100MA4L12345F',
   legalRepresentative: '李四',
   partyAddress: '湖南省吉首市经济开发区1号',
   lead: '群众举报夜间偷排废水',

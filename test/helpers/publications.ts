@@ -7,7 +7,7 @@ export const penaltyDecision = (party: string) => ({
   publicationKind: 'penalty',
   party,
   partyType: '法人及非法人组织',
-  creditCode: '91433100MA4L12345X',
+  creditCode: '91433100MA4L12345F',
   legalRepresentative: '李四',
   penaltyDecisionNo: '湘西环罚〔2026〕12号',
   violationType: '超标排放大气污染物',

@@ -46,12 +46,12 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     const page = await (await webLogin(s.base, 'head1', 'demo')).get(`/tasks/${task.id}`);
     expect(page.status).to.equal(200);
     expect(section(page.text, 'case-summary')).to.equal(
-      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 当前环节 立案审批 · 办理人：待认领（负责人） 2026-03-17 届满 期限 立案审查期限：2026-03-17 届满',
+      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345F 法定代表人 李四 当前环节 立案审批 · 办理人：待认领（负责人） 2026-03-17 届满 期限 立案审查期限：2026-03-17 届满',
     );
     const leadStep = step(page.text, '线索登记（行政处罚）');
     expect(leadStep, 'the lead, unfolded on the step after it').to.match(/^<details class="step" data-step="线索登记（行政处罚）" open>/);
     expect(readable(leadStep)).to.equal(
-      '线索登记（行政处罚） · 张执法 · 2026/03/02 09:00 当事人 湘西某化工有限公司 当事人类别 法人及非法人组织 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 当事人地址 湖南省吉首市经济开发区1号 线索来源及内容 群众举报夜间偷排废水 线索发现日期 2026-03-02',
+      '线索登记（行政处罚） · 张执法 · 2026/03/02 09:00 当事人 湘西某化工有限公司 当事人类别 法人及非法人组织 统一社会信用代码 91433100MA4L12345F 法定代表人 李四 当事人地址 湖南省吉首市经济开发区1号 线索来源及内容 群众举报夜间偷排废水 线索发现日期 2026-03-02',
     );
   });
 
@@ -60,7 +60,7 @@ describe('Web: the case summary and the outputs of earlier steps', () => {
     const page = await (await webLogin(s.base, 'officer1', 'demo')).get(`/cases/${id}`);
     // 90 days from filing on 2 March end on Sunday 31 May: the period rolls over to Monday.
     expect(section(page.text, 'case-summary')).to.equal(
-      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345X 法定代表人 李四 案由 超标排放水污染物 当前环节 提交审核材料 （重大执法决定法制审核） · 办理人：待认领（承办人员） 拟处罚 罚款，罚款金额 200,000 元 期限 办案期限：2026-06-01 届满',
+      '当事人 湘西某化工有限公司 统一社会信用代码 91433100MA4L12345F 法定代表人 李四 案由 超标排放水污染物 当前环节 提交审核材料 （重大执法决定法制审核） · 办理人：待认领（承办人员） 拟处罚 罚款，罚款金额 200,000 元 期限 办案期限：2026-06-01 届满',
     );
     const steps = [...page.text.matchAll(/<details class="step" data-step="([^"]+)"/g)].map((m) => m[1]);
     expect(steps).to.deep.equal(['线索登记（行政处罚）', '立案审批', '调查取证', '案件审查', '告知拟处罚及权利', '送达告知书']);

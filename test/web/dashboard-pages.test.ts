@@ -5,7 +5,7 @@ import { webLogin, type WebSession } from '../helpers/web.ts';
 
 /** A penalty decision handed to the publication procedure (started directly, as its feature test does). */
 const publication = (party: string) => ({
-  publicationKind: 'penalty', party, partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', legalRepresentative: '李四',
+  publicationKind: 'penalty', party, partyType: '法人及非法人组织', creditCode: '91433100MA4L12345F', legalRepresentative: '李四',
   penaltyDecisionNo: '湘西环罚〔2026〕12号', violationType: '超标排放大气污染物', facts: '废气排放口二氧化硫浓度超标。', legalBasis: '《中华人民共和国大气污染防治法》第九十九条',
   decidedPenaltyKinds: ['fine'], penaltyContent: '罚款人民币三十万元', decidedFineAmount: 300000, decisionDate: '2026-03-02',
 });
@@ -117,7 +117,7 @@ describe('Web: the managers\' dashboard (/dashboard)', () => {
 
   it('lists the escalation and due-time notices sent to the manager, not the early reminders and not those of others', async () => {
     const send = (key: string, template: string, level: string, username: string, label: string) =>
-      s.zhifa.notifications.notifier.notify({ key, template, level, caseId: cases.c, recipients: [{ username, displayName: username, email: null }], link: `/cases/${cases.c}`, context: { case: { label, processName: '行政处罚' }, step: { name: '立案审批' }, workingDaysLeft: -1, overdueDays: 1, dueAtMs: Date.parse('2026-03-17T16:00:00Z') } });
+      s.zhifa.notifications.notifier.notify({ key, template, level, caseId: cases.c, recipients: [{ username, displayName: username, email: null }], link: `/cases/${cases.c}`, context: { case: { label, processName: '行政处罚' }, step: { name: '立案审批' }, daysLeft: -1, dayWord: '日', workingDaysLeft: -1, overdueDays: 1, dueAtMs: Date.parse('2026-03-17T16:00:00Z') } });
     await send('notice-test:1', 'escalation', 'missed', 'manager1', '督办甲');
     await send('notice-test:2', 'reminder', 'near', 'manager1', '提醒乙');
     await send('notice-test:3', 'escalation', 'missed', 'head1', '他人丙');

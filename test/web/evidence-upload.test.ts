@@ -75,6 +75,46 @@ describe('Web: evidence upload from a task page', () => {
     expect(page.text).to.include('data-testid="evidence-error"');
   });
 
+  it('without JavaScript the task form posts the file with what is typed: the evidence is stored, the typed values become the draft and the task page shows them', async () => {
+    const head1 = await webLogin(s.base, 'head1', 'demo');
+    const page = await head1.get(`/tasks/${taskId}`);
+    expect(page.text, 'the fallback sits in the task form, shown without JavaScript').to.match(/<noscript>[\s\S]*formaction="\/tasks\/[^"]+\/evidence\?keep=1&amp;_csrf=[^"]+" formenctype="multipart\/form-data"/);
+    const keepUpload = async (typed: Record<string, string>, fileName: string, bytes: Buffer, description = '立案审批时补充的现场照片') => {
+      const form = new FormData();
+      form.append('_csrf', head1.csrf);
+      for (const [k, v] of Object.entries(typed)) form.append(k, v);
+      form.append('_evidence_description', description);
+      form.append('_evidence_place', '排污口');
+      form.append('_evidence_file', new Blob([new Uint8Array(bytes)]), fileName);
+      const res = await fetch(`${s.base}/tasks/${taskId}/evidence?keep=1&_csrf=${encodeURIComponent(head1.csrf)}`, { method: 'POST', body: form, headers: { cookie: head1.cookie }, redirect: 'manual' });
+      return { status: res.status, location: decodeURIComponent(res.headers.get('location') ?? '') };
+    };
+    const draft = async () => JSON.parse((await s.zhifa.db('task_drafts').where({ task_id: taskId, username: 'head1' }).first()).values);
+    const before = (await rows()).length;
+
+    const typed = { fileCase: 'true', filingOpinion: '违法事实初步查实，同意立案', caseCause: '未批先建排污口', violationDate: '2026-02-20' };
+    const done = await keepUpload(typed, '排污口照片.jpg', media.jpg('photo'));
+    expect(done.status).to.equal(303);
+    expect(done.location).to.equal(`/tasks/${taskId}?evidence=书证物证 No. 2&draft=saved`);
+    const [added] = (await rows()).slice(before);
+    expect(added).to.include({ file_name: '排污口照片.jpg', description: '立案审批时补充的现场照片', place: '排污口', uploaded_by: 'head1' });
+    expect(await draft()).to.deep.equal({ fileCase: true, filingOpinion: '违法事实初步查实，同意立案', caseCause: '未批先建排污口', violationDate: '2026-02-20', harmsLifeOrFinancialSafety: false });
+    const shown = await head1.get(done.location);
+    expect(shown.text).to.include('data-testid="draft-restored"').and.to.include('>违法事实初步查实，同意立案</textarea>').and.to.include('value="未批先建排污口"').and.to.include('value="2026-02-20"');
+    expect(shown.text).to.match(/<input type="radio" name="fileCase" value="true" checked/);
+
+    // A refused file (too large, of a refused type) keeps what was typed all the same; nothing is stored.
+    const changed = { ...typed, filingOpinion: '同意立案，另需补充询问笔录' };
+    const big = await keepUpload(changed, '长录像.mp4', Buffer.alloc(20_000, 1));
+    expect(big.location).to.include('文件超过大小限制').and.to.include('draft=saved');
+    expect((await draft()).filingOpinion).to.equal('同意立案，另需补充询问笔录');
+    const exe = await keepUpload({ ...changed, caseCause: '超标排放' }, 'tool.exe', Buffer.from('MZ'));
+    expect(exe.location).to.include('不接受此类文件「tool.exe」').and.to.include('draft=saved');
+    expect((await draft()).caseCause).to.equal('超标排放');
+    expect((await rows()).length).to.equal(before + 1);
+    expect((await s.zhifa.db('tasks').where({ id: taskId }).first()).status, 'the task is not completed by keeping it').to.equal('open');
+  });
+
   it("refuses an upload to another department's case, and one without its CSRF token", async () => {
     await s.zhifa.accounts.create({ username: 'elsewhere', password: 'pw', department: '其他执法大队', roles: ['staff'] });
     const outsider = await webLogin(s.base, 'elsewhere', 'pw');

@@ -30,7 +30,7 @@ describe('Web: the publication review shows the text to be published, redactions
   });
   after(() => s.close());
 
-  const FACTS = '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061234，电话13812345678）证实，运输车辆湘A12345由王某某驾驶。';
+  const FACTS = '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061232，电话13812345678）证实，运输车辆湘A12345由王某某驾驶。';
   /** A penalty decided on Monday 2 March 2026, at its publication review. */
   const atReview = async (party: string) => {
     await s.api.post('/api/dev/clock', { set: '2026-03-02T02:00:00Z' });
@@ -50,13 +50,13 @@ describe('Web: the publication review shows the text to be published, redactions
     const fields = shownFields(page.text, 'publication-preview');
     expect(fields).to.include({
       行政相对人名称: '湘西某化工有限公司', 行政处罚决定书文号: '湘西环罚〔2026〕12号', 处罚类别: '罚款', '罚款金额（万元）': '30', 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01',
-      违法事实: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号4****************4，电话138****5678）证实，运输车辆湘A12345由王某某驾驶。',
+      违法事实: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号4****************2，电话138****5678）证实，运输车辆湘A12345由王某某驾驶。',
       处罚机关: '湘西土家族苗族自治州生态环境局',
     });
     expect(Object.keys(fields), 'all twenty fields of the platform').to.have.length(20);
-    expect(previewOf(page.text)).to.include('<mark title="身份证号">4****************4</mark>').and.to.include('<mark title="手机号码">138****5678</mark>');
+    expect(previewOf(page.text)).to.include('<mark title="身份证号">4****************2</mark>').and.to.include('<mark title="手机号码">138****5678</mark>');
     expect(redactionRows(page.text)).to.deep.equal([
-      ['违法事实', '433101198805061234', '4****************4', '身份证号'],
+      ['违法事实', '433101198805061232', '4****************2', '身份证号'],
       ['违法事实', '13812345678', '138****5678', '手机号码'],
     ]);
     // Free-text lists: one input an entry, three empty ones to start with (the page's script adds more), never a staff picker.
@@ -74,7 +74,7 @@ describe('Web: the publication review shows the text to be published, redactions
     expect((await view(s, id)).tasks.map((t: { elementId: string }) => t.elementId), 'a preview completes nothing').to.deep.equal(['review']);
     expect(await publicItems(party)).to.deep.equal([]);
     const previewed = shownFields(preview.text, 'publication-preview');
-    expect(previewed['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************4，电话138****5678）证实，运输车辆***由王某驾驶。');
+    expect(previewed['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************2，电话138****5678）证实，运输车辆***由王某驾驶。');
     expect(previewOf(preview.text)).to.include('<mark title="当事人以外自然人的姓名">王某</mark>').and.to.include('<mark title="审核人列明须隐去的内容">***</mark>');
     expect(redactionRows(preview.text)).to.deep.include.members([
       ['违法事实', '张三', '张某', '当事人以外自然人的姓名'],

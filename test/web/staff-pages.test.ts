@@ -22,6 +22,13 @@ describe('Web: staff pages', () => {
   };
   const taskId = async (caseId: string, elementId: string) => (await view(s, caseId)).tasks.find((t: { elementId: string }) => t.elementId === elementId)!.id as string;
 
+  it('refuses a mistyped 统一社会信用代码 on the start form, on its field, keeping what was typed', async () => {
+    const res = await officer1.post('/cases/new/penalty', { party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', lead: '群众举报夜间偷排', leadDiscoveredOn: '2026-03-02', partyAddress: '湖南省吉首市经济开发区1号', legalRepresentative: '李四' });
+    expect(res.status).to.equal(422);
+    expect(res.text).to.match(/id="err-creditCode"[^>]*>[^<]*统一社会信用代码校验位不符，请核对是否录入有误/);
+    expect(res.text).to.include('value="91433100MA4L12345X"').and.to.include('aria-invalid="true" aria-describedby="err-creditCode"');
+  });
+
   it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
     const res = await fetch(`${s.base}/cases/new`, { redirect: 'manual' });
     expect(res.status).to.equal(303);

@@ -23,7 +23,7 @@ export function evidenceRoutes(deps: { workflow: Workflow; clock: Clock; evidenc
   r.post('/tasks/:id/evidence', async (req, res) => {
     const actor = actorOf(req);
     const task = await uploadTask(db, req.params.id);
-    if (!task) throw notFound(`task ${req.params.id} does not exist`);
+    if (!task) throw notFound('任务不存在');
     const instance = await assertCaseAccess(db, actor, task.instance_id);
     const added = await receiveEvidence(req, res, { db, files: deps.evidenceFiles, clock: deps.clock }, { instance, task, uploadedBy: actor.username, address: actor.address });
     res.status(201).json(added);

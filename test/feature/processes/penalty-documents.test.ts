@@ -108,7 +108,7 @@ describe('Feature: 行政处罚文书 read as the party would — every document
     const docs = (await s.api.get(`/api/instances/${caseId}/documents`)).body as Array<{ id: number; kind: string }>;
     const text = visibleText((await s.api.get(`/api/documents/${docs.find((d) => d.kind === 'penalty-decision')!.id}`)).body as string);
     const officers = (await s.zhifa.db('users').whereIn('username', ['officer1', 'officer2']).orderBy('username').select('display_name', 'certificate_no')) as Array<{ display_name: string; certificate_no: string }>;
-    expect(text).to.contain('当事人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345X，法定代表人：李四，地址：湖南省吉首市经济开发区1号');
+    expect(text).to.contain('当事人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345F，法定代表人：李四，地址：湖南省吉首市经济开发区1号');
     expect(text).to.contain(`执法人员：${officers.map((o) => `${o.display_name}（执法证号：${o.certificate_no}）`).join('、')}`);
     expect(text).to.contain('罚款：人民币伍万元整（¥50,000.00）。');
     expect(text.match(/50,000\.00/g), 'the amount in figures once').to.have.length(1);

@@ -43,7 +43,7 @@ describe('Feature: 告知、陈述申辩与听证 — processes/penalty.bpmn', (
   async function caseAtNotice(p: Proposal, noticeDate = '2026-05-20'): Promise<{ id: string; key: string }> {
     await at('2026-05-11T01:00:00Z');
     const key = `PN-${++seq}`;
-    const party = p.partyType === '自然人' ? { party: '吴某', partyType: '自然人', legalRepresentative: undefined } : {};
+    const party = p.partyType === '自然人' ? { party: '吴某', partyType: '自然人', creditCode: undefined, legalRepresentative: undefined } : {};
     const id = await fileCase(s, await ApiClient.login(s.base, 'head1', 'demo'), key, '2026-05-11', '2026-05-10', {}, party);
     await complete(officer1, id, 'investigation', {
       investigators: ['officer1', 'officer2'], certificatesShown: true, facts: '2026年5月11日现场检查发现外排废水化学需氧量超标',

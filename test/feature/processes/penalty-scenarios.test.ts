@@ -262,7 +262,7 @@ describe('Feature: 两个完整的行政处罚案件 (issue 12 "Done when") — 
     // 处罚法 art. 59: the amount once in words and once in figures, the three reasons, the remedies.
     const decision = await documentText(id, 'penalty-decision');
     expect(decision).to.contain(v.variables.penaltyDecisionNo)
-      .and.contain('当事人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345X，法定代表人：李四，地址：湖南省吉首市经济开发区1号')
+      .and.contain('当事人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345F，法定代表人：李四，地址：湖南省吉首市经济开发区1号')
       .and.contain('执法人员：张执法（执法证号：43000000001）、李执法（执法证号：43000000002）')
       .and.contain('罚款：人民币贰拾伍万元整（¥250,000.00）。').and.contain('罚款自收到本决定书之日起十五日内缴纳')
       .and.contain(REASONS.evidenceReason).and.contain('按裁量基准较重档处罚')

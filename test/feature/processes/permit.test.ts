@@ -8,13 +8,13 @@ const openIds = (v: { tasks: Array<{ elementId: string }> }) => v.tasks.map((t) 
 const kinds = (v: { history: Entry[] }, kind: string) => v.history.filter((h) => h.kind === kind);
 const clockOf = (v: { clocks: Array<{ name: string }> }) => v.clocks.find((c) => c.name === 'permitDecision') as any;
 
-const applicant = { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', matter: '排污许可证核发' };
+const applicant = { applicant: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345F', matter: '排污许可证核发' };
 /** An application whose materials the agency received on `receivedOn` (许可法 art. 32 counts from that day, not from its registration). */
 const application = (receivedOn: string) => ({ ...applicant, materialsReceivedOn: receivedOn });
 /** What a grant decides (许可法 art. 39): what is permitted and the licence with its number and validity. */
 const licence = {
   permitScope: '按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮', permitCategory: '普通',
-  licenceName: '排污许可证', licenceNumber: '91433100MA4L12345X001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
+  licenceName: '排污许可证', licenceNumber: '91433100MA4L12345F001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
 };
 const docText = async (s: TestServer, id: string, kind: string) => {
   const docs = (await s.api.get(`/api/instances/${id}/documents`)).body as Array<{ id: number; kind: string }>;
@@ -112,11 +112,11 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     // The decision served on the applicant reads as a grant, with what is permitted and the licence (许可法 arts. 38, 39, 44).
     const decisionText = await docText(s, id, 'permit-decision');
     expect(documentProblems(decisionText), decisionText).to.deep.equal([]);
-    expect(decisionText).to.contain('申请人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345X');
+    expect(decisionText).to.contain('申请人：湘西某化工有限公司（法人及非法人组织），统一社会信用代码：91433100MA4L12345F');
     expect(decisionText).to.contain('你（单位）于2026年2月27日提出的排污许可证核发申请，本机关依法进行了审查。');
     expect(decisionText).to.contain('本机关决定：准予行政许可。');
     expect(decisionText).to.contain('许可内容：按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮');
-    expect(decisionText).to.contain('许可证件：排污许可证，编号：91433100MA4L12345X001P，有效期自2026年3月20日至2031年3月19日。');
+    expect(decisionText).to.contain('许可证件：排污许可证，编号：91433100MA4L12345F001P，有效期自2026年3月20日至2031年3月19日。');
     expect(decisionText).to.contain('理由：申请材料齐全，符合《排污许可管理条例》第十一条规定的条件');
     expect(decisionText).to.not.contain('不予');
     expect(decisionText).to.contain('可以在收到本决定书之日起六十日内向湘西土家族苗族自治州人民政府申请行政复议，或者在六个月内依法向吉首市人民法院提起行政诉讼。');
@@ -141,7 +141,7 @@ describe('Feature: 行政许可 (processes/permit.bpmn)', () => {
     expect(published[0]).to.include({ kind: 'permit' });
     // The licence as decided flows into the 双公示 fields (not "—" and 2099-12-31).
     expect(published[0].fields).to.include({
-      行政许可决定文书名称: '行政许可决定书', 当前状态: '有效', 许可类别: '普通', 许可证书名称: '排污许可证', 许可编号: '91433100MA4L12345X001P',
+      行政许可决定文书名称: '行政许可决定书', 当前状态: '有效', 许可类别: '普通', 许可证书名称: '排污许可证', 许可编号: '91433100MA4L12345F001P',
       许可内容: '按许可载明的排放口、污染物种类和排放限值排放化学需氧量、氨氮', 有效期自: '2026-03-20', 有效期至: '2031-03-19', 许可决定日期: '2026-03-20',
     });
     await completeOk(officer, id, 'issueLicence', { issuedOn: '2026-03-24', licenceServiceMethod: '直接送达' });

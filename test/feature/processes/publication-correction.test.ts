@@ -4,7 +4,7 @@ import { ApiClient, type TestServer, startProcessServer } from '../../helpers/se
 
 /** What a penalty case hands to the publication call activity (here: started directly). */
 const penaltyCase = (party: string) => ({
-  publicationKind: 'penalty', party, partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', legalRepresentative: '李四',
+  publicationKind: 'penalty', party, partyType: '法人及非法人组织', creditCode: '91433100MA4L12345F', legalRepresentative: '李四',
   penaltyDecisionNo: '湘西环罚〔2026〕31号', violationType: '超标排放大气污染物', facts: '废气排放口二氧化硫浓度超标。',
   legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项', decidedPenaltyKinds: ['fine'], decidedFineAmount: 300000, decisionDate: '2026-03-02',
 });

@@ -80,7 +80,7 @@ describe('Feature: a publication carries its decision number and date', () => {
     await setClock('2026-03-20T02:00:00Z');
     await complete(head, id, 'decide', {
       decision: 'grant', decisionReasons: '申请材料齐全，符合法定条件', permitScope: '排放化学需氧量、氨氮', permitCategory: '普通',
-      licenceName: '排污许可证', licenceNumber: '91433100MA4L12345X001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
+      licenceName: '排污许可证', licenceNumber: '91433100MA4L12345F001P', validFrom: '2026-03-20', validUntil: '2031-03-19',
     });
     const pub = (await view(s, id)).children.find((c: { processKey: string }) => c.processKey === 'publication');
     await setClock('2026-03-24T02:00:00Z');

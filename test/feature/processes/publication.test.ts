@@ -12,11 +12,11 @@ const penaltyCase = (party: string) => ({
   publicationKind: 'penalty',
   party,
   partyType: '法人及非法人组织',
-  creditCode: '91433100MA4L12345X',
+  creditCode: '91433100MA4L12345F',
   legalRepresentative: '李四',
   penaltyDecisionNo: '湘西环罚〔2026〕12号',
   violationType: '超标排放大气污染物',
-  facts: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061234，电话13812345678）证实。',
+  facts: '2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张三（身份证号433101198805061232，电话13812345678）证实。',
   legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
   decidedPenaltyKinds: ['fine'],
   penaltyContent: '责令立即改正违法行为，退款缴入账户6222021234567890123',
@@ -109,13 +109,13 @@ describe('Feature: 行政执法决定公示 (processes/publication.bpmn)', funct
     const item = items[0];
     expect(item).to.include({ kind: 'penalty', status: 'published', decisionNo: '湘西环罚〔2026〕12号', partyName: '湘西某化工有限公司', publishUntil: '2027-03-01T16:00:00.000Z' });
     expect(item.fields).to.include({
-      行政相对人名称: '湘西某化工有限公司', 行政相对人类别: '法人及非法人组织', 统一社会信用代码: '91433100MA4L12345X', 法定代表人: '李四',
+      行政相对人名称: '湘西某化工有限公司', 行政相对人类别: '法人及非法人组织', 统一社会信用代码: '91433100MA4L12345F', 法定代表人: '李四',
       行政处罚决定书文号: '湘西环罚〔2026〕12号', 处罚类别: '罚款', '罚款金额（万元）': 30, 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01',
       处罚机关: '湘西土家族苗族自治州生态环境局', 数据来源单位: '湘西土家族苗族自治州生态环境局',
     });
-    expect(item.fields['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************4，电话138****5678）证实。');
+    expect(item.fields['违法事实']).to.equal('2026年2月现场检查发现废气排放口二氧化硫浓度超标1.5倍；员工张某（身份证号4****************2，电话138****5678）证实。');
     expect(item.fields['处罚内容'], 'the fine from the decided amount, as 罚款金额').to.equal('罚款人民币叁拾万元整（¥300,000.00）；责令立即改正违法行为，退款缴入账户***************0123');
-    expect(JSON.stringify(item)).not.to.match(/张三|433101198805061234|13812345678/);
+    expect(JSON.stringify(item)).not.to.match(/张三|433101198805061232|13812345678/);
 
     // The public platform's filters; the staff view needs a token.
     expect(await publicList('party=湘西某化工&category=penalty&from=2026-03-02&to=2026-03-02')).to.have.length(1);

@@ -4,12 +4,12 @@ import { buildFields, PENALTY_FIELDS, PERMIT_FIELDS, yuanToWan } from '../../../
 import { addCalendarPeriod, publicationEnd } from '../../../src/domain/publication/periods.ts';
 import { checkRedactionLists, pseudonym, redactParts, redactText } from '../../../src/domain/publication/redaction.ts';
 
-const AGENCY = { name: '湘西土家族苗族自治州生态环境局', creditCode: '11433100MB1234567X' };
+const AGENCY = { name: '湘西土家族苗族自治州生态环境局', creditCode: '11433100MB1234567A' };
 
 describe('domain: publication redaction (脱敏)', () => {
   it('masks an 18-digit ID number (with an X check digit too) but not dates, amounts or document numbers', () => {
-    expect(redactText('当事人王五（身份证号433101198805061234）于2026年3月2日')).to.equal('当事人王五（身份证号4****************4）于2026年3月2日');
-    expect(redactText('身份证号码：43310119900101123X。')).to.equal('身份证号码：4****************X。');
+    expect(redactText('当事人王五（身份证号433101198805061232）于2026年3月2日')).to.equal('当事人王五（身份证号4****************2）于2026年3月2日');
+    expect(redactText('身份证号码：43310119900101008X。')).to.equal('身份证号码：4****************X。');
     expect(redactText('罚款300000元，湘西环罚〔2026〕12号，20260302')).to.equal('罚款300000元，湘西环罚〔2026〕12号，20260302');
   });
 
@@ -70,7 +70,7 @@ describe('domain: publication redaction (脱敏)', () => {
 
 describe('domain: publication fields (双公示) and periods', () => {
   const penalty = {
-    party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345X', legalRepresentative: '李四',
+    party: '湘西某化工有限公司', partyType: '法人及非法人组织', creditCode: '91433100MA4L12345F', legalRepresentative: '李四',
     penaltyDecisionNo: '湘西环罚〔2026〕12号', violationType: '超标排放大气污染物', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第二项',
     facts: '经查，当事人于2026年2月超标排放；员工张三（电话13812345678）证实。', decidedPenaltyKinds: ['fine', 'confiscateIllegalGains'], penaltyContent: '罚款三十万元，没收违法所得一万二千三百四十五元',
     decidedFineAmount: 300000, confiscatedAmount: 12345, decisionDate: '2026-03-02', namesToRedact: ['张三'],
@@ -87,7 +87,7 @@ describe('domain: publication fields (双公示) and periods', () => {
     const f = buildFields('penalty', penalty, { agency: AGENCY, decisionNo: '湘西环罚〔2026〕12号', decisionDate: '2026-03-02', lastDay: '2027-03-01' });
     expect(Object.keys(f)).to.have.members([...PENALTY_FIELDS]);
     expect(f).to.include({
-      行政相对人名称: '湘西某化工有限公司', 统一社会信用代码: '91433100MA4L12345X', 法定代表人: '李四', 处罚类别: '罚款；没收违法所得',
+      行政相对人名称: '湘西某化工有限公司', 统一社会信用代码: '91433100MA4L12345F', 法定代表人: '李四', 处罚类别: '罚款；没收违法所得',
       '罚款金额（万元）': 30, '没收违法所得、没收非法财物的金额（万元）': 1.2345, 处罚决定日期: '2026-03-02', 公示截止期: '2027-03-01', 行政处罚决定书文号: '湘西环罚〔2026〕12号',
       处罚机关: AGENCY.name, 处罚机关统一社会信用代码: AGENCY.creditCode, 数据来源单位: AGENCY.name, 处罚有效期: '2099-12-31',
     });
@@ -95,12 +95,12 @@ describe('domain: publication fields (双公示) and periods', () => {
   });
 
   it('publishes no credit code or legal representative for a natural person', () => {
-    const f = buildFields('penalty', { ...penalty, party: '王五', partyType: '自然人', creditCode: '433101198805061234' }, { agency: AGENCY, decisionNo: '湘西环罚〔2026〕12号', decisionDate: '2026-03-02', lastDay: '2027-03-01' });
+    const f = buildFields('penalty', { ...penalty, party: '王五', partyType: '自然人', creditCode: '433101198805061232' }, { agency: AGENCY, decisionNo: '湘西环罚〔2026〕12号', decisionDate: '2026-03-02', lastDay: '2027-03-01' });
     expect(f).to.include({ 行政相对人名称: '王五', 行政相对人类别: '自然人', 统一社会信用代码: '', 法定代表人: '' });
   });
 
   it('builds every permit field, long-term when no end date is given', () => {
-    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000A', permitDecisionNo: '湘西环许〔2026〕3号', permitCategory: '核准', licenceName: '排污许可证', licenceNumber: '91433101XX001P', permitScope: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionNo: '湘西环许〔2026〕3号', decisionDate: '2026-03-09', lastDay: '2099-12-31' });
+    const f = buildFields('permit', { applicant: '吉首市某污水处理厂', creditCode: '12433101MB0000000X', permitDecisionNo: '湘西环许〔2026〕3号', permitCategory: '核准', licenceName: '排污许可证', licenceNumber: '91433101XX001P', permitScope: '准予排放…', validFrom: '2026-03-10' }, { agency: AGENCY, decisionNo: '湘西环许〔2026〕3号', decisionDate: '2026-03-09', lastDay: '2099-12-31' });
     expect(Object.keys(f)).to.have.members([...PERMIT_FIELDS]);
     expect(f).to.include({ 行政相对人名称: '吉首市某污水处理厂', 许可类别: '核准', 有效期自: '2026-03-10', 有效期至: '2099-12-31', 许可机关: AGENCY.name, 当前状态: '有效', 行政许可决定文书名称: '行政许可决定书', 行政许可决定文书号: '湘西环许〔2026〕3号', 许可决定日期: '2026-03-09' });
   });

@@ -21,7 +21,7 @@ describe('Unit: notification templates are checked at start', () => {
 
   it('still renders every template with its partials', () => {
     const t = new NotificationTemplates(dir);
-    const step = { case: { label: 'X-1 某厂', processName: '测试程序' }, step: { name: '答复' }, workingDaysLeft: 1, overdueDays: 2, dueAt: '2026/03/10 00:00', link: 'https://zhifa.example/tasks/1', recipient: { displayName: '张执法' } };
+    const step = { case: { label: 'X-1 某厂', processName: '测试程序' }, step: { name: '答复' }, daysLeft: 1, dayWord: '个工作日', workingDaysLeft: 1, overdueDays: 2, dueAt: '2026/03/10 00:00', link: 'https://zhifa.example/tasks/1', recipient: { displayName: '张执法' } };
     const digest = { date: '2026-03-19', department: '执法支队', counts: { near: 1, overdue: 2, paused: 0 }, items: [{ levelLabel: '逾期', caseLabel: 'X-1 某厂', stepName: '答复', dueAt: '2026/03/18 00:00', link: 'https://zhifa.example/cases/1' }], dashboardLink: 'https://zhifa.example/dashboard', recipient: { displayName: '王经理' } };
     const contexts: Record<string, Record<string, unknown>> = { reminder: step, due: step, escalation: step, digest };
     // Every folder of notifications/ is a template, and every one is rendered here: a new template needs its context above.

@@ -3,8 +3,8 @@ import { changedVariables } from '../../../src/workflow/variable-changes.ts';
 
 describe('changedVariables: what a called process hands back to its caller', () => {
   it('keeps what was added or changed and drops what the child only carried along', () => {
-    const startedWith = { caseNo: 'A-1', status: 'open', party: { name: '某公司', codes: ['91433100MA4L12345X'] }, fine: 300000 };
-    const now = { caseNo: 'A-2', status: 'open', party: { codes: ['91433100MA4L12345X'], name: '某公司' }, fine: 300000, opinion: 'agree', published: false };
+    const startedWith = { caseNo: 'A-1', status: 'open', party: { name: '某公司', codes: ['91433100MA4L12345F'] }, fine: 300000 };
+    const now = { caseNo: 'A-2', status: 'open', party: { codes: ['91433100MA4L12345F'], name: '某公司' }, fine: 300000, opinion: 'agree', published: false };
     expect(changedVariables(startedWith, now)).to.deep.equal({ caseNo: 'A-2', opinion: 'agree', published: false });
   });
 

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { ZhifaError } from '../../../errors.ts';
+import type { TaskRow } from '../../../workflow/case-reading.ts';
 import { saveTaskDraft } from '../../../workflow/task-drafts.ts';
 import { formInput } from '../shared/form-input.ts';
-import { userOf } from '../shared/session.ts';
+import { userOf, type WebUser } from '../shared/session.ts';
 import type { StaffDeps } from './staff-deps.ts';
 import { taskForPage } from './task-load.ts';
 
@@ -19,10 +20,8 @@ export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>
     const user = userOf(req)!;
     const wantsJson = (req.get('accept') ?? '').includes('application/json');
     const task = await taskForPage(db, user, req.params.id);
-    const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
-    const values = form ? formInput(form, req.body ?? {}) : {};
     try {
-      const draft = await saveTaskDraft(db, task.id, user, values, { now: deps.clock.now().getTime(), fields: Object.keys(form?.schema.properties ?? {}) });
+      const draft = await keepTaskForm(deps, task, user, req.body ?? {});
       if (wantsJson) return res.json({ savedAt: new Date(draft.savedAt).toISOString() });
       res.redirect(303, `/tasks/${task.id}?draft=saved`);
     } catch (err) {
@@ -31,4 +30,11 @@ export function draftPages(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>
     }
   });
   return r;
+}
+
+/** The task form as posted (a plain form, or the fields sent with an evidence upload) kept as the user's draft. */
+export function keepTaskForm(deps: Pick<StaffDeps, 'workflow' | 'forms' | 'clock'>, task: TaskRow, user: WebUser, body: Record<string, unknown>) {
+  const form = task.form_key ? deps.forms.get(task.form_key) : undefined;
+  const values = form ? formInput(form, body) : {};
+  return saveTaskDraft(deps.workflow.db, task.id, user, values, { now: deps.clock.now().getTime(), fields: Object.keys(form?.schema.properties ?? {}) });
 }
