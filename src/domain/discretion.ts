@@ -138,6 +138,22 @@ function tableProblems(t: DiscretionTable, lib: ViolationLibrary): string[] {
   return out;
 }
 
+/** Checks the common rules beyond their shape: one meaning per id, a 减轻 range that is a range. */
+function circumstanceProblems(c: Circumstances): string[] {
+  const out: string[] = [];
+  const seen = new Map<string, string>();
+  for (const list of ['aggravating', 'mitigating', 'exemptions'] as const) {
+    c[list].forEach((x, i) => {
+      const other = seen.get(x.id);
+      if (other) out.push(`/${list}/${i}/id "${x.id}" is also ${other}; a case records the id`);
+      seen.set(x.id, `/${list}/${i}`);
+    });
+  }
+  const r = c.reduction;
+  if (!(r.lowPercent <= r.suggestedPercent && r.suggestedPercent <= r.highPercent)) out.push(`/reduction: lowPercent ${r.lowPercent} ≤ suggestedPercent ${r.suggestedPercent} ≤ highPercent ${r.highPercent} does not hold`);
+  return out;
+}
+
 /** Reads and checks the benchmark in dir against the violation library. */
 export function loadDiscretionBenchmark(dir: string, lib: ViolationLibrary = violationLibrary()): DiscretionBenchmark {
   const indexFile = path.join(dir, 'index.json');
@@ -153,6 +169,8 @@ export function loadDiscretionBenchmark(dir: string, lib: ViolationLibrary = vio
     const cFile = path.join(dir, v.dir, 'circumstances.json');
     const c = read(cFile);
     if (!validateCircumstances(c)) throw new DiscretionTableError(`discretion benchmark ${cFile}: ${problems(validateCircumstances.errors)}`);
+    const wrong = circumstanceProblems(c as unknown as Circumstances);
+    if (wrong.length) throw new DiscretionTableError(`discretion benchmark ${cFile}: ${wrong.join('; ')}`);
     const codes = new Set<string>();
     const tables = v.tables.map((name) => {
       const file = path.join(dir, v.dir, name);
@@ -299,7 +317,8 @@ export function checkDecidedAmount(result: DiscretionResult, decided: number, re
   const stated = typeof reason === 'string' && /\S/.test(reason);
   if (decided > result.legalRange.max) return { ok: false, message: `决定罚款数额${yuan(decided)}超过法定幅度上限${yuan(result.legalRange.max)}，不得作出` };
   if (result.noPenalty) return decided === 0 ? { ok: true, deviates: false } : { ok: false, message: '具有应当不予处罚的情形，不得决定罚款' };
-  if (decided < result.legalRange.min && !result.reduced && !(decided === 0 && result.mayWaive && stated)) {
+  if (decided === 0 && result.mayWaive && !stated) return { ok: false, message: '初次违法且危害后果轻微并及时改正，决定不予处罚的，应当说明理由' };
+  if (decided < result.legalRange.min && !result.reduced && !(decided === 0 && result.mayWaive)) {
     return { ok: false, message: `决定罚款数额${yuan(decided)}低于法定幅度下限${yuan(result.legalRange.min)}，只有依法减轻处罚时才可以` };
   }
   const inside = decided >= result.range.low && decided <= result.range.high;

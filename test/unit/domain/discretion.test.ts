@@ -86,7 +86,7 @@ describe('domain: the discretion benchmark (rules/discretion/)', () => {
     expect(checkDecidedAmount(none, 100000, '理由')).to.deep.equal({ ok: false, message: '具有应当不予处罚的情形，不得决定罚款' });
     const first = computeDiscretion(shipped, 'AIR-01', { ...air, circumstances: ['firstMinor'] });
     expect(first).to.deep.include({ noPenalty: false, mayWaive: true, suggested: 496000 });
-    expect(checkDecidedAmount(first, 0).ok, 'waiving needs a reason').to.equal(false);
+    expect(checkDecidedAmount(first, 0)).to.deep.equal({ ok: false, message: '初次违法且危害后果轻微并及时改正，决定不予处罚的，应当说明理由' });
     expect(checkDecidedAmount(first, 0, '初次违法，危害后果轻微，已及时改正')).to.deep.equal({ ok: true, deviates: true });
   });
 
@@ -130,6 +130,10 @@ describe('domain: the discretion benchmark (rules/discretion/)', () => {
     it('a level without a score', () => refuses((d) => edit(path.join(d, '2026-1', 'WATER-01.json'), (t) => { delete t.factors[1].levels[2].score; }), /WATER-01\.json: \/factors\/1\/levels\/2 must have required property 'score'/));
     it('weights that do not sum as the table says', () => refuses((d) => edit(path.join(d, '2026-1', 'PERMIT-01.json'), (t) => { t.factors[0].weight = 25; }), /PERMIT-01\.json: \/factors weights sum to 105, but \/weightTotal says 100/));
     it('a legal range other than the library\'s', () => refuses((d) => edit(path.join(d, '2026-1', 'AIR-01.json'), (t) => { t.legalRange.max = 2000000; }), /AIR-01\.json: \/legalRange .* is outside the legal range in the violation library \(10万元以上100万元以下\)/));
+    it('a circumstance id used twice, or a 减轻 range out of order', () => {
+      refuses((d) => edit(path.join(d, '2026-1', 'circumstances.json'), (c) => { c.mitigating[0].id = 'repeat'; }), /circumstances\.json: \/mitigating\/0\/id "repeat" is also \/aggravating\/0/);
+      refuses((d) => edit(path.join(d, '2026-1', 'circumstances.json'), (c) => { c.reduction.suggestedPercent = 120; }), /circumstances\.json: \/reduction/);
+    });
     it('versions not listed oldest first', () => refuses((d) => edit(path.join(d, 'index.json'), (i) => { i.versions.push({ ...i.versions[0], version: '2025-1', effectiveDate: '2025-01-01' }); }), /index\.json: \/versions\/1\/effectiveDate 2025-01-01 is not after/));
   });
 });
