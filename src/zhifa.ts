@@ -19,6 +19,8 @@ import { registerPaymentServices } from './domain/payment-services.ts';
 import { loadHearingRightRules, registerHearingRightService } from './domain/penalty/hearing-right.ts';
 import { violationLibrary } from './domain/violation-library.ts';
 import { PublishedViolations } from './domain/violation-view.ts';
+import { discretionBenchmark } from './domain/discretion.ts';
+import { PublishedDiscretion } from './domain/discretion-view.ts';
 import { registerNoticeServices } from './domain/penalty/notice-service.ts';
 import { readAgency } from './domain/publication/agency.ts';
 import { readDecisionDocuments } from './domain/publication/decision-documents.ts';
@@ -121,6 +123,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   registerHearingRightService(services, hearingRules);
   // The violation library (rules/violations/): one that cannot load stops the server here.
   const violations = new PublishedViolations(violationLibrary(), hearingRules, reviewCatalogs);
+  // The discretion benchmark (rules/discretion/), checked against the library: one that cannot load stops the server here.
+  const discretion = new PublishedDiscretion(discretionBenchmark(), violationLibrary(), clock);
   registerNoticeServices(services, clock);
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
@@ -181,7 +185,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   const views = new Views();
   const evidenceFiles = new EvidenceFiles(config.evidenceDir, config.evidenceMaxBytes);
   const app = createApp({
-    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency, parties, violations,
+    db, clock, periods, accounts, workflow, calendar, calendarAdmin, reviewCatalogs, tick, forms, views, log, evidenceFiles, agency, parties, violations, discretion,
     bodyLimit: config.bodyLimit,
     production: config.env === 'production',
     tokenTtlSeconds: config.tokenTtlHours * 3600,

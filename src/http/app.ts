@@ -10,6 +10,7 @@ import type { Agency } from '../domain/publication/agency.ts';
 import type { EvidenceFiles } from '../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../domain/review-catalogs.ts';
 import type { PublishedViolations } from '../domain/violation-view.ts';
+import type { PublishedDiscretion } from '../domain/discretion-view.ts';
 import type { CalendarAdmin } from '../workflow/calendar-admin.ts';
 import type { Workflow } from '../workflow/workflow.ts';
 import { authRoutes } from './api/auth.ts';
@@ -27,6 +28,7 @@ import { taskRoutes } from './api/tasks.ts';
 import { handoverRoutes } from './api/handover.ts';
 import { partyRoutes } from './api/parties.ts';
 import { violationRoutes } from './api/violations.ts';
+import { discretionRoutes } from './api/discretion.ts';
 import type { PartyRegister } from '../workflow/party-register.ts';
 import { bearerAuth } from './authenticate.ts';
 import { bodyRules, urlRules, verifyUtf8 } from './input-rules.ts';
@@ -55,6 +57,8 @@ export interface AppDeps {
   agency: Agency;
   /** The violation library as published (rules/violations/), with its consequences computed. */
   violations: PublishedViolations;
+  /** The discretion benchmark as published (rules/discretion/). */
+  discretion: PublishedDiscretion;
   production: boolean;
   tokenTtlSeconds: number;
   log: (msg: string, err?: unknown) => void;
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(healthRoutes(deps.db));
   api.use(publicPublicationRoutes(deps.db, deps.clock)); // the public platform: no token
   api.use(violationRoutes(deps.violations)); // published on /public: no token
+  api.use(discretionRoutes(deps.discretion)); // published on /public: no token
   api.use(express.json({ limit: deps.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   api.use(bodyRules(DEFAULT_JSON_LIMITS));
   api.use(authRoutes(deps.accounts));

@@ -61,6 +61,7 @@ describe('Browser: accessibility of the main pages (axe-core)', function () {
     await check(await open(page, '/login'), '登录');
     await check(await open(page, '/public'), '公示平台');
     await check(await open(page, '/public/lists'), '五个清单');
+    await check(await open(page, '/public/discretion'), '裁量基准');
     await context.close();
   });
 

@@ -63,7 +63,7 @@ describe('Web: pages speak the users\' language', () => {
     const task = (await view(s, caseId)).tasks[0].id as string;
     const pages: Array<[WebSession, string]> = [
       [officer1, `/cases/${caseId}`], [officer1, '/'], [officer1, `/tasks/${task}`], [officer1, '/cases/new'], [officer1, '/inbox'],
-      [officer1, `/cases/${publicationId}`], [head1, '/'], [manager1, '/dashboard'], [manager1, '/dashboard/statistics'], [manager1, '/'], [officer1, '/public/lists'], [officer1, '/public/violations'], [officer1, '/admin'],
+      [officer1, `/cases/${publicationId}`], [head1, '/'], [manager1, '/dashboard'], [manager1, '/dashboard/statistics'], [manager1, '/'], [officer1, '/public/lists'], [officer1, '/public/violations'], [officer1, '/public/discretion'], [officer1, '/admin'],
     ];
     for (const [who, url] of pages) {
       const res = await who.get(url);

@@ -7,6 +7,7 @@ import type { Agency } from '../../domain/publication/agency.ts';
 import type { EvidenceFiles } from '../../evidence/file-store.ts';
 import type { ReviewCatalogs } from '../../domain/review-catalogs.ts';
 import type { PublishedViolations } from '../../domain/violation-view.ts';
+import type { PublishedDiscretion } from '../../domain/discretion-view.ts';
 import type { CalendarAdmin } from '../../workflow/calendar-admin.ts';
 import type { Workflow } from '../../workflow/workflow.ts';
 import type { Views } from './shared/views.ts';
@@ -27,6 +28,8 @@ export interface WebDeps {
   agency: Agency;
   /** The violation library as published on /public/violations. */
   violations: PublishedViolations;
+  /** The discretion benchmark as published on /public/discretion. */
+  discretion: PublishedDiscretion;
   production: boolean;
   tokenTtlSeconds: number;
   bodyLimit: string;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../clock.ts';
 import type { Catalog } from '../../../domain/review-catalog.ts';
 import type { PublishedViolations } from '../../../domain/violation-view.ts';
+import type { PublishedDiscretion } from '../../../domain/discretion-view.ts';
 import type { Workflow } from '../../../workflow/workflow.ts';
 import type { Views } from '../shared/views.ts';
 
@@ -17,6 +18,8 @@ export interface PublicDeps {
   reviewCatalogs: CatalogSource;
   /** The violation library (rules/violations/), read at start. */
   violations: Pick<PublishedViolations, 'all'>;
+  /** The discretion benchmark (rules/discretion/), read at start. */
+  discretion: Pick<PublishedDiscretion, 'all'>;
   /** Where random-inspection.json and av-recording-matters.json are; rules/ by default. */
   rulesDir?: string;
 }

@@ -4,6 +4,7 @@ import { publicItem, publicView, readPublicSearch, searchPublicPublications } fr
 import { notFound } from '../../../errors.ts';
 import type { PublicDeps } from './public-deps.ts';
 import { publicListsPage } from './public-lists.ts';
+import { publicDiscretionPage } from './public-discretion.ts';
 import { publicViolationsPage } from './public-violations.ts';
 import { KIND_LABELS, listItem, orderedFields, searchQuery } from './public-view.ts';
 
@@ -15,7 +16,7 @@ export const RULES_DIR = path.resolve(import.meta.dirname, '../../../../rules');
 
 const PAGE_SIZE = 20;
 
-/** The public platform (公示平台): published decisions, the five lists and the violation library, no sign-in. */
+/** The public platform (公示平台): published decisions, the five lists, the violation library and the discretion benchmark, no sign-in. */
 export function publicPages(deps: PublicDeps): Router {
   const { clock, views } = deps;
   const db = deps.workflow.db;
@@ -52,5 +53,6 @@ export function publicPages(deps: PublicDeps): Router {
   r.get('/public/publications/:id', publication);
   r.get('/public/lists', (_req, res) => lists(res, page));
   r.get('/public/violations', publicViolationsPage(deps, page));
+  r.get('/public/discretion', publicDiscretionPage(deps, page));
   return r;
 }

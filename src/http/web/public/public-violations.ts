@@ -9,9 +9,11 @@ type Page = (res: Response, name: string, ctx: Record<string, unknown>) => void;
  * review follow, with the library's version and effective date. The same view as GET /api/violations
  * (src/domain/violation-view.ts); the library itself was checked when the server started.
  */
-export function publicViolationsPage(deps: Pick<PublicDeps, 'violations'>, page: Page) {
+export function publicViolationsPage(deps: Pick<PublicDeps, 'violations' | 'discretion'>, page: Page) {
   return async (_req: Request, res: Response) => {
     const library = await deps.violations.all();
-    page(res, 'public-violations', { title: library.title, library });
+    // Each violation type with a discretion table links to it.
+    const discretionCodes = deps.discretion.all()?.tables.map((t) => t.code) ?? [];
+    page(res, 'public-violations', { title: library.title, library, discretionCodes });
   };
 }
