@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { visibleText } from '../../../src/domain/document-quality.ts';
-import { completeTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
+import { completeTask, openTask, startInstance, submitTask, view } from '../../helpers/fixtures.ts';
+import { webLogin } from '../../helpers/web.ts';
 import { ApiClient, ROOT, type TestServer, startServer } from '../../helpers/server.ts';
 import { caseReview, investigation, moveClock, notifyAndServe } from '../../helpers/penalty-case.ts';
 
@@ -113,6 +114,14 @@ describe('Feature: 违法行为库和裁量基准 in the penalty case — case r
       .and.contain('《中华人民共和国大气污染防治法》第九十九条第（二）项')
       .and.contain('计算幅度为人民币523,000.00元至613,000.00元')
       .and.contain('决定罚款金额不在上述计算幅度内的理由：拒不配合现场检查，酌情从重');
+    // The publication's 违法行为类型 is the library's type, its 处罚依据 the library's provision.
+    const pub = v.children.find((c: { processKey: string; status: string }) => c.processKey === 'publication' && c.status === 'running');
+    expect(pub, 'the publication starts with the decision').to.exist;
+    await completeTask(s, officer1, pub.id, 'review', { publicationExcluded: false, fieldsConfirmed: true, redactionChecked: true });
+    v = await view(s, id);
+    const items = (await new ApiClient(s.base).get(`/api/public/publications?party=${encodeURIComponent('湘西某建材有限公司')}&category=penalty`)).body.items as Array<{ decisionNo: string; fields: Record<string, unknown> }>;
+    const published = items.find((i) => i.decisionNo === v.variables.penaltyDecisionNo)!.fields;
+    expect(published).to.include({ 违法行为类型: '大气污染防治违法行为', 处罚依据: '《中华人民共和国大气污染防治法》第九十九条第（二）项' });
   });
 
   it('环执法〔2019〕42号: a case filed after a new table version computes under it, and a case decided under the old version keeps it', async () => {
@@ -122,6 +131,15 @@ describe('Feature: 违法行为库和裁量基准 in the penalty case — case r
     await completeTask(s, head1, early, 'decision', { ...REASONS, decisionDate: '2026-03-16', decidedPenaltyKinds: ['fine'], decidedFineAmount: 568000 });
     const late = await airCase('2026-04-01', 1000000);
     expect((await view(s, late)).variables.discretion).to.include({ version: '2026-2', score: 100, suggestedFine: 1000000 });
+    // 类案参考 on the decision page of the later case: the earlier AIR-01 decision, its factors and fine, and where this case stands.
+    await passReviewIfAny(late, '2026-04-13');
+    await moveClock(s, '2026-04-14T02:00:00Z');
+    const task = await openTask(s, late, 'decision');
+    const page = await (await webLogin(s.base, 'head1', 'demo')).get(`/tasks/${task.id}`);
+    const panel = visibleText(page.text.slice(page.text.indexOf('data-testid="discretion-panel"')));
+    expect(panel).to.contain('类案参考').and.contain('568000').and.contain('超标倍数：').and.contain('本案建议罚款1000000元')
+      .and.contain('适用裁量基准：2026-2版').and.contain('计算幅度：955000元至1000000元');
+    expect(panel).to.not.contain('AIR-01');
     const kept = (await view(s, early)).variables;
     expect(kept.discretion).to.include({ version: '2026-1', suggestedFine: 568000 });
     expect(kept.discretionDeviation).to.equal(null);

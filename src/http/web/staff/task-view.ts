@@ -12,6 +12,7 @@ import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf } from '../shared/session.ts';
 import { evidenceList } from './case-evidence-list.ts';
 import { caseSight } from './case-sight.ts';
+import { discretionPanel } from './discretion-panel.ts';
 import { publicationReviewView } from './publication-review.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
 import { taskHandoverView } from './task-handover-view.ts';
@@ -52,6 +53,7 @@ export async function renderTask(deps: StaffDeps, handover: TaskHandover, req: R
     draft: draft && { savedAt: new Date(draft.savedAt).toISOString(), justSaved: req.query.draft === 'saved' },
     scripts: TASK_SCRIPTS,
     publication: publicationReviewView(form, caseVars, submitted, deps.agency),
+    discretion: await discretionPanel(db, form, caseInfo.caseId),
     error: error?.detail,
     canComplete,
     handover: await taskHandoverView(db, handover, user, task, acting, handoverError),
