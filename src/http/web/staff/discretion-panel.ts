@@ -1,6 +1,5 @@
 import type { CaseDiscretionRecord } from '../../../domain/case-discretion.ts';
 import type { TaskForm } from '../../../domain/forms.ts';
-import type { DbOrTx } from '../../../store/db.ts';
 import { instanceValues } from '../../../workflow/case-reading.ts';
 import { similarCases } from '../../../workflow/similar-cases.ts';
 
@@ -13,7 +12,7 @@ const SIMILAR_ON = new Set(['penalty-case-review', 'penalty-decision']);
  * The discretion record of the case (read from the case, never recomputed) and, on the case review
  * and decision pages, the similar decided cases: what the partial discretion-panel draws.
  */
-export async function discretionPanel(db: DbOrTx, form: TaskForm | undefined, caseId: string) {
+export async function discretionPanel(db: Parameters<typeof similarCases>[0], form: TaskForm | undefined, caseId: string) {
   if (!form || !SHOWN_ON.has(form.key)) return null;
   const vars = (await instanceValues(db, caseId))?.variables ?? {};
   if (typeof vars.violationCode !== 'string') return null;
