@@ -143,6 +143,9 @@ describe('Feature: 违法行为库和裁量基准 in the penalty case — case r
     const kept = (await view(s, early)).variables;
     expect(kept.discretion).to.include({ version: '2026-1', suggestedFine: 568000 });
     expect(kept.discretionDeviation).to.equal(null);
+    // The case page's summary reads the recorded calculation, in words.
+    const casePage = await (await webLogin(s.base, 'head1', 'demo')).get(`/cases/${early}`);
+    expect(visibleText(casePage.text)).to.contain('违法行为和裁量').and.contain('裁量基准2026-1版：裁量分值52，计算幅度523000元至613000元，建议罚款568000元');
   });
 
   it('a violation without a table (AIR-02) records the library provisions and no discretion', async () => {
