@@ -159,4 +159,14 @@ describe('Feature: 违法行为库和裁量基准 in the penalty case — case r
     expect(v.discretion).to.equal(null);
     expect(v.penaltyProvisions.length).to.be.greaterThan(0);
   });
+
+  it('rules/protected-variables.json: a start cannot carry the recorded discretion or the violation (only 案件审查 writes them; the deviation only 处罚决定)', async () => {
+    const res = await s.api.post('/api/instances', {
+      processKey: 'penalty', businessKey: `AIR-${++seq}`,
+      variables: { party: '湘西某建材有限公司', partyType: '法人及非法人组织', lead: '在线监测', leadDiscoveredOn: '2026-03-02', discretion: { suggestedFine: 100000 }, violationCode: 'AIR-01', discretionDeviation: null },
+    });
+    expect(res.status).to.equal(422);
+    const text = JSON.stringify(res.body);
+    expect(text).to.contain('受保护的案件变量').and.contain('「discretion」').and.contain('「violationCode」').and.contain('「discretionDeviation」');
+  });
 });
