@@ -36,6 +36,8 @@ export interface Config {
   calendarsDir: string;
   formsDir: string;
   reviewCatalogFile: string;
+  /** The discretion benchmark (rules/discretion/): its index.json and one directory per version. */
+  discretionDir: string;
   /** Case variables only their owning step or service may write (rules/protected-variables.json). */
   protectedVariablesFile: string;
   documentsDir: string;
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     calendarsDir: path.resolve(root, env.ZHIFA_CALENDARS_DIR ?? 'calendars'),
     formsDir: path.resolve(root, env.ZHIFA_FORMS_DIR ?? 'forms'),
     documentsDir: path.resolve(root, env.ZHIFA_DOCUMENTS_DIR ?? 'documents'),
+    discretionDir: path.resolve(root, env.ZHIFA_DISCRETION_DIR ?? 'rules/discretion'),
     reviewCatalogFile: path.resolve(root, env.ZHIFA_REVIEW_CATALOG ?? 'rules/legal-review-catalog.json'),
     protectedVariablesFile: path.resolve(root, env.ZHIFA_PROTECTED_VARIABLES ?? 'rules/protected-variables.json'),
     demoPassword: env.ZHIFA_DEMO_PASSWORD ?? 'demo',

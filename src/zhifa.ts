@@ -19,7 +19,7 @@ import { registerPaymentServices } from './domain/payment-services.ts';
 import { loadHearingRightRules, registerHearingRightService } from './domain/penalty/hearing-right.ts';
 import { violationLibrary } from './domain/violation-library.ts';
 import { PublishedViolations } from './domain/violation-view.ts';
-import { discretionBenchmark } from './domain/discretion.ts';
+import { DISCRETION_DIR, discretionBenchmark, loadDiscretionBenchmark } from './domain/discretion.ts';
 import { PublishedDiscretion } from './domain/discretion-view.ts';
 import { registerNoticeServices } from './domain/penalty/notice-service.ts';
 import { readAgency } from './domain/publication/agency.ts';
@@ -124,7 +124,8 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   // The violation library (rules/violations/): one that cannot load stops the server here.
   const violations = new PublishedViolations(violationLibrary(), hearingRules, reviewCatalogs);
   // The discretion benchmark (rules/discretion/), checked against the library: one that cannot load stops the server here.
-  const discretion = new PublishedDiscretion(discretionBenchmark(), violationLibrary(), clock);
+  const benchmark = config.discretionDir === DISCRETION_DIR ? discretionBenchmark() : loadDiscretionBenchmark(config.discretionDir, violationLibrary());
+  const discretion = new PublishedDiscretion(benchmark, violationLibrary(), clock);
   registerNoticeServices(services, clock);
   registerClockExtensionServices(services, caseClocks);
   const documents = new DocumentTemplates(config.documentsDir, clock);
@@ -149,7 +150,7 @@ export async function createZhifa(options: ZhifaOptions): Promise<Zhifa> {
   };
   const parties = new PartyRegister(db, clock, startFields);
   const workflow = new Workflow(db, definitions, runner, caseClocks, clock, {
-    submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation)),
+    submission: withAudioVideoGate(avMatters, createSubmissionCheck(forms, protectedVariables, clock, documents, calendar, limitation, { library: violationLibrary(), benchmark })),
     message: createMessageCheck(forms, protectedVariables),
     lateMessageLabel: (name) => forms.get(name)?.rules.recordLateAs,
     messageLabel: (name) => forms.get(name)?.schema.title ?? name,

@@ -35,6 +35,8 @@ export interface FormRules {
   collectiveQuorum?: CollectiveFields;
   /** A penalty decision: the decided penalty is no heavier than the notified one (处罚法 art. 45). */
   notHeavierThanNotice?: boolean;
+  /** The violation library and discretion benchmark (case-discretion.ts): "compute" at the case review, "check" at the decision. */
+  discretion?: 'compute' | 'check';
   /** A deferral or instalments approved: the schedule must add up to the fine and end after paymentLastDay. */
   paymentSchedule?: PaymentScheduleRule;
   /** 立案审批: the filing clock it closes (a late decision records why) and the limitation period (src/domain/filing-check.ts). */
@@ -92,6 +94,10 @@ const RULES: Record<keyof FormRules, RuleCheck> = {
   notHeavierThanNotice: (value, fields) =>
     value !== true && value !== false ? ['must be true or false'] : ['decidedPenaltyKinds', 'decidedFineAmount'].filter((f) => value && !fields.includes(f)).map((f) => `"${f}" is not a field of the form`),
   paymentSchedule: paymentScheduleProblems,
+  discretion: (value, fields) =>
+    value === 'compute' ? (fields.includes('violationCode') ? [] : ['"violationCode" is not a field of the form'])
+      : value === 'check' ? ['decidedFineAmount', 'discretionDeviationReason'].filter((f) => !fields.includes(f)).map((f) => `"${f}" is not a field of the form`)
+        : ['must be "compute" or "check"'],
   publicationComplete: flag,
   redactionLists: names('field names', true),
   filingDecision: (value) =>

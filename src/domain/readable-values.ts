@@ -4,6 +4,9 @@
  * list of records (the evidence list, the provisions applied) as a small table. Fields the form
  * does not declare (what a rule recorded beside them) and empty fields are left out.
  */
+import { circumstancesInWords, discretionChoices, levelsInWords, type DiscretionChoices } from './discretion-choices.ts';
+import { discretionBenchmark } from './discretion.ts';
+
 export interface ReadableField {
   title: string;
   text?: string;
@@ -20,6 +23,7 @@ interface Property {
   items?: Property & { properties?: Record<string, Property> };
   'x-ui'?: { widget?: string; labels?: Record<string, string> };
 }
+
 
 export type NameOf = (username: string) => string;
 
@@ -38,9 +42,29 @@ export function readableFields(schema: { properties?: Record<string, unknown> },
       out.push({ title, table: { columns: cols.map(([n, cp]) => cp.title ?? n), rows } });
       continue;
     }
-    out.push({ title, text: textOf(p, value, nameOf), ...(p['x-ui']?.widget === 'textarea' && { long: true }) });
+    const discretion = discretionText(p, value, values);
+    out.push({ title, text: discretion ?? textOf(p, value, nameOf), ...(p['x-ui']?.widget === 'textarea' && { long: true }) });
   }
   return out;
+}
+
+/**
+ * The discretion inputs by the benchmark's Chinese names (the factor, the level and its score; the
+ * circumstance and its effect), in the table version the case recorded (else the one in force).
+ */
+function discretionText(p: Property, value: unknown, values: Record<string, unknown>): string | undefined {
+  const widget = p['x-ui']?.widget;
+  if (widget !== 'discretion-factors' && widget !== 'discretion-circumstances') return undefined;
+  const recorded = values.discretion as { version?: unknown } | null | undefined;
+  const version = recorded && typeof recorded.version === 'string' ? recorded.version : undefined;
+  let choices: DiscretionChoices;
+  try {
+    choices = discretionChoices(discretionBenchmark(), undefined, version);
+  } catch {
+    return undefined;
+  }
+  if (widget === 'discretion-circumstances') return Array.isArray(value) ? circumstancesInWords(choices, value) : undefined;
+  return value && typeof value === 'object' ? levelsInWords(choices, values.violationCode, value as Record<string, unknown>) : undefined;
 }
 
 function textOf(p: Property, value: unknown, nameOf: NameOf): string {

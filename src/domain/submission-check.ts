@@ -12,6 +12,7 @@ import { checkFinePayment } from './fine-payment.ts';
 import { checkCollectiveQuorum } from './collective-quorum.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkDecidedPenalty } from './decided-penalty.ts';
+import { caseReviewDiscretion, decisionDiscretion, type DiscretionSources } from './case-discretion.ts';
 import { checkPaymentSchedule } from './payment-schedule.ts';
 import { checkFiling, type LimitationPeriod } from './filing-check.ts';
 import { checkNotAfterToday } from './not-after-today.ts';
@@ -41,7 +42,7 @@ export type SubmissionCheck = (tx: Tx, task: TaskRow, variables: Record<string, 
  * answer is one 422 with a message per field, in the words staff read. A protected variable
  * (rules/protected-variables.json) is refused first unless this step owns it.
  */
-export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar, limitation?: LimitationPeriod): SubmissionCheck {
+export function createSubmissionCheck(forms: FormRegistry, protectedVariables: ProtectedVariables, clock: Clock, documents?: DocumentTemplates, calendar?: WorkCalendar, limitation?: LimitationPeriod, discretion?: DiscretionSources): SubmissionCheck {
   return async (tx, task, variables, username, how) => {
     const instance = await instanceById(tx, task.instance_id);
     // Before anything else and however the step ends: only the owning step writes what a rule relies on.
@@ -76,6 +77,8 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     errors.push(...collective.errors);
     const decided = form.rules.notHeavierThanNotice ? checkDecidedPenalty(variables, caseVars) : { errors: [], record: {} };
     errors.push(...decided.errors);
+    const discretionOutcome = discretionRule(form, discretion, variables, caseVars, shanghaiDate(clock.now()));
+    errors.push(...discretionOutcome.errors);
     if (form.rules.paymentSchedule) errors.push(...checkPaymentSchedule(form.rules.paymentSchedule, variables, caseVars, title));
     if (form.rules.redactionLists) errors.push(...checkRedactionLists(form.rules.redactionLists, variables, title));
     if (form.rules.publicationComplete) {
@@ -102,7 +105,7 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     if (errors.length) {
       throw new ZhifaError('unprocessable', `表单「${form.schema.title ?? form.key}」有误：${errors.map((e) => e.message).join('；')}`, { extra: { errors } });
     }
-    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...collective.record, ...late.record, ...transfer.record };
+    let result: Record<string, unknown> = { ...variables, ...filingDate, ...payment.record, ...decided.record, ...discretionOutcome.record, ...collective.record, ...late.record, ...transfer.record };
     if (form.rules.recordActorAs) result[form.rules.recordActorAs] = username;
     for (const kind of form.rules.issueDocuments ?? []) {
       if (!documents || !instance) break;
@@ -111,6 +114,14 @@ export function createSubmissionCheck(forms: FormRegistry, protectedVariables: P
     }
     return result;
   };
+}
+
+function discretionRule(form: TaskForm, sources: DiscretionSources | undefined, variables: Record<string, unknown>, caseVars: Record<string, unknown>, today: string): { errors: FieldError[]; record: Record<string, unknown> } {
+  const rule = form.rules.discretion;
+  if (!rule) return { errors: [], record: {} };
+  if (rule === 'check') return decisionDiscretion(variables, caseVars);
+  if (!sources) throw new Error(`form ${form.key} computes the discretion but the submission check was built without the violation library and the benchmark`);
+  return caseReviewDiscretion(sources, variables, caseVars, today);
 }
 
 function lateStep(rule: { reason: string; flag: string }, task: TaskRow, variables: Record<string, unknown>, title: (f: string) => string, now: number): { errors: FieldError[]; record: Record<string, unknown> } {

@@ -1,6 +1,7 @@
 import { shanghaiDateOfEnd } from '../calendar/dates.ts';
 import { clockCatalog } from '../domain/clock-catalog.ts';
 import { kindLabel } from '../domain/decided-penalty.ts';
+import type { CaseDiscretionRecord } from '../domain/case-discretion.ts';
 import { NEVER } from '../engine/due.ts';
 import { notFound } from '../errors.ts';
 import type { DbOrTx } from '../store/db.ts';
@@ -31,6 +32,8 @@ export interface CaseSummary {
   /** Every open task of the case and of the processes it called, with who holds it. */
   steps: Array<{ taskId: string; name: string; processName?: string; holder: string; lastDay?: string }>;
   penalty?: { label: string; text: string };
+  /** The violation chosen from the library and the discretion recorded at the case review (issue 15). */
+  discretion?: { label: string; text: string };
   clocks: Array<{ label: string; lastDay?: string; statutory: boolean; paused: boolean; provisional: boolean }>;
   /** What the case waits for and until when, in the diagram's words. */
   waiting: string[];
@@ -68,11 +71,23 @@ export async function caseSummary(deps: CaseSummaryDeps, caseId: string): Promis
     ...(cause && { cause: { label: cause[1], value: text(v[cause[0]])! } }),
     steps: open.map((t, i) => ({ taskId: t.id, name: t.name ?? '', processName: processNames.get(t.instance_id), holder: holders[i]!, lastDay: lastDayOf(t.due_at) })),
     penalty: penaltyOf(v),
+    discretion: discretionOf(v),
     clocks: (await deps.caseClocks.list(db, caseId))
       .filter((c) => c.status !== 'stopped')
       .map((c) => ({ label: clockCatalog().label(c.name), lastDay: lastDayOf(c.dueAt ? Date.parse(c.dueAt) : null), statutory: clockCatalog().statutory(c.name), paused: c.status === 'paused', provisional: c.provisional })),
     waiting: await waitingOf(deps, caseId, running, open),
   };
+}
+
+/** 违法行为和裁量: the recorded calculation as a person reads it (never recomputed). */
+function discretionOf(v: Record<string, unknown>): CaseSummary['discretion'] {
+  if (typeof v.violationName !== 'string') return undefined;
+  const d = v.discretion as CaseDiscretionRecord | null | undefined;
+  const calc = d
+    ? `；裁量基准${d.version}版：裁量分值${d.score}，计算幅度${d.computedRange.low}元至${d.computedRange.high}元，建议罚款${d.suggestedFine}元`
+    : '；该违法行为尚无裁量基准表，未计算裁量幅度';
+  const dev = v.discretionDeviation as { reason?: string } | null | undefined;
+  return { label: '违法行为和裁量', text: `${v.violationName}${calc}${dev?.reason ? `；决定罚款不在计算幅度内，理由：${dev.reason}` : ''}` };
 }
 
 /** The decided penalty once there is one (处罚决定), else the one proposed at the case review and notified (拟处罚). */

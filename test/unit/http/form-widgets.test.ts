@@ -4,6 +4,8 @@ import { expect } from 'chai';
 import { FormRegistry } from '../../../src/domain/forms.ts';
 import { formFields, widgetOf, type PersonOption, type PropertySchema } from '../../../src/http/web/shared/form-fields.ts';
 import { formInput } from '../../../src/http/web/shared/form-input.ts';
+import { discretionChoices } from '../../../src/domain/discretion-choices.ts';
+import { discretionBenchmark } from '../../../src/domain/discretion.ts';
 import { ROOT } from '../../helpers/server.ts';
 
 /** Which control each field of a task form gets, what it shows, and how a browser's post is read back. */
@@ -36,6 +38,11 @@ describe('Unit: task form widgets (widgetOf, formFields, formInput)', () => {
       for (const [name, p] of Object.entries(schema.properties as Record<string, PropertySchema>)) {
         if (p.type !== 'array' || p.items?.type === 'object' || p.items?.enum) continue;
         const widget = widgetOf(p);
+        // The discretion circumstances are ids the benchmark offers by name (boxes), not words typed in.
+        if (widget === 'checkboxes') {
+          expect(`${file} ${name}`).to.equal('penalty-case-review.json discretionCircumstances');
+          continue;
+        }
         if (naming.has(name)) expect(widget, `${file} ${name} names officers or users`).to.equal('people');
         (widget === 'people' ? pickers : lists).push(`${file.replace(/\.json$/, '')}.${name}`);
       }
@@ -94,5 +101,24 @@ describe('Unit: task form widgets (widgetOf, formFields, formInput)', () => {
       { name: '水泵', quantity: '2 台', condition: '完好' },
       { name: '管道', quantity: '5 米', condition: '锈蚀' },
     ]);
+  });
+
+  it('formFields/formInput: the discretion factors, one select per factor in a group per violation type; only the chosen type\'s group is read back, as numbers', () => {
+    const choices = discretionChoices(discretionBenchmark(), '2026-03-02');
+    const form = forms.get('penalty-case-review')!;
+    const levels = formFields(form, { violationCode: 'AIR-01', discretionLevels: { exceedance: 3 } }, {}, people, choices).find((f) => f.name === 'discretionLevels')!;
+    expect(levels.widget).to.equal('discretion-factors');
+    const air = levels.groups!.find((g) => g.code === 'AIR-01')!;
+    expect(air).to.include({ title: '大气污染物超标排放', selected: true });
+    expect(air.factors[0]).to.include({ name: 'discretionLevels[AIR-01][exceedance]', title: '超标倍数' });
+    expect(air.factors[0]!.options.find((o) => o.selected)).to.deep.equal({ value: '3', label: '超标1倍以上不足2倍（60分）', selected: true });
+    expect(levels.groups!.filter((g) => g.code !== 'AIR-01').flatMap((g) => g.factors.flatMap((f) => f.options)).some((o) => o.selected)).to.equal(false);
+    const boxes = formFields(form, { discretionCircumstances: ['repeat'] }, {}, people, choices).find((f) => f.name === 'discretionCircumstances')!;
+    expect(boxes.options!.find((o) => o.value === 'repeat')).to.deep.equal({ value: 'repeat', label: '从重：两年内因同类环境违法行为受到行政处罚的', selected: true });
+
+    const read = formInput(form, { violationCode: 'AIR-01', discretionLevels: { 'AIR-01': { exceedance: '3', area: '', duration: '2' }, 'WATER-01': { exceedance: '5' } }, discretionCircumstances: ['repeat', 'obstruct'] });
+    expect(read.discretionLevels).to.deep.equal({ exceedance: 3, duration: 2 });
+    expect(read.discretionCircumstances).to.deep.equal(['repeat', 'obstruct']);
+    expect(formInput(form, { discretionLevels: { 'AIR-01': { exceedance: '3' } } })).not.to.have.property('discretionLevels');
   });
 });

@@ -73,4 +73,13 @@
       });
     });
   });
+
+  // The discretion factors: only the group of the violation type chosen above counts, so only it is shown.
+  document.querySelectorAll('fieldset[data-discretion-factors]').forEach((set) => {
+    const code = set.form && set.form.querySelector('select[name="violationCode"]');
+    if (!code) return;
+    const sync = () => set.querySelectorAll('[data-discretion-code]').forEach((g) => { g.hidden = g.dataset.discretionCode !== code.value; });
+    code.addEventListener('change', sync);
+    sync();
+  });
 })();

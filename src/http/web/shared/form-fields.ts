@@ -1,3 +1,4 @@
+import type { DiscretionChoices } from '../../../domain/discretion-choices.ts';
 import type { TaskForm } from '../../../domain/forms.ts';
 
 /** A JSON-Schema property as the form renderer sees it. */
@@ -13,7 +14,7 @@ export interface PropertySchema {
   [keyword: string]: unknown;
 }
 
-export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'list';
+export type Widget = 'text' | 'textarea' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'date' | 'number' | 'people' | 'rows' | 'list' | 'discretion-factors';
 
 export interface PersonOption {
   username: string;
@@ -34,6 +35,8 @@ export interface FieldView {
   error?: string;
   columns?: FieldView[];
   rows?: FieldView[][];
+  /** The discretion factors: per violation type with a table, one select per factor (levels with their scores). */
+  groups?: Array<{ code: string; title: string; selected: boolean; factors: Array<{ name: string; title: string; options: Array<{ value: string; label: string; selected: boolean }> }> }>;
   /** A free-text list: one input an entry (the entries, then empty inputs to type more). */
   items?: Array<{ value: string }>;
 }
@@ -53,6 +56,9 @@ export function widgetOf(p: PropertySchema): Widget {
   if (hint === 'radio') return 'radio';
   if (hint && PEOPLE_WIDGETS.includes(hint)) return 'people';
   if (hint === 'user-picker') return 'select';
+  if (hint === 'discretion-factors') return 'discretion-factors';
+  // The circumstances are ids from the benchmark, ticked by name (their options come with the tables).
+  if (hint === 'discretion-circumstances') return 'checkboxes';
   if (p.type === 'boolean') return 'checkbox';
   if (p.type === 'number' || p.type === 'integer') return 'number';
   if (p.type === 'array') {
@@ -69,10 +75,37 @@ export function widgetOf(p: PropertySchema): Widget {
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** The fields of a task form, filled with `values` (what was submitted, or the case's variables) and the errors per field. */
-export function formFields(form: TaskForm, values: Record<string, unknown>, errors: Record<string, string>, people: PersonOption[]): FieldView[] {
+export function formFields(form: TaskForm, values: Record<string, unknown>, errors: Record<string, string>, people: PersonOption[], discretion?: DiscretionChoices): FieldView[] {
   const props = (form.schema.properties ?? {}) as Record<string, PropertySchema>;
   const required = new Set((form.schema.required as string[] | undefined) ?? []);
-  return Object.entries(props).map(([name, p]) => field(name, p, required.has(name), values[name], errors[name], people));
+  return Object.entries(props).map(([name, p]) => {
+    const f = field(name, p, required.has(name), values[name], errors[name], people);
+    return discretion ? discretionField(f, p, values, discretion) : f;
+  });
+}
+
+/**
+ * The discretion inputs (issue 15): a group of factor selects per violation type with a table, named
+ * `field[CODE][FACTOR]` so form-input keeps only the group of the chosen violationCode; the
+ * circumstances as boxes with their Chinese names. The chosen levels show in the chosen type's group.
+ */
+function discretionField(f: FieldView, p: PropertySchema, values: Record<string, unknown>, d: DiscretionChoices): FieldView {
+  const hint = p['x-ui']?.widget;
+  if (hint === 'discretion-circumstances') {
+    const picked = Array.isArray(values[f.name]) ? (values[f.name] as unknown[]).map(str) : [];
+    return { ...f, options: d.circumstances.map((c) => ({ value: c.id, label: `${c.effect}：${c.name}`, selected: picked.includes(c.id) })) };
+  }
+  if (hint !== 'discretion-factors') return f;
+  const code = str(values.violationCode);
+  const levels = (values[f.name] && typeof values[f.name] === 'object' ? values[f.name] : {}) as Record<string, unknown>;
+  const groups = d.groups.map((g) => ({
+    code: g.code, title: g.title, selected: g.code === code,
+    factors: g.factors.map((x) => ({
+      name: `${f.name}[${g.code}][${x.id}]`, title: x.name,
+      options: x.levels.map((l) => ({ value: String(l.level), label: `${l.label}（${l.score}分）`, selected: g.code === code && str(levels[x.id]) === String(l.level) })),
+    })),
+  }));
+  return { ...f, groups };
 }
 
 function field(name: string, p: PropertySchema, required: boolean, value: unknown, error: string | undefined, people: PersonOption[]): FieldView {

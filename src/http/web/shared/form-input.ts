@@ -10,7 +10,7 @@ export function formInput(form: TaskForm, body: Record<string, unknown>): Record
   const props = (form.schema.properties ?? {}) as Record<string, PropertySchema>;
   const out: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(props)) {
-    const v = convert(p, body[name]);
+    const v = widgetOf(p) === 'discretion-factors' ? factorLevels(body[name], body.violationCode) : convert(p, body[name]);
     if (v !== undefined) out[name] = v;
   }
   return out;
@@ -52,4 +52,16 @@ function convert(p: PropertySchema, raw: unknown): unknown {
     return Number.isFinite(n) ? n : text;
   }
   return text;
+}
+
+/** The discretion factor selects (`field[CODE][FACTOR]=LEVEL`): only the chosen violation type's group counts, as numbers. */
+function factorLevels(raw: unknown, code: unknown): Record<string, number> | undefined {
+  const group = raw && typeof raw === 'object' && typeof code === 'string' ? (raw as Record<string, unknown>)[code] : undefined;
+  if (!group || typeof group !== 'object') return undefined;
+  const out: Record<string, number> = {};
+  for (const [id, level] of Object.entries(group)) {
+    const n = Number(typeof level === 'string' ? level.trim() : level);
+    if (level !== '' && Number.isFinite(n)) out[id] = n;
+  }
+  return Object.keys(out).length ? out : undefined;
 }

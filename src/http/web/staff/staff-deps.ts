@@ -2,6 +2,7 @@ import type { PartyRegister } from '../../../workflow/party-register.ts';
 import type { Response } from 'express';
 import type { WorkCalendar } from '../../../calendar/index.ts';
 import type { Clock } from '../../../clock.ts';
+import type { PublishedDiscretion } from '../../../domain/discretion-view.ts';
 import type { FormRegistry } from '../../../domain/forms.ts';
 import type { Agency } from '../../../domain/publication/agency.ts';
 import type { Workflow } from '../../../workflow/workflow.ts';
@@ -17,6 +18,8 @@ export interface StaffDeps {
   parties: PartyRegister;
   /** The publishing agency: the publication review shows the fields as published. */
   agency: Agency;
+  /** The discretion benchmark the server loaded: the case review's factor selects offer its tables. */
+  discretion: PublishedDiscretion;
 }
 
 export type StaffPage = (res: Response, name: string, ctx: Record<string, unknown>, status?: number) => void;

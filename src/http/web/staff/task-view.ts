@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { discretionChoices } from '../../../domain/discretion-choices.ts';
 import type { ZhifaError } from '../../../errors.ts';
 import { caseOfInstance, instanceValues, caseDocuments, type TaskRow } from '../../../workflow/case-reading.ts';
 import { openTaskDraft } from '../../../workflow/task-drafts.ts';
@@ -12,6 +13,7 @@ import { dueUnit, remaining } from '../shared/remaining.ts';
 import { userOf } from '../shared/session.ts';
 import { evidenceList } from './case-evidence-list.ts';
 import { caseSight } from './case-sight.ts';
+import { discretionPanel } from './discretion-panel.ts';
 import { publicationReviewView } from './publication-review.ts';
 import { staffPage, type StaffDeps } from './staff-deps.ts';
 import { taskHandoverView } from './task-handover-view.ts';
@@ -48,10 +50,12 @@ export async function renderTask(deps: StaffDeps, handover: TaskHandover, req: R
     task: { id: task.id, name: task.name ?? task.element_id, formKey: task.form_key, dueAt: task.due_at ? new Date(task.due_at).toISOString() : null, ...caseInfo },
     remaining: task.due_at ? remaining(deps.calendar, deps.clock, task.due_at, dueUnit(task.due_spec)) : null,
     form: form && { title: form.schema.title, description: form.schema.description },
-    fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people) : [],
+    // The discretion selects offer the tables of the version the case's filing date applies (issue 15).
+    fields: form ? formFields(form, submitted ?? { ...caseVars, ...draft?.values }, fieldErrorMap(error), people, discretionChoices(deps.discretion.benchmark, typeof caseVars.filingDate === 'string' ? caseVars.filingDate : workflow.today())) : [],
     draft: draft && { savedAt: new Date(draft.savedAt).toISOString(), justSaved: req.query.draft === 'saved' },
     scripts: TASK_SCRIPTS,
     publication: publicationReviewView(form, caseVars, submitted, deps.agency),
+    discretion: await discretionPanel(db, form, caseInfo.caseId),
     error: error?.detail,
     canComplete,
     handover: await taskHandoverView(db, handover, user, task, acting, handoverError),
