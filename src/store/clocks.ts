@@ -54,3 +54,9 @@ export function liveClocks(db: DbOrTx): Promise<ClockRow[]> {
 export function liveClocksOfScope(db: DbOrTx, scopeId: string): Promise<ClockRow[]> {
   return db<ClockRow>('clocks').where({ scope_id: scopeId }).whereNot({ status: 'stopped' }).orderBy('id');
 }
+
+/** The running clocks of several cases (a list page's next deadlines), in one query. */
+export function runningClocksOfCases(db: DbOrTx, caseIds: string[]): Promise<ClockRow[]> {
+  if (!caseIds.length) return Promise.resolve([]);
+  return db<ClockRow>('clocks').whereIn('case_id', caseIds).where({ status: 'running' }).whereNotNull('due_at').orderBy('due_at');
+}

@@ -1,11 +1,14 @@
-import { shanghaiDate } from '../calendar/index.ts';
 import type { CaseQuery } from '../domain/case-query.ts';
+import { clockCatalog } from '../domain/clock-catalog.ts';
+import { dueDay } from '../domain/last-day.ts';
 import { forbidden } from '../errors.ts';
 import { openTasksOfCases, searchCases, type CaseFilter, type CaseReader } from '../store/case-search.ts';
+import { runningClocksOfCases, type ClockRow } from '../store/clocks.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { listDefinitions } from '../store/definitions.ts';
 import { fromJson } from '../store/json.ts';
-import { agencyWideGroups, listGroups, usersByName } from '../store/users.ts';
+import { agencyWideGroups } from '../store/users.ts';
+import { holderLabels } from './task-holders.ts';
 
 /** Who asks (a session's or a token's user). */
 export interface ListUser {
@@ -64,15 +67,14 @@ export interface CaseListItem {
   startedAt: string;
   startedBy: string | null;
   steps: CaseStep[];
-  nextDue: CaseStep | null;
+  nextDue: NextDeadline | null;
 }
 
-/** The last day a limit allows: a limit ending at midnight is that day's end, shown as the day itself. */
-export function lastDayOf(dueAt: number): string {
-  const d = new Date(dueAt);
-  const endOfDay = (dueAt + 8 * 3_600_000) % 86_400_000 === 0;
-  if (endOfDay) return shanghaiDate(new Date(dueAt - 1));
-  return `${shanghaiDate(d)} ${new Date(dueAt + 8 * 3_600_000).toISOString().slice(11, 16)}`;
+/** The nearest limit of a case, named: the step's name or the clock's label. */
+export interface NextDeadline {
+  name: string;
+  dueAt: string;
+  lastDay: string | null;
 }
 
 /** One page of the cases a user may open, with each one's current steps, holders and next deadline. */
@@ -80,18 +82,19 @@ export async function listCases(db: DbOrTx, user: ListUser, query: CaseQuery): P
   const filter: CaseFilter = { ...query.filter, ...scopeFilter(user, query) };
   const { total, rows } = await searchCases(db, await caseReaderOf(db, user), filter, query);
   const tasks = await openTasksOfCases(db, rows.map((r) => r.id));
-  const people = new Map((await usersByName(db, [...new Set(tasks.flatMap((t) => (t.assignee ? [t.assignee] : [])))])).map((u) => [u.username, u.display_name ?? u.username]));
-  const groupNames = new Map((await listGroups(db)).map((g) => [g.id, g.name]));
+  const holders = await holderLabels(db, tasks);
   const names = await procedureNames(db);
-  const stepOf = (t: (typeof tasks)[number]): CaseStep => ({
+  const stepOf = (t: (typeof tasks)[number], i: number): CaseStep => ({
     name: t.name ?? t.element_id,
-    holder: t.assignee ? (people.get(t.assignee) ?? t.assignee) : `待认领（${fromJson<string[]>(t.candidate_groups, []).map((g) => groupNames.get(g) ?? g).join('、') || '未指定'}）`,
+    holder: holders[i]!,
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
-    lastDay: t.due_at ? lastDayOf(t.due_at) : null,
+    lastDay: dueDay(t.due_at),
   });
+  const steps = tasks.map(stepOf);
+  const clocks = (await runningClocksOfCases(db, rows.map((r) => r.id))).filter((c) => clockCatalog().statutory(c.name));
   const items = rows.map((r): CaseListItem => {
     const v = fromJson<Record<string, unknown>>(r.variables, {});
-    const steps = tasks.filter((t) => t.case_id === r.id).map(stepOf);
+    const own = steps.filter((_, i) => tasks[i]!.case_id === r.id);
     return {
       id: r.id,
       caseNo: r.case_no,
@@ -103,11 +106,20 @@ export async function listCases(db: DbOrTx, user: ListUser, query: CaseQuery): P
       department: r.department,
       startedAt: new Date(r.started_at).toISOString(),
       startedBy: r.started_by,
-      steps,
-      nextDue: steps.find((s) => s.dueAt) ?? null,
+      steps: own,
+      nextDue: nextDeadline(own, clocks.filter((c) => c.case_id === r.id)),
     };
   });
   return { total, limit: query.limit, offset: query.offset, items };
+}
+
+/** The nearest of a case's limits: a step's own limit or a running statutory clock (办案期限 while it is investigated). */
+function nextDeadline(steps: CaseStep[], clocks: ClockRow[]): NextDeadline | null {
+  const all: NextDeadline[] = [
+    ...steps.filter((s) => s.dueAt).map((s) => ({ name: s.name, dueAt: s.dueAt!, lastDay: s.lastDay })),
+    ...clocks.map((c) => ({ name: clockCatalog().label(c.name), dueAt: new Date(c.due_at!).toISOString(), lastDay: dueDay(c.due_at) })),
+  ];
+  return all.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
 }
 
 export { knownDepartments } from '../store/case-search.ts';

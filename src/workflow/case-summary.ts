@@ -1,4 +1,4 @@
-import { shanghaiDateOfEnd } from '../calendar/dates.ts';
+import { lastDayOf as lastDay } from '../domain/last-day.ts';
 import { clockCatalog } from '../domain/clock-catalog.ts';
 import { kindLabel } from '../domain/decided-penalty.ts';
 import type { CaseDiscretionRecord } from '../domain/case-discretion.ts';
@@ -42,7 +42,8 @@ export interface CaseSummary {
 const IDENTIFIERS: Array<[string, string]> = [['creditCode', '统一社会信用代码'], ['idNumber', '身份证件号码'], ['legalRepresentative', '法定代表人']];
 const CAUSES: Array<[string, string]> = [['caseCause', '案由'], ['matter', '申请事项']];
 
-const lastDayOf = (ms: number | null | undefined) => (ms === null || ms === undefined || ms >= NEVER.getTime() ? undefined : shanghaiDateOfEnd(new Date(ms)));
+// A limit set at the end of time (no limit) has no last day.
+const lastDayOf = (ms: number | null | undefined) => (ms === null || ms === undefined || ms >= NEVER.getTime() ? undefined : (lastDay(ms) ?? undefined));
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /**

@@ -23,7 +23,7 @@ describe('API: case numbers, the party register and the case search', () => {
   const list = async (who: ApiClient, query: string) => {
     const res = await who.get(`/api/instances?${query}`);
     expect(res.status, JSON.stringify(res.body)).to.equal(200);
-    return res.body as { total: number; items: Array<{ id: string; caseNo: string | null; party: string; processName: string; steps: Array<{ name: string; holder: string; lastDay: string | null }>; nextDue: { lastDay: string } | null }> };
+    return res.body as { total: number; items: Array<{ id: string; caseNo: string | null; party: string; processName: string; steps: Array<{ name: string; holder: string; lastDay: string | null }>; nextDue: { name: string; lastDay: string } | null }> };
   };
   const ids = async (who: ApiClient, query: string) => (await list(who, query)).items.map((i) => i.id);
 
@@ -83,6 +83,9 @@ describe('API: case numbers, the party register and the case search', () => {
     const row = (await list(officer1, 'party=化工')).items[0]!;
     expect(row).to.deep.include({ caseNo: '湘西环罚立〔2026〕1号', party: COMPANY.name, processName: '行政处罚（一般程序）' });
     expect(row.steps.map((t) => t.name)).to.include('调查取证');
+    // 调查取证 has no limit of its own; the case's next limit is the running 办案期限: 90 days from filing
+    // on 2 March end on Sunday 31 May and roll over to Monday 1 June (处罚法 art. 60, 办法 art. 59).
+    expect(row.nextDue).to.deep.include({ name: '办案期限', lastDay: '2026-06-01' });
     const unfiledRow = (await list(officer1, 'party=砂石场')).items[0]!;
     // 15 days from the lead of 1 March (处罚法 art. 54, 生态环境行政处罚办法): the last day is 16 March.
     expect(unfiledRow.steps).to.have.length(1);
