@@ -15,8 +15,9 @@
     el.classList.toggle('error', !!bad);
     el.hidden = false;
   };
-  // The server's time of the save, in the agency's zone (as every time on the pages).
-  const time = (iso) => new Date(iso || Date.now()).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  // The server's time of the save, in the agency's zone (as every time on the pages); never the
+  // device's clock, which the server's (and the tests') clock does not govern.
+  const time = (iso) => (iso ? `（${new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）` : '');
 
   /** Sends the form as typed to the draft address; resolves once the server answered. */
   const saveDraft = () => {
@@ -28,7 +29,7 @@
       fetch(form.dataset.draftUrl, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } })
         .then(async (res) => {
           const answer = await res.json().catch(() => ({}));
-          if (res.ok) say(status, `已暂存（${time(answer.savedAt)}）`);
+          if (res.ok) say(status, `已暂存${time(answer.savedAt)}`);
           else say(status, `暂存未成功：${answer.error || res.status}`, true);
         })
         .catch(() => say(status, '暂存未成功：无法连接服务器，请勿关闭本页', true)),
